@@ -1,0 +1,479 @@
+//! Work on project cards: add, edit, change status, remove, and the CSV round trip. The CLI
+//! calls these; they validate with the domain and write through storage, with history and
+//! audit log.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::csvin::{CsvFile, Options, Source};
+use crate::csvout::{guard_formula, unguard_formula};
+use crate::domain::card::{parse_budget, split_list, YearMonth, FIELDS};
+use crate::domain::{Axis, Card, CardStatus, Term};
+use crate::error::{invalid_input, refused, Failure};
+use crate::storage::{cards, cycles, Db};
+
+/// Changes to some fields of a card; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone)]
+pub struct CardPatch {
+    pub title: Option<String>,
+    pub axis: Option<Axis>,
+    pub status: Option<CardStatus>,
+    pub description: Option<String>,
+    pub objectives: Option<String>,
+    pub office: Option<String>,
+    pub partners: Option<String>,
+    /// `Some(None)` clears the value.
+    pub start: Option<Option<YearMonth>>,
+    pub end: Option<Option<YearMonth>>,
+    pub budget: Option<Option<i64>>,
+    pub funding: Option<String>,
+    pub agid_refs: Option<Vec<String>>,
+    pub indicators: Option<Vec<String>>,
+}
+
+impl CardPatch {
+    pub fn apply(&self, card: &Card) -> Card {
+        let mut c = card.clone();
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = &self.$f { c.$f = v.clone(); } )* };
+        }
+        set!(
+            title,
+            axis,
+            status,
+            description,
+            objectives,
+            office,
+            partners,
+            start,
+            end,
+            budget,
+            funding,
+            agid_refs,
+            indicators
+        );
+        c
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.axis.is_none()
+            && self.status.is_none()
+            && self.description.is_none()
+            && self.objectives.is_none()
+            && self.office.is_none()
+            && self.partners.is_none()
+            && self.start.is_none()
+            && self.end.is_none()
+            && self.budget.is_none()
+            && self.funding.is_none()
+            && self.agid_refs.is_none()
+            && self.indicators.is_none()
+    }
+}
+
+/// Refuses changes to cards when no cycle is open: the cards of a closed cycle are its
+/// snapshot; the next cycle must be opened first.
+fn working_cycle(conn: &rusqlite::Connection) -> Result<cycles::Cycle> {
+    cycles::open_cycle(conn)?.ok_or_else(|| {
+        refused("every cycle is closed, so the cards cannot change")
+            .hint("open the next cycle with `agenda cycle open`")
+            .into()
+    })
+}
+
+pub fn add(db: &mut Db, card: &Card) -> Result<()> {
+    card.validate()?;
+    db.write(|tx| {
+        let cycle = working_cycle(tx)?;
+        if cards::get(tx, &card.code)?.is_some() {
+            return Err(
+                refused(format!("a card with code {} already exists", card.code))
+                    .hint("choose another code, or change the card with `agenda card edit`")
+                    .into(),
+            );
+        }
+        cards::insert(tx, card, cycle.id, None)?;
+        tx.audit(
+            "card.add",
+            Some(&card.code),
+            &format!(
+                "{} ({}, {})",
+                card.title,
+                card.axis.code(),
+                card.status.code()
+            ),
+        )
+    })
+}
+
+/// Applies a patch; returns the fields that changed.
+pub fn edit(
+    db: &mut Db,
+    code: &str,
+    patch: &CardPatch,
+    note: Option<&str>,
+    action: &str,
+) -> Result<Vec<(&'static str, String, String)>> {
+    db.write(|tx| {
+        let cycle = working_cycle(tx)?;
+        let old = cards::require(tx, code)?;
+        let new = patch.apply(&old);
+        new.validate()?;
+        let changes = cards::update(tx, &old, &new, cycle.id, note)?;
+        if !changes.is_empty() {
+            tx.audit(action, Some(code), &describe_changes(&changes))?;
+        }
+        Ok(changes)
+    })
+}
+
+pub fn describe_changes(changes: &[(&str, String, String)]) -> String {
+    changes
+        .iter()
+        .map(|(f, old, new)| format!("{f}: \"{old}\" → \"{new}\""))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How many suggestions are linked to a card (zero until suggestions exist).
+pub fn linked_suggestions(conn: &rusqlite::Connection, code: &str) -> Result<i64> {
+    let has_links: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'suggestion_cards'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_links {
+        return Ok(0);
+    }
+    Ok(conn.query_row(
+        "SELECT count(*) FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1",
+        [code],
+        |r| r.get(0),
+    )?)
+}
+
+/// Refuses to remove a card that suggestions are linked to: giving account of a suggestion
+/// must not lose the card it points to.
+pub fn check_removable(conn: &rusqlite::Connection, code: &str) -> Result<Card> {
+    let card = cards::require(conn, code)?;
+    let linked = linked_suggestions(conn, code)?;
+    if linked > 0 {
+        return Err(refused(format!(
+            "card {code} cannot be removed: {linked} suggestion(s) are linked to it"
+        ))
+        .hint("unlink them first, or set the card's status to sospesa or conclusa instead")
+        .into());
+    }
+    Ok(card)
+}
+
+pub fn remove(db: &mut Db, code: &str) -> Result<()> {
+    db.write(|tx| {
+        working_cycle(tx)?;
+        let card = check_removable(tx, code)?;
+        cards::delete(tx, code)?;
+        tx.audit(
+            "card.remove",
+            Some(code),
+            &format!(
+                "removed: {}",
+                serde_json::to_string(&card).unwrap_or_else(|_| card.title.clone())
+            ),
+        )
+    })
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ImportSummary {
+    pub read: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// The columns of a card CSV: our own export's names, and the Italian ones offices write.
+fn field_for_header(header: &str) -> Option<&'static str> {
+    let h = crate::text::fold(header);
+    let found = match h.as_str() {
+        "code" | "codice" | "cod" | "codice scheda" | "id scheda" | "scheda" => "code",
+        "title" | "titolo" | "nome" | "titolo scheda" | "progetto" => "title",
+        "axis" | "asse" | "asse tematico" => "axis",
+        "status" | "stato" | "stato avanzamento" => "status",
+        "description" | "descrizione" => "description",
+        "objectives" | "obiettivi" | "obiettivo" => "objectives",
+        "office" | "ufficio" | "ufficio responsabile" | "servizio" | "servizio responsabile" => {
+            "office"
+        }
+        "partners" | "partner" => "partners",
+        "start" | "inizio" | "data inizio" | "avvio" => "start",
+        "end" | "fine" | "data fine" | "conclusione" => "end",
+        "budget" | "risorse" | "importo" | "costo" => "budget",
+        "funding" | "finanziamento" | "fonte di finanziamento" | "fonti di finanziamento" => {
+            "funding"
+        }
+        "agid refs" | "riferimenti agid" | "piano triennale" | "riferimenti piano triennale" => {
+            "agid_refs"
+        }
+        "indicators" | "indicatori" => "indicators",
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// Reads a card CSV and creates or updates the cards by code. All or nothing: any bad row and
+/// nothing is written; the error lists up to 20 problems as `FILE:LINE: what`.
+pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Result<ImportSummary> {
+    let source = Source::new(file)?;
+    let mut csv = CsvFile::open(&source, options)?;
+    let name = csv.name.clone();
+    let mut columns: Vec<Option<&'static str>> = Vec::new();
+    let mut seen_fields = HashSet::new();
+    for header in &csv.headers {
+        let field = field_for_header(header);
+        if let Some(f) = field {
+            if !seen_fields.insert(f) {
+                return Err(
+                    invalid_input(format!("{name}:1: two columns mean the card's {f}")).into(),
+                );
+            }
+        }
+        columns.push(field);
+    }
+    if !seen_fields.contains("code") {
+        return Err(invalid_input(format!(
+            "{name}:1: no column holds the card code; the columns are: {}",
+            csv.headers.join(", ")
+        ))
+        .hint(format!("the expected columns are: {}", FIELDS.join(", ")))
+        .into());
+    }
+
+    let mut rows: Vec<(u64, Vec<(&'static str, String)>)> = Vec::new();
+    let mut problems = Problems::new(&name);
+    let mut record = csv::StringRecord::new();
+    let mut codes = std::collections::HashMap::new();
+    while let Some(line) = csv.next_record(&mut record)? {
+        if record.len() != columns.len() {
+            problems.add(
+                line,
+                format!(
+                    "{} fields, but the header has {}",
+                    record.len(),
+                    columns.len()
+                ),
+            );
+            continue;
+        }
+        let values: Vec<(&'static str, String)> = columns
+            .iter()
+            .zip(record.iter())
+            .filter_map(|(f, v)| f.map(|f| (f, unguard_formula(v.trim()).to_string())))
+            .collect();
+        let code = values
+            .iter()
+            .find(|(f, _)| *f == "code")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        if code.is_empty() {
+            problems.add(line, "the code is empty".into());
+            continue;
+        }
+        if let Some(first) = codes.insert(code.clone(), line) {
+            problems.add(
+                line,
+                format!("card {code} appears again (first on line {first})"),
+            );
+            continue;
+        }
+        rows.push((line, values));
+    }
+    if rows.is_empty() && problems.is_empty() {
+        return Err(invalid_input(format!("{name}: the file has a header but no cards")).into());
+    }
+
+    let mut summary = ImportSummary::default();
+    let result = db.write_or_rehearse(dry_run, |tx| {
+        let cycle = working_cycle(tx)?;
+        for (line, values) in &rows {
+            summary.read += 1;
+            let code = &values.iter().find(|(f, _)| *f == "code").unwrap().1;
+            let existing = cards::get(tx, code)?;
+            let card = match card_from_values(existing.as_ref(), values) {
+                Ok(card) => card,
+                Err(e) => {
+                    problems.add(*line, e.message);
+                    continue;
+                }
+            };
+            if let Err(e) = card.validate() {
+                problems.add(*line, e.message);
+                continue;
+            }
+            if !problems.is_empty() {
+                continue;
+            }
+            let note = format!("card import {}", source.file_name());
+            match existing {
+                None => {
+                    cards::insert(tx, &card, cycle.id, Some(&note))?;
+                    tx.audit(
+                        "card.import",
+                        Some(code),
+                        &format!("created: {}", card.title),
+                    )?;
+                    summary.created += 1;
+                }
+                Some(old) => {
+                    let changes = cards::update(tx, &old, &card, cycle.id, Some(&note))?;
+                    if changes.is_empty() {
+                        summary.unchanged += 1;
+                    } else {
+                        tx.audit("card.import", Some(code), &describe_changes(&changes))?;
+                        summary.updated += 1;
+                    }
+                }
+            }
+        }
+        problems.fail_if_any()?;
+        Ok(())
+    });
+    result?;
+    Ok(summary)
+}
+
+fn card_from_values(
+    existing: Option<&Card>,
+    values: &[(&'static str, String)],
+) -> Result<Card, Failure> {
+    let get = |field: &str| {
+        values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    };
+    let required = |field: &str| -> Result<&str, Failure> {
+        match get(field) {
+            Some(v) if !v.is_empty() => Ok(v),
+            _ => Err(invalid_input(format!("a new card needs a {field}"))),
+        }
+    };
+    let mut card = match existing {
+        Some(card) => card.clone(),
+        None => Card {
+            code: required("code")?.to_string(),
+            title: required("title")?.to_string(),
+            axis: Axis::parse(required("axis")?)?,
+            status: CardStatus::parse(required("status")?)?,
+            description: String::new(),
+            objectives: String::new(),
+            office: String::new(),
+            partners: String::new(),
+            start: None,
+            end: None,
+            budget: None,
+            funding: String::new(),
+            agid_refs: Vec::new(),
+            indicators: Vec::new(),
+        },
+    };
+    let month = |v: &str| -> Result<Option<YearMonth>, Failure> {
+        if v.is_empty() {
+            Ok(None)
+        } else {
+            YearMonth::parse(v).map(Some)
+        }
+    };
+    for (field, value) in values {
+        let v = value.as_str();
+        match *field {
+            "title" => card.title = v.to_string(),
+            "axis" => card.axis = Axis::parse(v)?,
+            "status" => card.status = CardStatus::parse(v)?,
+            "description" => card.description = v.to_string(),
+            "objectives" => card.objectives = v.to_string(),
+            "office" => card.office = v.to_string(),
+            "partners" => card.partners = v.to_string(),
+            "start" => card.start = month(v)?,
+            "end" => card.end = month(v)?,
+            "budget" => {
+                card.budget = if v.is_empty() {
+                    None
+                } else {
+                    Some(parse_budget(v)?)
+                }
+            }
+            "funding" => card.funding = v.to_string(),
+            "agid_refs" => card.agid_refs = split_list(v),
+            "indicators" => card.indicators = split_list(v),
+            _ => {}
+        }
+    }
+    Ok(card)
+}
+
+/// Collects up to 20 problems of an input file, as `FILE:LINE: what is wrong`.
+pub struct Problems {
+    name: String,
+    lines: Vec<String>,
+    total: usize,
+}
+
+pub const MAX_PROBLEMS_SHOWN: usize = 20;
+
+impl Problems {
+    pub fn new(name: &str) -> Problems {
+        Problems {
+            name: name.to_string(),
+            lines: Vec::new(),
+            total: 0,
+        }
+    }
+    pub fn add(&mut self, line: u64, what: String) {
+        self.total += 1;
+        if self.lines.len() < MAX_PROBLEMS_SHOWN {
+            self.lines.push(format!("{}:{line}: {what}", self.name));
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+    pub fn total(&self) -> usize {
+        self.total
+    }
+    /// An error listing the problems, or `Ok` when there are none.
+    pub fn fail_if_any(&self) -> Result<(), Failure> {
+        if self.total == 0 {
+            return Ok(());
+        }
+        let mut message = format!(
+            "{} has {} invalid row(s); nothing was written:\n  {}",
+            self.name,
+            self.total,
+            self.lines.join("\n  ")
+        );
+        if self.total > self.lines.len() {
+            message.push_str(&format!("\n  … and {} more", self.total - self.lines.len()));
+        }
+        Err(invalid_input(message).hint("fix the rows and run the command again"))
+    }
+}
+
+/// Writes every card as CSV (`,`, UTF-8, one column per field, lists joined with ` | `),
+/// the format `card import` reads back unchanged.
+pub fn export_csv(cards: &[Card], out: impl Write) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(FIELDS)?;
+    for card in cards {
+        writer.write_record(
+            FIELDS
+                .iter()
+                .map(|f| guard_formula(&card.field_text(f)).into_owned()),
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
+}

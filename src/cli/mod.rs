@@ -1,0 +1,106 @@
+//! The command line: arguments (clap), and for each subcommand a function that turns them into
+//! a call to the library and prints the result. No SQL and no domain rules here.
+
+mod card;
+mod demo;
+mod output;
+mod process;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+pub use output::{say, warn};
+
+/// agenda — the permanent participatory process of the Digital Agenda of the Comune di Prato:
+/// project cards, citizens' suggestions, responses, phases and the triennial update report.
+#[derive(Debug, Parser)]
+#[command(
+    name = "agenda",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// The database file.
+    #[arg(
+        long,
+        global = true,
+        env = "AGENDA_DB",
+        default_value = "agenda.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// Answer yes to every confirmation.
+    #[arg(long, global = true, env = "AGENDA_YES")]
+    pub yes: bool,
+    /// Print only data and errors, no progress or summaries.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
+pub enum Command {
+    /// Create a new database: municipality, the six axes, the first cycle in Fase 1.
+    Init(process::InitArgs),
+    /// Where the process stands: cycle, phase, cards, suggestions.
+    Status(process::StatusArgs),
+    /// The audit log: every change any command made.
+    Log(process::LogArgs),
+    /// The six axes of the Agenda.
+    #[command(subcommand)]
+    Axis(process::AxisCommand),
+    /// The phase of the current cycle; `advance` moves it forward.
+    Phase(process::PhaseArgs),
+    /// Project cards (schede) of the Agenda.
+    #[command(subcommand)]
+    Card(card::CardCommand),
+    /// Build a demo database from the bundled fixtures and show the whole job.
+    Demo(demo::DemoArgs),
+}
+
+/// Global options, after parsing.
+pub struct Globals {
+    pub db: PathBuf,
+    pub yes: bool,
+}
+
+pub fn dispatch(cli: Cli) -> Result<()> {
+    output::set_quiet(cli.quiet);
+    let globals = Globals {
+        db: cli.db,
+        yes: cli.yes,
+    };
+    match cli.command {
+        Command::Init(args) => process::init(&globals, args),
+        Command::Status(args) => process::status(&globals, args),
+        Command::Log(args) => process::log(&globals, args),
+        Command::Axis(cmd) => process::axis(&globals, cmd),
+        Command::Phase(args) => process::phase(&globals, args),
+        Command::Card(cmd) => card::run(&globals, cmd),
+        Command::Demo(args) => demo::run(args),
+    }
+}
+
+/// Asks for confirmation on a terminal; `--yes` answers for the user. Without a terminal and
+/// without `--yes` it refuses, naming the flag, rather than hang or guess.
+pub fn confirm(globals: &Globals, question: &str) -> Result<bool> {
+    if globals.yes {
+        return Ok(true);
+    }
+    if !output::stdin_is_terminal() {
+        return Err(crate::error::usage(format!(
+            "{question} — this needs a confirmation, and standard input is not a terminal"
+        ))
+        .hint("pass --yes (or set AGENDA_YES=1) to confirm from a script")
+        .into());
+    }
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()?)
+}

@@ -1,0 +1,286 @@
+//! The first pass over an input file: its SHA-256, its size, and what its bytes say about the
+//! encoding. One sequential read, in large chunks, so it costs little beside the import itself.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::Result;
+use sha2::{Digest, Sha256};
+
+use super::{EncodingChoice, TextEncoding};
+use crate::error::{invalid_input, Failure};
+
+#[derive(Debug, Clone)]
+pub struct Scan {
+    pub sha256: String,
+    pub size: u64,
+    pub bom: bool,
+    /// Offset and line of the first byte that is not valid UTF-8.
+    pub first_invalid_utf8: Option<(u64, u64, u8)>,
+    /// Whether the file holds valid multi-byte UTF-8 sequences (accented letters in UTF-8).
+    pub has_utf8_multibyte: bool,
+    /// Offset and line of the first NUL byte.
+    pub first_nul: Option<(u64, u64)>,
+    /// Offset, line and value of the first byte Windows-1252 leaves undefined.
+    pub first_undefined_1252: Option<(u64, u64, u8)>,
+    /// How many `"` the file holds: an odd number means a quote that never closes.
+    pub quotes: u64,
+    pub lines: u64,
+}
+
+impl Scan {
+    pub fn file(path: &Path) -> Result<Scan> {
+        Ok(Self::reader(File::open(path)?)?)
+    }
+
+    pub fn reader(mut input: impl Read) -> std::io::Result<Scan> {
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut carry: Vec<u8> = Vec::new();
+        let mut scan = Scan {
+            sha256: String::new(),
+            size: 0,
+            bom: false,
+            first_invalid_utf8: None,
+            has_utf8_multibyte: false,
+            first_nul: None,
+            first_undefined_1252: None,
+            quotes: 0,
+            lines: 0,
+        };
+        let mut first = true;
+        loop {
+            let n = read_full(&mut input, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            let chunk = &buf[..n];
+            hasher.update(chunk);
+            if first {
+                scan.bom = chunk.starts_with(&[0xEF, 0xBB, 0xBF]);
+                first = false;
+            }
+            let offset = scan.size;
+            let line_at_start = scan.lines;
+            // Bytes: quotes, lines, NULs and Windows-1252 holes.
+            let mut lines = 0u64;
+            let mut quotes = 0u64;
+            let mut high = false;
+            for (i, &b) in chunk.iter().enumerate() {
+                lines += (b == b'\n') as u64;
+                quotes += (b == b'"') as u64;
+                if b == 0 || b >= 0x80 {
+                    high |= b >= 0x80;
+                    if b == 0 && scan.first_nul.is_none() {
+                        scan.first_nul = Some((offset + i as u64, line_at_start + lines + 1));
+                    }
+                    if matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+                        && scan.first_undefined_1252.is_none()
+                    {
+                        scan.first_undefined_1252 =
+                            Some((offset + i as u64, line_at_start + lines + 1, b));
+                    }
+                }
+            }
+            scan.lines += lines;
+            scan.quotes += quotes;
+            // UTF-8: validate, carrying an incomplete sequence over to the next chunk.
+            if high || !carry.is_empty() {
+                let start_offset = offset - carry.len() as u64;
+                carry.extend_from_slice(chunk);
+                let data = std::mem::take(&mut carry);
+                let mut i = 0;
+                while i < data.len() {
+                    match std::str::from_utf8(&data[i..]) {
+                        Ok(valid) => {
+                            scan.has_utf8_multibyte |= !valid.is_ascii();
+                            i = data.len();
+                        }
+                        Err(e) => {
+                            let valid = &data[i..i + e.valid_up_to()];
+                            scan.has_utf8_multibyte |= !valid.is_ascii();
+                            let bad = i + e.valid_up_to();
+                            match e.error_len() {
+                                Some(len) => {
+                                    if scan.first_invalid_utf8.is_none() {
+                                        let pos = start_offset + bad as u64;
+                                        let line = line_at_start
+                                            + 1
+                                            + count_newlines(&data[..bad]).saturating_sub(
+                                                count_newlines(&data[..data.len() - n]),
+                                            );
+                                        scan.first_invalid_utf8 = Some((pos, line, data[bad]));
+                                    }
+                                    i = bad + len;
+                                }
+                                None => {
+                                    carry = data[bad..].to_vec();
+                                    i = data.len();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            scan.size += n as u64;
+        }
+        if !carry.is_empty() && scan.first_invalid_utf8.is_none() {
+            scan.first_invalid_utf8 =
+                Some((scan.size - carry.len() as u64, scan.lines + 1, carry[0]));
+        }
+        scan.sha256 = hex(&hasher.finalize());
+        Ok(scan)
+    }
+
+    /// Decides the encoding, or explains why the file is neither UTF-8 nor Windows-1252.
+    pub fn encoding(&self, name: &str, choice: EncodingChoice) -> Result<TextEncoding, Failure> {
+        if let Some((pos, line)) = self.first_nul {
+            return Err(invalid_input(format!(
+                "{name}:{line}: byte {pos} is a NUL (0x00): this is not a text file"
+            ))
+            .hint("export the data again as CSV from the spreadsheet or the platform"));
+        }
+        let utf8 = if self.bom {
+            TextEncoding::Utf8Bom
+        } else {
+            TextEncoding::Utf8
+        };
+        match choice {
+            EncodingChoice::Utf8 => match self.first_invalid_utf8 {
+                None => Ok(utf8),
+                Some((pos, line, byte)) => Err(invalid_input(format!(
+                    "{name}:{line}: byte {pos} (0x{byte:02X}) is not valid UTF-8"
+                ))
+                .hint("if the file comes from Excel's plain \"CSV\", try --encoding windows-1252")),
+            },
+            EncodingChoice::Windows1252 => Ok(TextEncoding::Windows1252),
+            EncodingChoice::Auto => {
+                let Some((pos, line, byte)) = self.first_invalid_utf8 else {
+                    return Ok(utf8);
+                };
+                if self.bom || self.has_utf8_multibyte {
+                    return Err(invalid_input(format!(
+                        "{name}:{line}: byte {pos} (0x{byte:02X}) is not valid UTF-8, but other parts of the file are: the file mixes encodings"
+                    ))
+                    .hint("open it in a spreadsheet and save it again as \"CSV UTF-8\", or fix that line; --encoding windows-1252 forces a reading"));
+                }
+                if let Some((pos, line, byte)) = self.first_undefined_1252 {
+                    return Err(invalid_input(format!(
+                        "{name}:{line}: byte {pos} (0x{byte:02X}) is neither UTF-8 nor Windows-1252: this does not look like a text export"
+                    ))
+                    .hint("export the data again as CSV (\"CSV UTF-8\" in Excel)"));
+                }
+                Ok(TextEncoding::Windows1252)
+            }
+        }
+    }
+}
+
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+fn read_full(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match input.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(bytes: &[u8]) -> Scan {
+        Scan::reader(bytes).unwrap()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let s = scan("titolo\ncaffè\n".as_bytes());
+        assert_eq!(
+            s.encoding("f", EncodingChoice::Auto).unwrap(),
+            TextEncoding::Utf8
+        );
+        let s = scan(b"\xEF\xBB\xBFtitolo\n");
+        assert_eq!(
+            s.encoding("f", EncodingChoice::Auto).unwrap(),
+            TextEncoding::Utf8Bom
+        );
+    }
+
+    #[test]
+    fn windows_1252() {
+        let s = scan(b"titolo\ncaff\xe8 \x80\n");
+        assert_eq!(
+            s.encoding("f", EncodingChoice::Auto).unwrap(),
+            TextEncoding::Windows1252
+        );
+        assert_eq!(s.first_invalid_utf8.unwrap().1, 2);
+    }
+
+    #[test]
+    fn mixed_encodings_are_refused_with_the_line() {
+        let s = scan("titolo\ncaffè\nperch\u{e9}\n".as_bytes());
+        assert!(s.encoding("f", EncodingChoice::Auto).is_ok());
+        let mut bytes = "titolo\ncaffè\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"perch\xe9\n");
+        let err = scan(&bytes)
+            .encoding("f", EncodingChoice::Auto)
+            .unwrap_err();
+        assert!(err.message.starts_with("f:3: byte 19"), "{}", err.message);
+        assert!(err.message.contains("mixes encodings"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let err = scan(b"abc\x00def")
+            .encoding("f", EncodingChoice::Auto)
+            .unwrap_err();
+        assert!(err.message.contains("NUL"));
+        let err = scan(b"ab\x81\xfe")
+            .encoding("f", EncodingChoice::Auto)
+            .unwrap_err();
+        assert!(
+            err.message.contains("neither UTF-8 nor Windows-1252"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn counts_quotes_and_hashes() {
+        let s = scan(b"a;\"b\nc\"\n\"d");
+        assert_eq!(s.quotes, 3);
+        assert_eq!(s.size, 10);
+        assert_eq!(
+            scan(b"").sha256,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn a_sequence_split_across_chunks_is_valid() {
+        let mut bytes = vec![b'a'; (1 << 20) - 1];
+        bytes.extend_from_slice("è\n".as_bytes());
+        let s = scan(&bytes);
+        assert!(s.first_invalid_utf8.is_none());
+        assert!(s.has_utf8_multibyte);
+    }
+}

@@ -1,0 +1,295 @@
+//! Project cards (schede) and their fields.
+
+use serde::Serialize;
+
+use super::glossary::{Axis, CardStatus, Term};
+use crate::error::{usage, Failure};
+
+/// A project card of the Agenda. The code stands for the same card forever.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Card {
+    pub code: String,
+    pub title: String,
+    pub axis: Axis,
+    pub status: CardStatus,
+    pub description: String,
+    pub objectives: String,
+    pub office: String,
+    pub partners: String,
+    pub start: Option<YearMonth>,
+    pub end: Option<YearMonth>,
+    /// In euro cents, so that sums are exact.
+    #[serde(serialize_with = "serialize_budget")]
+    pub budget: Option<i64>,
+    pub funding: String,
+    pub agid_refs: Vec<String>,
+    pub indicators: Vec<String>,
+}
+
+fn serialize_budget<S: serde::Serializer>(v: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(cents) => s.serialize_f64(*cents as f64 / 100.0),
+        None => s.serialize_none(),
+    }
+}
+
+/// The fields of a card by name, in the order of the CSV export. `card edit` and the history
+/// speak of fields by these names.
+pub const FIELDS: &[&str] = &[
+    "code",
+    "title",
+    "axis",
+    "status",
+    "description",
+    "objectives",
+    "office",
+    "partners",
+    "start",
+    "end",
+    "budget",
+    "funding",
+    "agid_refs",
+    "indicators",
+];
+
+/// Separator of several AGID references or indicators in one CSV cell.
+pub const LIST_SEPARATOR: &str = " | ";
+
+impl Card {
+    /// The value of a field as text, as the CSV export and the history write it.
+    pub fn field_text(&self, field: &str) -> String {
+        match field {
+            "code" => self.code.clone(),
+            "title" => self.title.clone(),
+            "axis" => self.axis.code().to_string(),
+            "status" => self.status.code().to_string(),
+            "description" => self.description.clone(),
+            "objectives" => self.objectives.clone(),
+            "office" => self.office.clone(),
+            "partners" => self.partners.clone(),
+            "start" => self.start.map(|m| m.to_string()).unwrap_or_default(),
+            "end" => self.end.map(|m| m.to_string()).unwrap_or_default(),
+            "budget" => self.budget.map(format_budget).unwrap_or_default(),
+            "funding" => self.funding.clone(),
+            "agid_refs" => self.agid_refs.join(LIST_SEPARATOR),
+            "indicators" => self.indicators.join(LIST_SEPARATOR),
+            other => unreachable!("unknown card field {other}"),
+        }
+    }
+
+    /// The fields whose values differ between two versions of a card: (field, old, new).
+    pub fn changes_from(&self, old: &Card) -> Vec<(&'static str, String, String)> {
+        FIELDS
+            .iter()
+            .filter_map(|field| {
+                let before = old.field_text(field);
+                let after = self.field_text(field);
+                (before != after).then_some((*field, before, after))
+            })
+            .collect()
+    }
+
+    /// Checks what a card must have whatever way it was written.
+    pub fn validate(&self) -> Result<(), Failure> {
+        if self.code.trim().is_empty() {
+            return Err(usage("a card needs a code"));
+        }
+        if self.code.chars().any(|c| c.is_control()) || self.code.trim() != self.code {
+            return Err(usage(format!(
+                "card code \"{}\" has spaces at the ends or control characters",
+                self.code
+            )));
+        }
+        if self.title.trim().is_empty() {
+            return Err(usage(format!("card {} needs a title", self.code)));
+        }
+        if let (Some(start), Some(end)) = (self.start, self.end) {
+            if end < start {
+                return Err(usage(format!(
+                    "card {}: end {end} comes before start {start}",
+                    self.code
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A month, as cards give their timing (`2022-03`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// Accepts `YYYY-MM`, `MM/YYYY` and `YYYY`-less forms people type are refused with the
+    /// expected shape.
+    pub fn parse(input: &str) -> Result<YearMonth, Failure> {
+        let s = input.trim();
+        let bad = || {
+            usage(format!(
+                "\"{input}\" is not a month: write it as YYYY-MM (e.g. 2022-03)"
+            ))
+        };
+        let (year, month) = if let Some((y, m)) = s.split_once('-') {
+            (y, m)
+        } else if let Some((m, y)) = s.split_once('/') {
+            (y, m)
+        } else {
+            return Err(bad());
+        };
+        let year: i32 = year.trim().parse().map_err(|_| bad())?;
+        let month: u32 = month.trim().parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) || !(1900..=2200).contains(&year) {
+            return Err(bad());
+        }
+        Ok(YearMonth { year, month })
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Parses an amount in euro as people write it: `120000`, `120000.50`, `120.000,50`,
+/// `€ 1.500,00`, `1,500.00`. Returns cents.
+pub fn parse_budget(input: &str) -> Result<i64, Failure> {
+    let bad = || {
+        usage(format!(
+            "\"{input}\" is not an amount in euro: write e.g. 120000 or 120000.50 or 120.000,50"
+        ))
+    };
+    let cleaned: String = input
+        .trim()
+        .trim_start_matches('€')
+        .trim_end_matches('€')
+        .trim()
+        .trim_start_matches("EUR")
+        .trim_end_matches("EUR")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'')
+        .collect();
+    if cleaned.is_empty() || cleaned.starts_with('-') {
+        return Err(bad());
+    }
+    let last_dot = cleaned.rfind('.');
+    let last_comma = cleaned.rfind(',');
+    // The decimal separator is the last of '.' and ',' when it has one or two digits after it.
+    let decimal_at = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(d.max(c)),
+        (Some(p), None) | (None, Some(p)) => {
+            let digits_after = cleaned.len() - p - 1;
+            let separators = cleaned.matches(['.', ',']).count();
+            (digits_after <= 2 && separators == 1).then_some(p)
+        }
+        (None, None) => None,
+    };
+    let (int_part, frac_part) = match decimal_at {
+        Some(p) => (&cleaned[..p], &cleaned[p + 1..]),
+        None => (cleaned.as_str(), ""),
+    };
+    let int_digits: String = int_part
+        .chars()
+        .filter(|c| *c != '.' && *c != ',')
+        .collect();
+    if int_digits.is_empty() && frac_part.is_empty()
+        || !int_digits.chars().all(|c| c.is_ascii_digit())
+        || !frac_part.chars().all(|c| c.is_ascii_digit())
+        || frac_part.len() > 2
+    {
+        return Err(bad());
+    }
+    let euros: i64 = if int_digits.is_empty() {
+        0
+    } else {
+        int_digits.parse().map_err(|_| bad())?
+    };
+    let cents: i64 = match frac_part.len() {
+        0 => 0,
+        1 => frac_part.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac_part.parse().map_err(|_| bad())?,
+    };
+    euros
+        .checked_mul(100)
+        .and_then(|v| v.checked_add(cents))
+        .ok_or_else(bad)
+}
+
+/// Writes cents as a plain amount with a dot: `120000.50`.
+pub fn format_budget(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// Writes cents the Italian way, for people: `€ 120.000,50`.
+pub fn format_euro(cents: i64) -> String {
+    let euros = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    format!("€ {},{:02}", grouped, cents % 100)
+}
+
+/// Splits a cell holding several references or indicators.
+pub fn split_list(cell: &str) -> Vec<String> {
+    cell.split(['|', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_as_written_in_italy_and_elsewhere() {
+        assert_eq!(parse_budget("120000").unwrap(), 12_000_000);
+        assert_eq!(parse_budget("120000.50").unwrap(), 12_000_050);
+        assert_eq!(parse_budget("120.000,50").unwrap(), 12_000_050);
+        assert_eq!(parse_budget("€ 1.500,00").unwrap(), 150_000);
+        assert_eq!(parse_budget("1,500.00").unwrap(), 150_000);
+        assert_eq!(parse_budget("1.500").unwrap(), 150_000);
+        assert_eq!(parse_budget("0,5").unwrap(), 50);
+        assert!(parse_budget("tanti").is_err());
+        assert!(parse_budget("-5").is_err());
+        assert!(parse_budget("").is_err());
+    }
+
+    #[test]
+    fn euro_for_people() {
+        assert_eq!(format_euro(12_000_050), "€ 120.000,50");
+        assert_eq!(format_euro(99), "€ 0,99");
+        assert_eq!(format_budget(12_000_050), "120000.50");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(YearMonth::parse("2022-03").unwrap().to_string(), "2022-03");
+        assert_eq!(YearMonth::parse("3/2022").unwrap().to_string(), "2022-03");
+        assert!(YearMonth::parse("2022-13").is_err());
+        assert!(YearMonth::parse("marzo").is_err());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            split_list("2020-2022 CAP1.PA.LA01 | 2020-2022 OB.1.1"),
+            vec!["2020-2022 CAP1.PA.LA01", "2020-2022 OB.1.1"]
+        );
+        assert!(split_list("  ").is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+//! agenda: the permanent participatory process of the Digital Agenda of the Comune di Prato.
+//!
+//! `main.rs` only calls [`run`]. The library is split by concern: `cli` parses and prints,
+//! `domain` holds the glossary and the rules, `storage` owns the database, `csvin` reads the CSV
+//! files people bring.
+
+pub mod cards;
+pub mod cli;
+pub mod context;
+pub mod csvin;
+pub mod csvout;
+pub mod domain;
+pub mod error;
+pub mod fixtures;
+pub mod process;
+pub mod storage;
+pub mod text;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Runs the command line and turns the outcome into an exit code. Errors are printed as
+/// `error: …` with their causes and a hint; a closed stdout pipe is not an error.
+pub fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    context::set_command_line(&args);
+    let cli = match cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => error::Kind::Usage.exit_code(),
+            });
+        }
+    };
+    match cli::dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if error::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            report_error(&e);
+            ExitCode::from(error::classify(&e).0.exit_code())
+        }
+    }
+}
+
+fn report_error(error: &anyhow::Error) {
+    let (_, hint) = error::classify(error);
+    let red = console::Style::new().red().bold().for_stderr();
+    eprintln!("{} {}", red.apply_to("error:"), error);
+    for cause in error.chain().skip(1) {
+        // A Failure in the middle of a chain is the sentence for the user; show the causes
+        // under it only when they add something.
+        let text = cause.to_string();
+        if text != error.to_string() {
+            eprintln!("  caused by: {text}");
+        }
+    }
+    if let Some(hint) = hint {
+        eprintln!("  hint: {hint}");
+    }
+}

@@ -1,0 +1,115 @@
+//! Schema versions through `PRAGMA user_version`.
+//!
+//! Version 1 is `schema.sql`. Each later change is one entry appended to [`MIGRATIONS`]: entry
+//! `i` takes the schema from version `i + 1` to `i + 2`. They are applied on open, all in one
+//! IMMEDIATE transaction, so a database is never left half-migrated. Never edit or reorder an
+//! entry once released; append.
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::Db;
+
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The migrations after version 1, in order.
+pub const MIGRATIONS: &[&str] = &[];
+
+pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+
+/// Creates the whole schema in a new database.
+pub(super) fn create_schema(db: &mut Db) -> Result<()> {
+    let tx = db
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(SCHEMA).context("creating the schema")?;
+    tx.pragma_update(None, "user_version", 1)?;
+    apply(&tx, MIGRATIONS)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Brings an existing database up to [`LATEST_VERSION`].
+pub(super) fn migrate(db: &mut Db) -> Result<()> {
+    let version = version(&db.conn)?;
+    if version >= LATEST_VERSION {
+        return Ok(());
+    }
+    let path = db.path.clone();
+    let tx = db
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| super::busy_or(e, &path))?;
+    apply(&tx, MIGRATIONS)
+        .with_context(|| format!("upgrading the schema of {}", path.display()))?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies the migrations the database has not seen yet. Reads the version inside the
+/// transaction, so two processes opening an old database at once migrate it once.
+fn apply(conn: &Connection, migrations: &[&str]) -> Result<()> {
+    let current = version(conn)?;
+    for (index, sql) in migrations.iter().enumerate() {
+        let target = index as i64 + 2;
+        if target <= current {
+            continue;
+        }
+        conn.execute_batch(sql)
+            .with_context(|| format!("applying migration to schema version {target}"))?;
+        conn.pragma_update(None, "user_version", target)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEST_MIGRATIONS: &[&str] = &[
+        "CREATE TABLE extra (id INTEGER PRIMARY KEY);",
+        "ALTER TABLE extra ADD COLUMN note TEXT;",
+    ];
+
+    fn v1() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn
+    }
+
+    #[test]
+    fn an_older_schema_upgrades_and_migrating_twice_is_harmless() {
+        let conn = v1();
+        apply(&conn, TEST_MIGRATIONS).unwrap();
+        assert_eq!(version(&conn).unwrap(), 3);
+        conn.execute("INSERT INTO extra (note) VALUES ('x')", [])
+            .unwrap();
+        apply(&conn, TEST_MIGRATIONS).unwrap();
+        assert_eq!(version(&conn).unwrap(), 3);
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM extra", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_partly_migrated_schema_gets_only_the_rest() {
+        let conn = v1();
+        apply(&conn, &TEST_MIGRATIONS[..1]).unwrap();
+        assert_eq!(version(&conn).unwrap(), 2);
+        apply(&conn, TEST_MIGRATIONS).unwrap();
+        assert_eq!(version(&conn).unwrap(), 3);
+    }
+
+    #[test]
+    fn the_real_migrations_apply_on_version_one() {
+        let conn = v1();
+        apply(&conn, MIGRATIONS).unwrap();
+        assert_eq!(version(&conn).unwrap(), LATEST_VERSION);
+    }
+}

@@ -1,0 +1,321 @@
+//! The database: one module owns the connection, the schema and its migrations, and the SQL.
+//!
+//! Every connection runs in WAL mode with foreign keys on and a busy handler that says on
+//! stderr when it has to wait for another writer. Writes happen in IMMEDIATE transactions
+//! through [`Db::write`], which also gives the audit log its entry.
+
+pub mod audit;
+pub mod cards;
+pub mod cycles;
+mod migrations;
+
+use std::fs::OpenOptions;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use crate::error::{Failure, Kind};
+
+pub use migrations::LATEST_VERSION;
+
+/// An open agenda database.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A write transaction. It derefs to the connection for queries.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// Records a change in the audit log, with the command line and the user.
+    pub fn audit(&self, action: &str, target: Option<&str>, details: &str) -> Result<()> {
+        audit::record(&self.tx, action, target, details)
+    }
+}
+
+impl Db {
+    /// Opens an existing database and brings its schema up to date. A missing file is an
+    /// error that says to run `agenda init`; no file is created.
+    pub fn open(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(Failure::new(
+                Kind::Failed,
+                format!("there is no agenda database at {}", path.display()),
+            )
+            .hint("run `agenda init` to create it, or point --db (or AGENDA_DB) at an existing one")
+            .into());
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("opening the database {}", path.display()))?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.configure()?;
+        db.check_is_agenda()?;
+        migrations::migrate(&mut db)?;
+        Ok(db)
+    }
+
+    /// Creates a new database file, readable and writable by its owner only, with the schema.
+    /// Refuses to touch an existing file.
+    pub fn create(path: &Path) -> Result<Db> {
+        if path.exists() {
+            return Err(crate::error::refused(format!(
+                "{} already exists; init never touches an existing file",
+                path.display()
+            ))
+            .hint("choose another --db path, or remove the file yourself if you really mean to start over")
+            .into());
+        }
+        create_private_file(path)?;
+        let result = (|| -> Result<Db> {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .with_context(|| format!("opening the new database {}", path.display()))?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            let mut db = Db {
+                conn,
+                path: path.to_path_buf(),
+            };
+            db.configure()?;
+            migrations::create_schema(&mut db)?;
+            Ok(db)
+        })();
+        if result.is_err() {
+            // A half-made database is worse than none: leave the folder as it was.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(with_suffix(path, suffix));
+            }
+        }
+        result
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.busy_handler(Some(wait_for_writer))?;
+        set_busy_path(&self.path);
+        Ok(())
+    }
+
+    fn check_is_agenda(&self) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| not_a_database(&self.path, e))?;
+        let has_settings: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| not_a_database(&self.path, e))?;
+        if version == 0 || has_settings.is_none() {
+            return Err(Failure::new(
+                Kind::Failed,
+                format!("{} is not an agenda database", self.path.display()),
+            )
+            .hint("point --db at the file `agenda init` created")
+            .into());
+        }
+        if version > LATEST_VERSION {
+            return Err(Failure::new(
+                Kind::Refused,
+                format!(
+                    "{} was written by a newer agenda (schema version {version}; this agenda knows up to {LATEST_VERSION})",
+                    self.path.display()
+                ),
+            )
+            .hint("install the newer agenda; this one will not touch the file")
+            .into());
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in an IMMEDIATE transaction and commits it when it succeeds.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.write_or_rehearse(false, work)
+    }
+
+    /// Like [`Db::write`], but with `rehearse` rolls back at the end: a dry run does exactly
+    /// what the real command would, and leaves nothing behind.
+    pub fn write_or_rehearse<T>(
+        &mut self,
+        rehearse: bool,
+        work: impl FnOnce(&Tx) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &path))?;
+        let tx = Tx { tx };
+        let value = work(&tx).map_err(|e| busy_in_chain(e, &path))?;
+        if rehearse {
+            tx.tx.rollback()?;
+        } else {
+            tx.tx.commit().map_err(|e| busy_or(e, &path))?;
+        }
+        Ok(value)
+    }
+
+    /// Reads a setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Creates an empty file with mode 0600, so that personal data is never readable by others,
+/// not even for the instant between creation and a chmod.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?
+        .flush()?;
+    Ok(())
+}
+
+fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Error {
+    anyhow::Error::new(error).context(
+        Failure::new(
+            Kind::Failed,
+            format!("{} is not an agenda database", path.display()),
+        )
+        .hint("point --db at the file `agenda init` created"),
+    )
+}
+
+static BUSY_PATH: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+static BUSY_SAID: AtomicBool = AtomicBool::new(false);
+static BUSY_STARTED_MS: AtomicU64 = AtomicU64::new(0);
+static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+fn set_busy_path(path: &Path) {
+    if let Ok(mut p) = BUSY_PATH.lock() {
+        *p = Some(path.to_path_buf());
+    }
+}
+
+/// How long a command waits for another writer before giving up: `AGENDA_BUSY_TIMEOUT`
+/// seconds, 120 by default (a large import can hold the database for a minute).
+pub fn busy_timeout() -> Duration {
+    let secs = std::env::var("AGENDA_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(120);
+    Duration::from_secs(secs)
+}
+
+/// SQLite's busy handler: says once that it is waiting, then polls until the timeout.
+fn wait_for_writer(attempt: i32) -> bool {
+    let epoch = *EPOCH.get_or_init(Instant::now);
+    let now_ms = epoch.elapsed().as_millis() as u64;
+    if attempt == 0 {
+        BUSY_STARTED_MS.store(now_ms, Ordering::Relaxed);
+        if !BUSY_SAID.swap(true, Ordering::Relaxed) {
+            let path = BUSY_PATH
+                .lock()
+                .ok()
+                .and_then(|p| p.as_ref().map(|p| p.display().to_string()))
+                .unwrap_or_default();
+            eprintln!(
+                "waiting: another agenda command is writing to {path}; this one will go on when it has finished (at most {} s)",
+                busy_timeout().as_secs()
+            );
+        }
+    }
+    let waited = Duration::from_millis(now_ms - BUSY_STARTED_MS.load(Ordering::Relaxed));
+    if waited >= busy_timeout() {
+        return false;
+    }
+    std::thread::sleep(Duration::from_millis(if attempt < 10 { 10 } else { 50 }));
+    true
+}
+
+fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.code == rusqlite::ErrorCode::DatabaseBusy || e.code == rusqlite::ErrorCode::DatabaseLocked
+    )
+}
+
+fn busy_failure(path: &Path) -> Failure {
+    Failure::new(
+        Kind::Busy,
+        format!(
+            "another agenda command kept {} busy for more than {} s, so this one gave up; nothing was changed",
+            path.display(),
+            busy_timeout().as_secs()
+        ),
+    )
+    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
+}
+
+fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
+    if is_busy(&error) {
+        anyhow::Error::new(error).context(busy_failure(path))
+    } else {
+        error.into()
+    }
+}
+
+fn busy_in_chain(error: anyhow::Error, path: &Path) -> anyhow::Error {
+    let busy = error
+        .chain()
+        .any(|c| c.downcast_ref::<rusqlite::Error>().is_some_and(is_busy));
+    if busy {
+        error.context(busy_failure(path))
+    } else {
+        error
+    }
+}

@@ -1,0 +1,78 @@
+//! Text normalisation shared by every place that matches what people type against the glossary.
+
+/// Folds a string for matching: lower case, accents removed, every run of punctuation or
+/// white space turned into one space, trimmed. "Infrastrutture e piattaforme trasversali" and
+/// "INFRASTRUTTURE  E PIATTAFORME-TRASVERSALI" fold to the same text; "Mobilità" to "mobilita".
+pub fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for ch in input.chars() {
+        for lower in ch.to_lowercase() {
+            let base = strip_accent(lower);
+            if base.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(base);
+            } else {
+                pending_space = true;
+            }
+        }
+    }
+    out
+}
+
+/// The letter without its diacritic, for the Latin letters Italian and its neighbours use.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// Shortens a text for a table cell, on a character boundary, with an ellipsis.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    let single_line: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    if single_line.chars().count() <= max_chars {
+        return single_line;
+    }
+    let mut out: String = single_line
+        .chars()
+        .take(max_chars.saturating_sub(1))
+        .collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(fold("Nuovi servizi"), "nuovi servizi");
+        assert_eq!(fold("  NUOVI-SERVIZI "), "nuovi servizi");
+        assert_eq!(fold("Mobilità"), "mobilita");
+        assert_eq!(fold("Già previsto"), "gia previsto");
+        assert_eq!(fold("in-corso"), "in corso");
+        assert_eq!(fold("programmata, non avviata"), "programmata non avviata");
+    }
+
+    #[test]
+    fn truncates_on_characters() {
+        assert_eq!(truncate("perché sì", 20), "perché sì");
+        assert_eq!(truncate("perché sì", 5), "perc…");
+        assert_eq!(truncate("a\nb", 5), "a b");
+    }
+}
