@@ -444,6 +444,17 @@ impl Problems {
     pub fn total(&self) -> usize {
         self.total
     }
+    /// Adds to the explanation of the last problem listed.
+    pub fn amend_last(&mut self, more: &str) {
+        if let Some(last) = self.lines.last_mut() {
+            last.push_str("; ");
+            last.push_str(more);
+        }
+    }
+    /// The problems listed so far (at most 20).
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
     /// An error listing the problems, or `Ok` when there are none.
     pub fn fail_if_any(&self) -> Result<(), Failure> {
         if self.total == 0 {

@@ -77,6 +77,11 @@ pub fn invalid_input(message: impl Into<String>) -> Failure {
 
 /// The exit code and hint for any error chain: the first [`Failure`] in the chain decides.
 pub fn classify(error: &anyhow::Error) -> (Kind, Option<&str>) {
+    // A Failure attached with `.context(…)` is found by downcasting the error itself; one deeper
+    // in the chain by walking it.
+    if let Some(failure) = error.downcast_ref::<Failure>() {
+        return (failure.kind, failure.hint.as_deref());
+    }
     for cause in error.chain() {
         if let Some(failure) = cause.downcast_ref::<Failure>() {
             return (failure.kind, failure.hint.as_deref());

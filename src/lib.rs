@@ -12,6 +12,7 @@ pub mod csvout;
 pub mod domain;
 pub mod error;
 pub mod fixtures;
+pub mod import;
 pub mod process;
 pub mod storage;
 pub mod text;

@@ -13,7 +13,13 @@ pub const DEFAULT_MUNICIPALITY: &str = "Comune di Prato";
 
 /// Creates the database at `path`, records the municipality, seeds the axes and opens the
 /// first cycle in Fase 1.
-pub fn init(path: &std::path::Path, municipality: &str, triennium: Triennium) -> Result<Db> {
+/// `start` is the date Fase 1 began (today when `None`).
+pub fn init(
+    path: &std::path::Path,
+    municipality: &str,
+    triennium: Triennium,
+    start: Option<&str>,
+) -> Result<Db> {
     let municipality = municipality.trim();
     if municipality.is_empty() {
         return Err(crate::error::usage("the municipality cannot be empty").into());
@@ -35,7 +41,8 @@ pub fn init(path: &std::path::Path, municipality: &str, triennium: Triennium) ->
                 ),
             )?;
         }
-        cycles::open(tx, triennium, &context::today(), None)?;
+        let start = start.map(str::to_string).unwrap_or_else(context::today);
+        cycles::open(tx, triennium, &start, None)?;
         tx.audit(
             "init",
             Some(municipality),

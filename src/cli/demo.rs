@@ -37,6 +37,7 @@ pub fn run(args: DemoArgs) -> Result<()> {
         &db_path,
         process::DEFAULT_MUNICIPALITY,
         Triennium { first_year: 2021 },
+        Some("2021-09-15"),
     )?;
     say(format!(
         "1. created {} (Comune di Prato, triennio 2021-2023, Fase 1)",

@@ -5,6 +5,7 @@ mod card;
 mod demo;
 mod output;
 mod process;
+mod suggestion;
 
 use std::path::PathBuf;
 
@@ -33,7 +34,7 @@ pub struct Cli {
     )]
     pub db: PathBuf,
     /// Answer yes to every confirmation.
-    #[arg(long, global = true, env = "AGENDA_YES")]
+    #[arg(long, global = true, env = "AGENDA_YES", value_parser = clap::builder::BoolishValueParser::new())]
     pub yes: bool,
     /// Print only data and errors, no progress or summaries.
     #[arg(long, short, global = true)]
@@ -59,6 +60,9 @@ pub enum Command {
     /// Project cards (schede) of the Agenda.
     #[command(subcommand)]
     Card(card::CardCommand),
+    /// Citizens' suggestions (contributi): import, list, show.
+    #[command(subcommand)]
+    Suggestion(suggestion::SuggestionCommand),
     /// Build a demo database from the bundled fixtures and show the whole job.
     Demo(demo::DemoArgs),
 }
@@ -82,6 +86,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Axis(cmd) => process::axis(&globals, cmd),
         Command::Phase(args) => process::phase(&globals, args),
         Command::Card(cmd) => card::run(&globals, cmd),
+        Command::Suggestion(cmd) => suggestion::run(&globals, cmd),
         Command::Demo(args) => demo::run(args),
     }
 }

@@ -17,6 +17,9 @@ pub struct InitArgs {
     /// The triennium of the first cycle.
     #[arg(long, default_value = "2021-2023", value_name = "YYYY-YYYY")]
     triennium: String,
+    /// The date Fase 1 began, if not today (for an Agenda whose process started earlier).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -76,7 +79,12 @@ pub fn parse_date(value: &str) -> Result<String, String> {
 
 pub fn init(globals: &Globals, args: InitArgs) -> Result<()> {
     let triennium = Triennium::parse(&args.triennium)?;
-    process::init(&globals.db, &args.municipality, triennium)?;
+    process::init(
+        &globals.db,
+        &args.municipality,
+        triennium,
+        args.date.as_deref(),
+    )?;
     say(format!(
         "created {} for the {}: six axes, cycle {triennium} in Fase 1 – presentazione",
         globals.db.display(),

@@ -3,7 +3,7 @@
 //! (`;`, `,`, tab), fingerprints the bytes with SHA-256, and hands out records with the line a
 //! text editor shows. Shared by every command that reads a CSV.
 
-mod scan;
+pub mod scan;
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};

@@ -13,7 +13,10 @@ use super::Db;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The migrations after version 1, in order.
-pub const MIGRATIONS: &[&str] = &[];
+pub const MIGRATIONS: &[&str] = &[
+    // 2: suggestions imported from CSV exports, their batches, axes, links and responses.
+    include_str!("migrations/0002_suggestions.sql"),
+];
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 

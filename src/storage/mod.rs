@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cards;
 pub mod cycles;
 mod migrations;
+pub mod suggestions;
 
 use std::fs::OpenOptions;
 use std::io::Write as _;
@@ -68,7 +69,11 @@ impl Db {
             conn,
             path: path.to_path_buf(),
         };
-        db.configure()?;
+        db.configure()
+            .map_err(|e| match e.downcast::<rusqlite::Error>() {
+                Ok(sqlite) => not_a_database(path, sqlite),
+                Err(other) => other,
+            })?;
         db.check_is_agenda()?;
         migrations::migrate(&mut db)?;
         Ok(db)

@@ -1,0 +1,225 @@
+//! Decidim bodies are HTML (`<p>…</p>`, `<br>`, lists, entities). The report and the terminal
+//! want plain text: paragraphs become lines, list items become "- " lines, entities are
+//! decoded, every other tag is dropped, and the white space inside a paragraph is folded.
+
+/// Whether a cell looks like HTML worth converting: a tag or an entity.
+pub fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+        || (text.contains('&') && text.contains(';'))
+}
+
+/// Converts HTML to plain text.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut line = String::new();
+    let mut chars = html.char_indices().peekable();
+    let mut skip_until: Option<&'static str> = None;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '<' => {
+                let rest = &html[i..];
+                let opens_tag = rest[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
+                let end = if opens_tag { rest.find('>') } else { None };
+                let Some(end) = end else {
+                    // A lone '<' is text ("a < b").
+                    push_text(&mut line, "<");
+                    continue;
+                };
+                let tag = &rest[1..end];
+                for _ in 0..tag.chars().count() + 1 {
+                    chars.next();
+                }
+                let name = tag_name(tag);
+                if let Some(closing) = skip_until {
+                    if name == closing && tag.starts_with('/') {
+                        skip_until = None;
+                    }
+                    continue;
+                }
+                match name.as_str() {
+                    "script" | "style" if !tag.starts_with('/') => {
+                        skip_until = Some(if name == "script" { "script" } else { "style" });
+                    }
+                    "br" => end_line(&mut out, &mut line, true),
+                    "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
+                    | "blockquote" | "tr" | "table" | "pre" => end_line(&mut out, &mut line, false),
+                    "li" => {
+                        end_line(&mut out, &mut line, false);
+                        if !tag.starts_with('/') {
+                            line.push_str("- ");
+                        }
+                    }
+                    "td" | "th" if !tag.starts_with('/') && !line.trim().is_empty() => {
+                        line.push_str(" | ");
+                    }
+                    _ => {}
+                }
+            }
+            _ if skip_until.is_some() => {}
+            '&' => {
+                let rest = &html[i..];
+                match decode_entity(rest) {
+                    Some((decoded, len)) => {
+                        push_text(&mut line, decoded.encode_utf8(&mut [0; 4]));
+                        for _ in 0..rest[..len].chars().count() - 1 {
+                            chars.next();
+                        }
+                    }
+                    None => push_text(&mut line, "&"),
+                }
+            }
+            c => push_text(&mut line, c.encode_utf8(&mut [0; 4])),
+        }
+    }
+    end_line(&mut out, &mut line, false);
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Adds text to the current line, folding white space as a browser does (a non-breaking
+/// space stays, as a plain space).
+fn push_text(line: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !line.is_empty() && !line.ends_with(' ') {
+                line.push(' ');
+            }
+        } else if c == '\u{a0}' {
+            line.push(' ');
+        } else {
+            line.push(c);
+        }
+    }
+}
+
+/// Ends the current line; a `<br>` keeps an empty line, a block only ends a non-empty one.
+fn end_line(out: &mut String, line: &mut String, forced: bool) {
+    let trimmed = line.trim();
+    if !trimmed.is_empty() || (forced && !out.is_empty()) {
+        out.push_str(trimmed);
+        out.push('\n');
+    }
+    line.clear();
+}
+
+/// Decodes the entity at the start of `s` ("&egrave;…"), returning the character and the
+/// entity's length in bytes.
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        char::from_u32(code).filter(|c| *c != '\0')?
+    } else {
+        named_entity(name)?
+    };
+    Some((c, end + 1))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "agrave" => 'à',
+        "aacute" => 'á',
+        "egrave" => 'è',
+        "eacute" => 'é',
+        "igrave" => 'ì',
+        "iacute" => 'í',
+        "ograve" => 'ò',
+        "oacute" => 'ó',
+        "ugrave" => 'ù',
+        "uacute" => 'ú',
+        "Agrave" => 'À',
+        "Egrave" => 'È',
+        "Eacute" => 'É',
+        "Igrave" => 'Ì',
+        "Ograve" => 'Ò',
+        "Ugrave" => 'Ù',
+        "ccedil" => 'ç',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "ndash" => '–',
+        "mdash" => '—',
+        "euro" => '€',
+        "deg" => '°',
+        "copy" => '©',
+        "reg" => '®',
+        "middot" => '·',
+        "bull" => '•',
+        "times" => '×',
+        "ordm" => 'º',
+        "ordf" => 'ª',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_become_lines() {
+        assert_eq!(
+            to_text("<p>Primo paragrafo.</p>\n<p>Secondo   paragrafo\nsu due righe.</p>"),
+            "Primo paragrafo.\nSecondo paragrafo su due righe."
+        );
+    }
+
+    #[test]
+    fn entities_and_lists() {
+        assert_eq!(
+            to_text("<p>Perch&eacute; l&#39;app &egrave; &quot;utile&quot; &amp; facile&nbsp;&#x2013; s&igrave;</p><ul><li>uno</li><li>due</li></ul>"),
+            "Perché l'app è \"utile\" & facile – sì\n- uno\n- due"
+        );
+    }
+
+    #[test]
+    fn breaks_scripts_and_stray_symbols() {
+        assert_eq!(to_text("a<br>b<br/>c"), "a\nb\nc");
+        assert_eq!(to_text("<p>x</p><script>alert(1)</script><p>y</p>"), "x\ny");
+        assert_eq!(to_text("3 < 5 & 6 > 2"), "3 < 5 & 6 > 2");
+        assert_eq!(to_text("&#0; &#xZZ; &bogus;"), "&#0; &#xZZ; &bogus;");
+        assert_eq!(
+            to_text("<p><strong>Nota</strong>: <a href=\"x\">link</a></p>"),
+            "Nota: link"
+        );
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<p>ciao</p>"));
+        assert!(looks_like_html("l&#39;app"));
+        assert!(!looks_like_html("3 < 5 e 6 > 2"));
+        assert!(!looks_like_html("testo semplice"));
+    }
+}

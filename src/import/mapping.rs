@@ -1,0 +1,792 @@
+//! From a CSV header to the fields of a suggestion, and from a row to an [`Incoming`]
+//! suggestion. Columns are matched by name, never by position: Decidim's headers vary with the
+//! version and the locales, office spreadsheets with whoever made them.
+
+use sha2::{Digest, Sha256};
+
+use super::{dates, html};
+use crate::csvout::unguard_formula;
+use crate::domain::{Axis, Channel, Stakeholder, Term};
+use crate::error::{invalid_input, usage, Failure};
+use crate::text::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Decidim,
+    Generic,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Decidim => "decidim",
+            Format::Generic => "generic",
+        }
+    }
+}
+
+/// The fields `--map FIELD=HEADER` can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Body,
+    Date,
+    Stakeholder,
+    Author,
+    Nickname,
+    Email,
+    Axis,
+    Channel,
+    Reference,
+    Url,
+    State,
+}
+
+impl Field {
+    pub const ALL: &'static [(&'static str, Field)] = &[
+        ("title", Field::Title),
+        ("body", Field::Body),
+        ("date", Field::Date),
+        ("stakeholder", Field::Stakeholder),
+        ("author", Field::Author),
+        ("nickname", Field::Nickname),
+        ("email", Field::Email),
+        ("axis", Field::Axis),
+        ("channel", Field::Channel),
+        ("reference", Field::Reference),
+        ("url", Field::Url),
+        ("state", Field::State),
+    ];
+
+    pub fn parse(name: &str) -> Result<Field, Failure> {
+        let folded = fold(name).replace(' ', "");
+        Field::ALL
+            .iter()
+            .find(|(n, _)| {
+                *n == folded
+                    || (folded == "ref" && *n == "reference")
+                    || (folded == "e-mail" && *n == "email")
+            })
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                usage(format!(
+                    "--map: unknown field \"{name}\"; the fields are: {}",
+                    Field::ALL
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+}
+
+/// What the user told the import about the file.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub locale: String,
+    pub maps: Vec<(Field, String)>,
+    pub channel: Option<Channel>,
+    pub stakeholder: Option<Stakeholder>,
+}
+
+/// Header names recognised without configuration in generic files, already folded.
+const GENERIC_HEADERS: &[(Field, &[&str])] = &[
+    (
+        Field::Title,
+        &[
+            "titolo",
+            "oggetto",
+            "title",
+            "titolo della proposta",
+            "oggetto della proposta",
+            "subject",
+        ],
+    ),
+    (
+        Field::Body,
+        &[
+            "proposta",
+            "suggerimento",
+            "contributo",
+            "testo",
+            "descrizione",
+            "body",
+            "testo della proposta",
+            "messaggio",
+            "proposal",
+            "description",
+            "text",
+        ],
+    ),
+    (
+        Field::Date,
+        &[
+            "data",
+            "data invio",
+            "date",
+            "data di invio",
+            "data inserimento",
+            "data ricezione",
+            "informazioni cronologiche",
+            "timestamp",
+            "submitted at",
+        ],
+    ),
+    (
+        Field::Stakeholder,
+        &[
+            "tipologia soggetto",
+            "tipo",
+            "stakeholder",
+            "tipologia",
+            "tipo soggetto",
+            "soggetto",
+            "tipologia di soggetto",
+            "stakeholder type",
+        ],
+    ),
+    (
+        Field::Author,
+        &[
+            "nome e cognome",
+            "autore",
+            "name",
+            "nominativo",
+            "cognome e nome",
+            "author",
+            "full name",
+        ],
+    ),
+    (
+        Field::Nickname,
+        &["nickname", "nick", "username", "nome utente"],
+    ),
+    (
+        Field::Email,
+        &[
+            "e mail",
+            "email",
+            "indirizzo e mail",
+            "indirizzo email",
+            "posta elettronica",
+            "mail",
+        ],
+    ),
+    (
+        Field::Axis,
+        &[
+            "asse",
+            "asse tematico",
+            "categoria",
+            "category",
+            "axis",
+            "ambito",
+            "tema",
+        ],
+    ),
+    (
+        Field::Channel,
+        &["canale", "channel", "fonte", "modalita di invio"],
+    ),
+    (
+        Field::Reference,
+        &[
+            "codice",
+            "riferimento",
+            "reference",
+            "id",
+            "ref",
+            "numero",
+            "protocollo",
+        ],
+    ),
+    (Field::Url, &["url", "link"]),
+    (Field::State, &["stato", "state", "status"]),
+];
+
+/// Where each field of a suggestion is in the file.
+#[derive(Debug, Clone, Default)]
+pub struct Mapping {
+    pub format: Option<Format>,
+    pub columns: usize,
+    /// Title columns, the preferred locale first.
+    title: Vec<usize>,
+    body: Vec<usize>,
+    date: Vec<usize>,
+    stakeholder: Option<usize>,
+    author: Vec<usize>,
+    nickname: Option<usize>,
+    email: Option<usize>,
+    author_url: Option<usize>,
+    axis: Vec<usize>,
+    channel: Option<usize>,
+    reference: Option<usize>,
+    id: Option<usize>,
+    url: Option<usize>,
+    state: Option<usize>,
+    withdrawn: Option<usize>,
+    withdrawn_at: Option<usize>,
+    supports: Option<usize>,
+    endorsements: Option<usize>,
+    comments: Option<usize>,
+    /// Columns that hold personal data, blanked when personal data is purged.
+    pub personal: Vec<usize>,
+    settings: Settings,
+}
+
+/// Whether a header row is a Decidim proposals export.
+pub fn is_decidim(headers: &[String]) -> bool {
+    headers
+        .iter()
+        .any(|h| h.starts_with("title/") || h.starts_with("body/"))
+}
+
+impl Mapping {
+    pub fn new(
+        name: &str,
+        headers: &[String],
+        format: Format,
+        settings: &Settings,
+    ) -> Result<Mapping, Failure> {
+        let mut m = Mapping {
+            format: Some(format),
+            columns: headers.len(),
+            settings: settings.clone(),
+            ..Mapping::default()
+        };
+        match format {
+            Format::Decidim => m.map_decidim(headers),
+            Format::Generic => m.map_generic(headers),
+        }
+        for (field, header) in &settings.maps {
+            let wanted = fold(header);
+            let index = headers
+                .iter()
+                .position(|h| h == header)
+                .or_else(|| headers.iter().position(|h| fold(h) == wanted))
+                .ok_or_else(|| {
+                    usage(format!(
+                        "--map: {name} has no column \"{header}\"; its columns are: {}",
+                        headers.join(", ")
+                    ))
+                })?;
+            m.set(*field, index);
+        }
+        if m.title.is_empty() && m.body.is_empty() {
+            let expected: Vec<&str> = GENERIC_HEADERS
+                .iter()
+                .filter(|(f, _)| matches!(f, Field::Title | Field::Body))
+                .flat_map(|(_, names)| names.iter().copied())
+                .collect();
+            return Err(invalid_input(format!(
+                "{name}:1: no column holds a title or a body; the columns are: {}",
+                headers.join(", ")
+            ))
+            .hint(format!(
+                "the import recognises (in any case, with or without accents): {}, title/<locale>, body/<locale>; otherwise name the column with --map title=\"…\" or --map body=\"…\"",
+                expected.join(", ")
+            )));
+        }
+        m.personal = [m.nickname, m.email, m.author_url]
+            .into_iter()
+            .flatten()
+            .chain(m.author.iter().copied())
+            .collect();
+        m.personal.sort_unstable();
+        m.personal.dedup();
+        Ok(m)
+    }
+
+    fn set(&mut self, field: Field, index: usize) {
+        match field {
+            Field::Title => self.title = vec![index],
+            Field::Body => self.body = vec![index],
+            Field::Date => self.date = vec![index],
+            Field::Stakeholder => self.stakeholder = Some(index),
+            Field::Author => self.author = vec![index],
+            Field::Nickname => self.nickname = Some(index),
+            Field::Email => self.email = Some(index),
+            Field::Axis => self.axis = vec![index],
+            Field::Channel => self.channel = Some(index),
+            Field::Reference => self.reference = Some(index),
+            Field::Url => self.url = Some(index),
+            Field::State => self.state = Some(index),
+        }
+    }
+
+    fn map_generic(&mut self, headers: &[String]) {
+        for (index, header) in headers.iter().enumerate() {
+            let folded = fold(header);
+            let Some((field, _)) = GENERIC_HEADERS
+                .iter()
+                .find(|(_, names)| names.contains(&folded.as_str()))
+            else {
+                continue;
+            };
+            // The first column that matches a field wins; the axis may come from several.
+            let taken = match field {
+                Field::Title => !self.title.is_empty(),
+                Field::Body => !self.body.is_empty(),
+                Field::Date => !self.date.is_empty(),
+                Field::Stakeholder => self.stakeholder.is_some(),
+                Field::Author => !self.author.is_empty(),
+                Field::Nickname => self.nickname.is_some(),
+                Field::Email => self.email.is_some(),
+                Field::Axis => false,
+                Field::Channel => self.channel.is_some(),
+                Field::Reference => self.reference.is_some(),
+                Field::Url => self.url.is_some(),
+                Field::State => self.state.is_some(),
+            };
+            if !taken {
+                if *field == Field::Axis {
+                    self.axis.push(index);
+                } else {
+                    self.set(*field, index);
+                }
+            }
+        }
+    }
+
+    fn map_decidim(&mut self, headers: &[String]) {
+        let locale = self.settings.locale.clone();
+        let localized = |prefix: &str| -> Vec<usize> {
+            let mut found: Vec<(bool, usize)> = headers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| {
+                    let loc = h.strip_prefix(prefix)?.strip_prefix('/')?;
+                    (!loc.contains('/')).then_some((loc != locale, i))
+                })
+                .collect();
+            // The requested locale first, then the others in the file's order.
+            found.sort_by_key(|&(other, i)| (other, i));
+            found.into_iter().map(|(_, i)| i).collect()
+        };
+        self.title = localized("title");
+        self.body = localized("body");
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        self.date = ["published_at", "created_at"]
+            .iter()
+            .filter_map(|n| col(n))
+            .collect();
+        self.reference = col("reference");
+        self.id = col("id");
+        self.url = col("url");
+        self.state = col("state");
+        self.withdrawn = col("withdrawn");
+        self.withdrawn_at = col("withdrawn_at");
+        self.supports = col("supports").or_else(|| col("votes"));
+        self.endorsements = col("endorsements/total_count")
+            .or_else(|| col("likes/total_count"))
+            .or_else(|| col("likes/count"))
+            .or_else(|| col("endorsements_count"));
+        self.comments = col("comments").or_else(|| col("comments_count"));
+        self.author = ["author/name"].iter().filter_map(|n| col(n)).collect();
+        self.nickname = col("author/nickname");
+        self.author_url = col("author/url");
+        self.email = col("author/email");
+        // Axes: the category's name in any locale, or a taxonomy's name (not the list of ids).
+        self.axis = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                h.starts_with("category/name/")
+                    || (h.starts_with("taxonomies/")
+                        && h.as_str() != "taxonomies/ids"
+                        && h.matches('/').count() == 2)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.stakeholder = None;
+        self.channel = None;
+    }
+
+    /// Turns a row into a suggestion, or says what is wrong with it.
+    pub fn incoming(&self, record: &csv::StringRecord, line: u64) -> Result<Incoming, String> {
+        if record.len() != self.columns {
+            return Err(format!(
+                "{} fields, but the header has {}",
+                record.len(),
+                self.columns
+            ));
+        }
+        let cell = |i: usize| unguard_formula(record.get(i).unwrap_or("").trim());
+        let opt = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty()).map(str::to_string);
+        let first = |cols: &[usize]| {
+            cols.iter()
+                .map(|&i| cell(i))
+                .find(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let decidim = self.format == Some(Format::Decidim);
+
+        let mut body = first(&self.body).unwrap_or_default();
+        if html::looks_like_html(&body) {
+            body = html::to_text(&body);
+        }
+        let mut title = first(&self.title).unwrap_or_default();
+        if decidim && html::looks_like_html(&title) {
+            title = html::to_text(&title);
+        }
+        if title.is_empty() && body.is_empty() {
+            return Err("neither a title nor a body".into());
+        }
+        if title.is_empty() {
+            title = title_from_body(&body);
+        }
+
+        let mut submitted_at = None;
+        for &i in &self.date {
+            let raw = cell(i);
+            if raw.is_empty() {
+                continue;
+            }
+            match dates::parse(raw) {
+                Some(d) => {
+                    submitted_at = Some(d);
+                    break;
+                }
+                None => {
+                    return Err(format!(
+                        "\"{raw}\" is not a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)"
+                    ))
+                }
+            }
+        }
+
+        let count = |i: Option<usize>, what: &str| -> Result<Option<i64>, String> {
+            match opt(i) {
+                None => Ok(None),
+                Some(v) => v
+                    .replace(['.', ' '], "")
+                    .parse::<i64>()
+                    .map(Some)
+                    .map_err(|_| format!("{what} \"{v}\" is not a number")),
+            }
+        };
+        let supports = count(self.supports, "supports")?;
+        let endorsements = count(self.endorsements, "endorsements")?;
+        let comments = count(self.comments, "comments")?;
+
+        let source_state = opt(self.state);
+        let withdrawn = opt(self.withdrawn)
+            .map(|v| matches!(fold(&v).as_str(), "true" | "1" | "si" | "yes" | "vero"))
+            .unwrap_or(false)
+            || source_state.as_deref() == Some("withdrawn");
+        let withdrawn_at = match opt(self.withdrawn_at) {
+            Some(raw) => Some(
+                dates::parse(&raw)
+                    .ok_or_else(|| format!("withdrawn_at \"{raw}\" is not a date"))?,
+            ),
+            None => None,
+        };
+
+        let stakeholder = match opt(self.stakeholder) {
+            Some(v) => Stakeholder::from_source(&v),
+            None => self.settings.stakeholder.unwrap_or(Stakeholder::Altro),
+        };
+        let default_channel = self.settings.channel.unwrap_or(if decidim {
+            Channel::Piattaforma
+        } else {
+            Channel::Modulo
+        });
+        let channel = opt(self.channel)
+            .and_then(|v| channel_from_source(&v))
+            .unwrap_or(default_channel);
+
+        let mut axes = Vec::new();
+        for &i in &self.axis {
+            for axis in axes_in(cell(i)) {
+                if !axes.contains(&axis) {
+                    axes.push(axis);
+                }
+            }
+        }
+
+        let reference = opt(self.reference);
+        let source_id = opt(self.id);
+        let key = match (&reference, &source_id) {
+            (Some(r), _) => r.clone(),
+            (None, Some(id)) => format!("id:{id}"),
+            (None, None) => format!(
+                "fp:{}",
+                &crate::csvin::scan::hex(&Sha256::digest(
+                    format!(
+                        "{}\u{1f}{}\u{1f}{}",
+                        fold(&title),
+                        fold(&body),
+                        submitted_at.as_deref().map(|d| &d[..10]).unwrap_or("")
+                    )
+                    .as_bytes()
+                ))[..16]
+            ),
+        };
+
+        let author = first(&self.author);
+        let nickname = opt(self.nickname);
+        let email = opt(self.email);
+        let author_url = opt(self.author_url);
+
+        let original =
+            serde_json::to_string(&record.iter().collect::<Vec<_>>()).unwrap_or_default();
+
+        let mut incoming = Incoming {
+            line,
+            key,
+            reference,
+            source_id,
+            url: opt(self.url),
+            title,
+            body,
+            stakeholder,
+            channel,
+            submitted_at,
+            source_state,
+            withdrawn,
+            withdrawn_at,
+            supports,
+            endorsements,
+            comments,
+            axes,
+            author,
+            nickname,
+            email,
+            author_url,
+            original,
+            content_hash: 0,
+        };
+        incoming.content_hash = incoming.fingerprint();
+        Ok(incoming)
+    }
+}
+
+/// A suggestion as a file gives it, ready to be stored.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub line: u64,
+    /// What identifies it across exports: the platform's reference, its id, or a fingerprint.
+    pub key: String,
+    pub reference: Option<String>,
+    pub source_id: Option<String>,
+    pub url: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub stakeholder: Stakeholder,
+    pub channel: Channel,
+    pub submitted_at: Option<String>,
+    pub source_state: Option<String>,
+    pub withdrawn: bool,
+    pub withdrawn_at: Option<String>,
+    pub supports: Option<i64>,
+    pub endorsements: Option<i64>,
+    pub comments: Option<i64>,
+    pub axes: Vec<Axis>,
+    pub author: Option<String>,
+    pub nickname: Option<String>,
+    pub email: Option<String>,
+    pub author_url: Option<String>,
+    /// The row as read, a JSON array of its cells.
+    pub original: String,
+    /// A fingerprint of everything the source says, to tell a changed row from an unchanged one.
+    pub content_hash: i64,
+}
+
+impl Incoming {
+    pub fn has_personal_data(&self) -> bool {
+        self.author.is_some()
+            || self.nickname.is_some()
+            || self.email.is_some()
+            || self.author_url.is_some()
+    }
+
+    fn fingerprint(&self) -> i64 {
+        let mut h = Sha256::new();
+        let mut put = |s: &str| {
+            h.update(s.as_bytes());
+            h.update([0x1f]);
+        };
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        let n = |v: &Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+        put(&o(&self.reference));
+        put(&o(&self.source_id));
+        put(&o(&self.url));
+        put(&self.title);
+        put(&self.body);
+        put(self.stakeholder.code());
+        put(self.channel.code());
+        put(&o(&self.submitted_at));
+        put(&o(&self.source_state));
+        put(if self.withdrawn { "1" } else { "0" });
+        put(&o(&self.withdrawn_at));
+        put(&n(&self.supports));
+        put(&n(&self.endorsements));
+        put(&n(&self.comments));
+        for a in &self.axes {
+            put(a.code());
+        }
+        put(&o(&self.author));
+        put(&o(&self.nickname));
+        put(&o(&self.email));
+        put(&o(&self.author_url));
+        let digest = h.finalize();
+        i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+    }
+}
+
+/// The axes a category, taxonomy or "Asse" cell names: the whole cell, or its parts when it
+/// lists several ("Semplificazione; Competenze").
+pub fn axes_in(value: &str) -> Vec<Axis> {
+    if value.trim().is_empty() {
+        return Vec::new();
+    }
+    if let Some(axis) = Axis::find(value) {
+        return vec![axis];
+    }
+    value
+        .split([';', '|', ',', '/', '\n'])
+        .filter_map(Axis::find)
+        .collect()
+}
+
+/// The channel a "Canale" cell names, by glossary word or by its first word.
+pub fn channel_from_source(value: &str) -> Option<Channel> {
+    if let Some(c) = Channel::find(value) {
+        return Some(c);
+    }
+    let folded = fold(value);
+    let first = folded.split(' ').next().unwrap_or("");
+    Some(match first {
+        "incontro" | "assemblea" | "evento" | "riunione" | "laboratorio" | "workshop" => {
+            Channel::Incontro
+        }
+        "e" if folded.starts_with("e mail") => Channel::Email,
+        "email" | "mail" | "pec" | "posta" => Channel::Email,
+        "modulo" | "form" | "questionario" | "sondaggio" => Channel::Modulo,
+        "piattaforma" | "partecipo" | "decidim" | "sito" => Channel::Piattaforma,
+        "" => return None,
+        _ => Channel::Altro,
+    })
+}
+
+/// A title for a suggestion that came without one: the start of its body.
+fn title_from_body(body: &str) -> String {
+    let first_line = body.lines().next().unwrap_or(body).trim();
+    crate::text::truncate(first_line, 80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(s: &str, sep: char) -> Vec<String> {
+        s.split(sep).map(str::to_string).collect()
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            locale: "it".into(),
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn generic_italian_headers() {
+        let h = headers("Data invio;Nome e cognome;E-mail;Tipologia soggetto;Oggetto;Proposta;Asse tematico;Canale", ';');
+        let m = Mapping::new("f", &h, Format::Generic, &settings()).unwrap();
+        let rec = csv::StringRecord::from(vec![
+            "02/05/2022",
+            "Maria Rossi",
+            "maria@example.it",
+            "Cittadina",
+            "Più Wi-Fi",
+            "Wi-Fi gratuito al parco",
+            "Infrastrutture e piattaforme trasversali",
+            "Incontro al Centro Pecci",
+        ]);
+        let s = m.incoming(&rec, 2).unwrap();
+        assert_eq!(s.title, "Più Wi-Fi");
+        assert_eq!(s.stakeholder, Stakeholder::Cittadino);
+        assert_eq!(s.channel, Channel::Incontro);
+        assert_eq!(s.axes, vec![Axis::Infrastrutture]);
+        assert_eq!(s.submitted_at.as_deref(), Some("2022-05-02"));
+        assert_eq!(s.email.as_deref(), Some("maria@example.it"));
+        assert!(s.key.starts_with("fp:"));
+        assert_eq!(m.personal, vec![1, 2]);
+    }
+
+    #[test]
+    fn decidim_locales_fall_back() {
+        let h = headers("id,title/it,title/en,body/it,body/en,reference,state,published_at,taxonomies/ids,taxonomies/31/en", ',');
+        let mut s = settings();
+        s.locale = "en".into();
+        let m = Mapping::new("f", &h, Format::Decidim, &s).unwrap();
+        let rec = csv::StringRecord::from(vec![
+            "7201",
+            "Titolo",
+            "",
+            "<p>Corpo &egrave;</p>",
+            "<p>Body</p>",
+            "PO-PROP-2022-11-7201",
+            "",
+            "2022-11-14 09:03:12 +0100",
+            "[31]",
+            "Skills",
+        ]);
+        let s = m.incoming(&rec, 2).unwrap();
+        assert_eq!(s.title, "Titolo");
+        assert_eq!(s.body, "Body");
+        assert_eq!(s.key, "PO-PROP-2022-11-7201");
+        assert_eq!(s.axes, vec![Axis::Competenze]);
+        assert_eq!(s.channel, Channel::Piattaforma);
+    }
+
+    #[test]
+    fn rows_with_problems() {
+        let h = headers("Oggetto;Proposta;Data", ';');
+        let m = Mapping::new("f", &h, Format::Generic, &settings()).unwrap();
+        let e = m
+            .incoming(&csv::StringRecord::from(vec!["", "", "01/01/2022"]), 3)
+            .unwrap_err();
+        assert!(e.contains("neither"));
+        let e = m
+            .incoming(&csv::StringRecord::from(vec!["a", "b", "31/02/2022"]), 3)
+            .unwrap_err();
+        assert!(e.contains("31/02/2022"));
+        let e = m
+            .incoming(&csv::StringRecord::from(vec!["a", "b"]), 3)
+            .unwrap_err();
+        assert!(e.contains("2 fields"));
+    }
+
+    #[test]
+    fn no_title_nor_body_column() {
+        let h = headers("Data;Nome;Telefono", ';');
+        let e = Mapping::new("f.csv", &h, Format::Generic, &settings()).unwrap_err();
+        assert!(e.message.contains("Data, Nome, Telefono"));
+    }
+
+    #[test]
+    fn map_names_a_column() {
+        let h = headers("Oggetto della richiesta;Dettagli", ';');
+        let mut s = settings();
+        s.maps = vec![
+            (Field::Title, "Oggetto della richiesta".into()),
+            (Field::Body, "dettagli".into()),
+        ];
+        let m = Mapping::new("f", &h, Format::Generic, &s).unwrap();
+        let rec = csv::StringRecord::from(vec!["Titolo", "Testo"]);
+        assert_eq!(m.incoming(&rec, 2).unwrap().body, "Testo");
+    }
+
+    #[test]
+    fn several_axes_in_a_cell() {
+        assert_eq!(
+            axes_in("Semplificazione; Competenze"),
+            vec![Axis::Semplificazione, Axis::Competenze]
+        );
+        assert_eq!(axes_in("Mobilità"), vec![]);
+        assert_eq!(axes_in("NUOVI-SERVIZI"), vec![Axis::NuoviServizi]);
+    }
+}

@@ -1,0 +1,629 @@
+//! Suggestions, their import batches, axes and personal data.
+
+use anyhow::Result;
+use rusqlite::{params, Connection, OptionalExtension, Statement};
+use serde::Serialize;
+
+use crate::context;
+use crate::domain::{Axis, Term};
+use crate::import::mapping::Incoming;
+
+/// A file already imported, found by its SHA-256.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviousBatch {
+    pub id: i64,
+    pub file_name: String,
+    pub at: String,
+    pub triennium: String,
+}
+
+pub fn batch_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<PreviousBatch>> {
+    Ok(conn
+        .query_row(
+            "SELECT b.id, b.file_name, b.at, c.triennium FROM import_batches b
+             JOIN cycles c ON c.id = b.cycle_id WHERE b.sha256 = ?1 ORDER BY b.id LIMIT 1",
+            [sha256],
+            |r| {
+                Ok(PreviousBatch {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    at: r.get(2)?,
+                    triennium: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub struct NewBatch<'a> {
+    pub cycle_id: i64,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub size: u64,
+    pub encoding: &'a str,
+    pub delimiter: &'a str,
+    pub format: &'a str,
+    pub headers: &'a [String],
+    pub personal_columns: &'a [usize],
+}
+
+pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
+             headers, personal_columns, user, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            batch.cycle_id,
+            batch.file_name,
+            batch.sha256,
+            batch.size as i64,
+            batch.encoding,
+            batch.delimiter,
+            batch.format,
+            serde_json::to_string(batch.headers)?,
+            serde_json::to_string(batch.personal_columns)?,
+            context::user(),
+            context::timestamp(),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Counts {
+    pub read: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5
+         WHERE id = ?6",
+        params![
+            counts.read as i64,
+            counts.inserted as i64,
+            counts.updated as i64,
+            counts.unchanged as i64,
+            counts.rejected as i64,
+            batch_id
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO batch_rejections (batch_id, line, reason) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![batch_id, line as i64, reason])?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upserted {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// The statements of an import, prepared once for the whole file.
+pub struct Writer<'c> {
+    lookup: Statement<'c>,
+    insert: Statement<'c>,
+    update: Statement<'c>,
+    insert_source: Statement<'c>,
+    update_source: Statement<'c>,
+    upsert_people: Statement<'c>,
+    delete_people: Statement<'c>,
+    add_axis: Statement<'c>,
+    cycle_id: i64,
+    batch_id: i64,
+    user: String,
+    now: String,
+}
+
+impl<'c> Writer<'c> {
+    pub fn new(conn: &'c Connection, cycle_id: i64, batch_id: i64) -> Result<Writer<'c>> {
+        Ok(Writer {
+            lookup: conn.prepare(
+                "SELECT id, content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
+            )?,
+            insert: conn.prepare(
+                "INSERT INTO suggestions (cycle_id, source_key, format, reference, source_id, url, title, body,
+                     stakeholder, channel, submitted_at, source_state, withdrawn, withdrawn_at, supports,
+                     endorsements, comments, batch_id, line, last_batch_id, content_hash, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18, ?20, ?21, ?21)",
+            )?,
+            update: conn.prepare(
+                "UPDATE suggestions SET reference = ?2, source_id = ?3, url = ?4, title = ?5, body = ?6,
+                     stakeholder = ?7, channel = ?8, submitted_at = ?9, source_state = ?10, withdrawn = ?11,
+                     withdrawn_at = ?12, supports = ?13, endorsements = ?14, comments = ?15,
+                     last_batch_id = ?16, content_hash = ?17, updated_at = ?18
+                 WHERE id = ?1",
+            )?,
+            insert_source: conn.prepare(
+                "INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            update_source: conn.prepare(
+                "UPDATE suggestion_sources SET batch_id = ?2, line = ?3, row = ?4 WHERE suggestion_id = ?1",
+            )?,
+            upsert_people: conn.prepare(
+                "INSERT INTO suggestion_people (suggestion_id, author, nickname, email, author_url)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (suggestion_id) DO UPDATE SET author = excluded.author,
+                     nickname = excluded.nickname, email = excluded.email, author_url = excluded.author_url",
+            )?,
+            delete_people: conn
+                .prepare("DELETE FROM suggestion_people WHERE suggestion_id = ?1")?,
+            add_axis: conn.prepare(
+                "INSERT OR IGNORE INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at)
+                 VALUES (?1, ?2, 'source', NULL, ?3, ?4)",
+            )?,
+            cycle_id,
+            batch_id,
+            user: context::user(),
+            now: context::timestamp(),
+        })
+    }
+
+    /// Adds a new suggestion, updates one the source changed, or leaves an unchanged one alone.
+    /// Axes, links and responses recorded locally are never touched.
+    pub fn upsert(&mut self, s: &Incoming, format: &str) -> Result<Upserted> {
+        let existing: Option<(i64, i64)> = self
+            .lookup
+            .query_row(params![self.cycle_id, s.key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let id = match existing {
+            Some((_, hash)) if hash == s.content_hash => return Ok(Upserted::Unchanged),
+            Some((id, _)) => {
+                self.update.execute(params![
+                    id,
+                    s.reference,
+                    s.source_id,
+                    s.url,
+                    s.title,
+                    s.body,
+                    s.stakeholder.code(),
+                    s.channel.code(),
+                    s.submitted_at,
+                    s.source_state,
+                    s.withdrawn,
+                    s.withdrawn_at,
+                    s.supports,
+                    s.endorsements,
+                    s.comments,
+                    self.batch_id,
+                    s.content_hash,
+                    self.now,
+                ])?;
+                self.update_source.execute(params![
+                    id,
+                    self.batch_id,
+                    s.line as i64,
+                    s.original
+                ])?;
+                id
+            }
+            None => {
+                let id = self.insert.insert(params![
+                    self.cycle_id,
+                    s.key,
+                    format,
+                    s.reference,
+                    s.source_id,
+                    s.url,
+                    s.title,
+                    s.body,
+                    s.stakeholder.code(),
+                    s.channel.code(),
+                    s.submitted_at,
+                    s.source_state,
+                    s.withdrawn,
+                    s.withdrawn_at,
+                    s.supports,
+                    s.endorsements,
+                    s.comments,
+                    self.batch_id,
+                    s.line as i64,
+                    s.content_hash,
+                    self.now,
+                ])?;
+                self.insert_source.execute(params![
+                    id,
+                    self.batch_id,
+                    s.line as i64,
+                    s.original
+                ])?;
+                id
+            }
+        };
+        if s.has_personal_data() {
+            self.upsert_people
+                .execute(params![id, s.author, s.nickname, s.email, s.author_url])?;
+        } else if existing.is_some() {
+            self.delete_people.execute([id])?;
+        }
+        for axis in &s.axes {
+            self.add_axis
+                .execute(params![id, axis.code(), self.user, self.now])?;
+        }
+        Ok(if existing.is_some() {
+            Upserted::Updated
+        } else {
+            Upserted::Inserted
+        })
+    }
+}
+
+/// A suggestion as lists and JSON show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub body: String,
+    pub stakeholder: String,
+    pub channel: String,
+    pub submitted_at: Option<String>,
+    pub axes: Vec<String>,
+    pub source_state: Option<String>,
+    pub withdrawn: bool,
+    pub outcome: Option<String>,
+    pub cards: Vec<String>,
+    pub batch: i64,
+    pub triennium: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub cycle_id: Option<i64>,
+    pub axis: Option<Axis>,
+    pub untagged: bool,
+    pub unanswered: bool,
+    pub source_state: Option<String>,
+    pub stakeholder: Option<String>,
+    pub outcome: Option<String>,
+    pub card: Option<String>,
+    pub batch: Option<i64>,
+    pub ids: Option<Vec<i64>>,
+    pub limit: Option<usize>,
+}
+
+const SUMMARY_SELECT: &str = "SELECT s.id, coalesce(s.reference, s.source_key), s.title, s.body, s.stakeholder,
+        s.channel, s.submitted_at,
+        (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
+            WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
+        s.source_state, s.withdrawn,
+        (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1),
+        (SELECT group_concat(c.code, ',') FROM (SELECT c.code FROM suggestion_cards l JOIN cards c ON c.id = l.card_id
+            WHERE l.suggestion_id = s.id ORDER BY c.code) c),
+        s.batch_id, y.triennium
+     FROM suggestions s JOIN cycles y ON y.id = s.cycle_id";
+
+fn split(v: Option<String>) -> Vec<String> {
+    v.map(|s| s.split(',').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
+    Ok(Summary {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        title: r.get(2)?,
+        body: r.get(3)?,
+        stakeholder: r.get(4)?,
+        channel: r.get(5)?,
+        submitted_at: r.get(6)?,
+        axes: split(r.get(7)?),
+        source_state: r.get(8)?,
+        withdrawn: r.get(9)?,
+        outcome: r.get(10)?,
+        cards: split(r.get(11)?),
+        batch: r.get(12)?,
+        triennium: r.get(13)?,
+    })
+}
+
+/// Suggestions matching a filter, oldest first.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Summary>> {
+    let mut sql = format!("{SUMMARY_SELECT} WHERE 1 = 1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+        args.push(v);
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(c) = f.cycle_id {
+        arg(&mut sql, " AND s.cycle_id = ?", c.into());
+    }
+    if let Some(a) = f.axis {
+        arg(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM suggestion_axes sa WHERE sa.suggestion_id = s.id AND sa.axis = ?)",
+            a.code().to_string().into(),
+        );
+    }
+    if f.untagged {
+        sql.push_str(
+            " AND NOT EXISTS (SELECT 1 FROM suggestion_axes sa WHERE sa.suggestion_id = s.id)",
+        );
+    }
+    if f.unanswered {
+        sql.push_str(" AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)");
+    }
+    if let Some(st) = &f.source_state {
+        if st.is_empty() || st == "none" {
+            sql.push_str(" AND coalesce(s.source_state, '') = ''");
+        } else {
+            arg(&mut sql, " AND s.source_state = ?", st.clone().into());
+        }
+    }
+    if let Some(st) = &f.stakeholder {
+        arg(&mut sql, " AND s.stakeholder = ?", st.clone().into());
+    }
+    if let Some(o) = &f.outcome {
+        arg(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1 AND r.outcome = ?)",
+            o.clone().into(),
+        );
+    }
+    if let Some(code) = &f.card {
+        arg(
+            &mut sql,
+            " AND (EXISTS (SELECT 1 FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE l.suggestion_id = s.id AND c.code = ?)",
+            code.clone().into(),
+        );
+        arg(
+            &mut sql,
+            " OR EXISTS (SELECT 1 FROM responses r JOIN cards c ON c.id = r.card_id WHERE r.suggestion_id = s.id AND r.current = 1 AND c.code = ?))",
+            code.clone().into(),
+        );
+    }
+    if let Some(b) = f.batch {
+        arg(&mut sql, " AND (s.batch_id = ? ", b.into());
+        arg(&mut sql, " OR s.last_batch_id = ?)", b.into());
+    }
+    if let Some(ids) = &f.ids {
+        let list = ids
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        sql.push_str(&format!(" AND s.id IN ({list})"));
+    }
+    sql.push_str(" ORDER BY s.id");
+    if let Some(limit) = f.limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Finds a suggestion by its number or its reference (in the given cycle when the reference
+/// could repeat across cycles).
+pub fn resolve(conn: &Connection, id_or_ref: &str, cycle_id: i64) -> Result<Option<i64>> {
+    if let Ok(id) = id_or_ref.trim().trim_start_matches('#').parse::<i64>() {
+        let found: Option<i64> = conn
+            .query_row("SELECT id FROM suggestions WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(conn
+        .query_row(
+            "SELECT id FROM suggestions WHERE (reference = ?1 OR source_key = ?1)
+             ORDER BY cycle_id = ?2 DESC, id DESC LIMIT 1",
+            params![id_or_ref.trim(), cycle_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Everything about one suggestion, for `suggestion show`.
+#[derive(Debug, Serialize)]
+pub struct Detail {
+    #[serde(flatten)]
+    pub summary: Summary,
+    pub url: Option<String>,
+    pub source_id: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub supports: Option<i64>,
+    pub endorsements: Option<i64>,
+    pub comments: Option<i64>,
+    pub file: String,
+    pub line: i64,
+    pub axes_detail: Vec<AxisTag>,
+    pub original: serde_json::Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AxisTag {
+    pub axis: String,
+    pub origin: String,
+    pub detail: Option<String>,
+    pub user: String,
+    pub at: String,
+}
+
+#[allow(clippy::type_complexity)] // one row of eight columns, read once
+pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
+    let Some(summary) = list(
+        conn,
+        &Filter {
+            ids: Some(vec![id]),
+            ..Filter::default()
+        },
+    )?
+    .into_iter()
+    .next() else {
+        return Ok(None);
+    };
+    let (url, source_id, withdrawn_at, supports, endorsements, comments, file, line): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        String,
+        i64,
+    ) = conn.query_row(
+        "SELECT s.url, s.source_id, s.withdrawn_at, s.supports, s.endorsements, s.comments, b.file_name, s.line
+         FROM suggestions s JOIN import_batches b ON b.id = s.batch_id WHERE s.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT sa.axis, sa.origin, sa.detail, sa.user, sa.at FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
+         WHERE sa.suggestion_id = ?1 ORDER BY x.position",
+    )?;
+    let axes_detail = stmt
+        .query_map([id], |r| {
+            Ok(AxisTag {
+                axis: r.get(0)?,
+                origin: r.get(1)?,
+                detail: r.get(2)?,
+                user: r.get(3)?,
+                at: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let original: Option<(String, String)> = conn
+        .query_row(
+            "SELECT src.row, b.headers FROM suggestion_sources src JOIN import_batches b ON b.id = src.batch_id
+             WHERE src.suggestion_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let original = match original {
+        Some((row, headers)) => {
+            let row: Vec<String> = serde_json::from_str(&row).unwrap_or_default();
+            let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
+            let mut map = serde_json::Map::new();
+            for (h, v) in headers.into_iter().zip(row) {
+                map.insert(h, v.into());
+            }
+            serde_json::Value::Object(map)
+        }
+        None => serde_json::Value::Null,
+    };
+    Ok(Some(Detail {
+        summary,
+        url,
+        source_id,
+        withdrawn_at,
+        supports,
+        endorsements,
+        comments,
+        file,
+        line,
+        axes_detail,
+        original,
+    }))
+}
+
+/// Personal data of a suggestion: for staff who must contact its author, never published.
+#[derive(Debug, Serialize, Default)]
+pub struct People {
+    pub author: Option<String>,
+    pub nickname: Option<String>,
+    pub email: Option<String>,
+    pub author_url: Option<String>,
+}
+
+pub fn people(conn: &Connection, id: i64) -> Result<Option<People>> {
+    Ok(conn
+        .query_row(
+            "SELECT author, nickname, email, author_url FROM suggestion_people WHERE suggestion_id = ?1",
+            [id],
+            |r| {
+                Ok(People {
+                    author: r.get(0)?,
+                    nickname: r.get(1)?,
+                    email: r.get(2)?,
+                    author_url: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Batch {
+    pub id: i64,
+    pub triennium: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub size: i64,
+    pub encoding: String,
+    pub delimiter: String,
+    pub format: String,
+    pub read: i64,
+    pub inserted: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub rejected: i64,
+    pub user: String,
+    pub at: String,
+    pub rejections: Vec<Rejection>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rejection {
+    pub line: i64,
+    pub reason: String,
+}
+
+pub fn batches(conn: &Connection) -> Result<Vec<Batch>> {
+    let mut stmt = conn.prepare(
+        "SELECT b.id, c.triennium, b.file_name, b.sha256, b.size, b.encoding, b.delimiter, b.format,
+                b.read, b.inserted, b.updated, b.unchanged, b.rejected, b.user, b.at
+         FROM import_batches b JOIN cycles c ON c.id = b.cycle_id ORDER BY b.id",
+    )?;
+    let mut rejections = conn
+        .prepare("SELECT line, reason FROM batch_rejections WHERE batch_id = ?1 ORDER BY line")?;
+    let mut out: Vec<Batch> = stmt
+        .query_map([], |r| {
+            Ok(Batch {
+                id: r.get(0)?,
+                triennium: r.get(1)?,
+                file_name: r.get(2)?,
+                sha256: r.get(3)?,
+                size: r.get(4)?,
+                encoding: r.get(5)?,
+                delimiter: r.get(6)?,
+                format: r.get(7)?,
+                read: r.get(8)?,
+                inserted: r.get(9)?,
+                updated: r.get(10)?,
+                unchanged: r.get(11)?,
+                rejected: r.get(12)?,
+                user: r.get(13)?,
+                at: r.get(14)?,
+                rejections: Vec::new(),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    for batch in &mut out {
+        batch.rejections = rejections
+            .query_map([batch.id], |r| {
+                Ok(Rejection {
+                    line: r.get(0)?,
+                    reason: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(out)
+}

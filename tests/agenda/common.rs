@@ -1,0 +1,132 @@
+//! The test harness: a temporary folder with its own database, and the binary run in it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The fixtures folder of the repository.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// A temporary folder where `agenda` runs with `agenda.db` as its database.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    /// An empty folder: no database yet.
+    pub fn empty() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    /// A folder with a database made by `agenda init`.
+    pub fn new() -> Env {
+        let env = Env::empty();
+        env.run(&["init"]).success();
+        env
+    }
+
+    /// A database with the fixture cards imported.
+    pub fn with_cards() -> Env {
+        let env = Env::new();
+        env.run(&["card", "import", fixture("cards.csv").to_str().unwrap()])
+            .success();
+        env
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("agenda.db")
+    }
+
+    /// The command, ready to run in the folder, with a fixed user and no inherited settings.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("agenda").expect("the agenda binary");
+        cmd.current_dir(self.dir.path())
+            .env_remove("AGENDA_DB")
+            .env_remove("AGENDA_YES")
+            .env_remove("AGENDA_NOW")
+            .env("AGENDA_USER", "collaudo")
+            .env("NO_COLOR", "1")
+            .args(args);
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.cmd(args).assert()
+    }
+
+    /// Runs and returns stdout, asserting success.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.run(args).success().get_output().stdout.clone();
+        String::from_utf8(out).expect("stdout is UTF-8")
+    }
+
+    /// Runs with `--format json` already in `args` and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.stdout(args)).expect("stdout is JSON")
+    }
+
+    /// Every table's rows as text, to compare a database before and after a command.
+    pub fn dump(&self) -> String {
+        self.snapshot()
+    }
+
+    /// Like [`Env::dump`], with the schema version, and for every kind of table: rows are
+    /// sorted by all their columns, so tables made `WITHOUT ROWID` (which `ORDER BY rowid`
+    /// cannot read) are compared too.
+    pub fn snapshot(&self) -> String {
+        let conn = rusqlite::Connection::open(self.db()).expect("open the database");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let mut tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        tables.retain(|t| !t.contains("_fts"));
+        let mut out = format!("user_version {version}\n");
+        for table in tables {
+            out.push_str(&format!("## {table}\n"));
+            let n = conn
+                .prepare(&format!("SELECT * FROM \"{table}\""))
+                .unwrap()
+                .column_count();
+            let order = (1..=n)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY {order}"))
+                .unwrap();
+            let rows = stmt
+                .query_map([], |r| {
+                    let mut cells = Vec::new();
+                    for i in 0..n {
+                        let v: rusqlite::types::Value = r.get(i)?;
+                        cells.push(format!("{v:?}"));
+                    }
+                    Ok(cells.join("|"))
+                })
+                .unwrap();
+            for row in rows {
+                out.push_str(&row.unwrap());
+                out.push('\n');
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests: every test runs the real `agenda` binary in a temporary folder.
+//! One test binary with a module per topic, so it links once.
+
+mod common;
+mod foundation;
