@@ -78,11 +78,23 @@ impl CardPatch {
 /// Refuses changes to cards when no cycle is open: the cards of a closed cycle are its
 /// snapshot; the next cycle must be opened first.
 fn working_cycle(conn: &rusqlite::Connection) -> Result<cycles::Cycle> {
-    cycles::open_cycle(conn)?.ok_or_else(|| {
-        refused("every cycle is closed, so the cards cannot change")
-            .hint("open the next cycle with `agenda cycle open`")
-            .into()
-    })
+    if let Some(cycle) = cycles::open_cycle(conn)? {
+        return Ok(cycle);
+    }
+    let last = cycles::current(conn)?;
+    Err(refused(format!(
+        "the cycle {} is closed{}, so the cards cannot change: they stand as the Agenda it approved",
+        last.triennium,
+        last.act
+            .as_deref()
+            .map(|a| format!(" (approved with {a})"))
+            .unwrap_or_default()
+    ))
+    .hint(format!(
+        "open the next cycle with `agenda cycle open` (triennium {} by default), then change the cards",
+        last.triennium.next()
+    ))
+    .into())
 }
 
 pub fn add(db: &mut Db, card: &Card) -> Result<()> {

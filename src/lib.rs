@@ -14,8 +14,11 @@ pub mod error;
 pub mod fixtures;
 pub mod import;
 pub mod process;
+pub mod rules;
+pub mod search;
 pub mod storage;
 pub mod text;
+pub mod triage;
 
 use std::process::ExitCode;
 

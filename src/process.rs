@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use crate::context;
 use crate::domain::{Axis, Phase, Term, Triennium};
-use crate::error::refused;
-use crate::storage::{cards, cycles, Db};
+use crate::error::{refused, usage};
+use crate::storage::cycles::Cycle;
+use crate::storage::{cards, cycles, Db, Tx};
 
 pub const DEFAULT_MUNICIPALITY: &str = "Comune di Prato";
 
@@ -41,6 +42,7 @@ pub fn init(
                 ),
             )?;
         }
+        crate::triage::load_default_rules(tx)?;
         let start = start.map(str::to_string).unwrap_or_else(context::today);
         cycles::open(tx, triennium, &start, None)?;
         tx.audit(
@@ -75,6 +77,8 @@ pub struct Status {
     pub suggestions: i64,
     pub untagged: i64,
     pub unanswered: i64,
+    /// Suggestions submitted after the collection closed.
+    pub late: i64,
     /// What to do next, for a newcomer.
     pub next_step: String,
 }
@@ -84,12 +88,11 @@ pub fn status(db: &Db) -> Result<Status> {
     let cycle = cycles::current(conn)?;
     let by_status = cards::count_by_status(conn)?;
     let total_cards: i64 = by_status.iter().map(|(_, n)| n).sum();
-    let counts = suggestion_counts(conn, cycle.id)?;
+    let view = cycle_view(conn, &cycle)?;
     let mut cards_by_status = serde_json::Map::new();
     for (status, n) in &by_status {
         cards_by_status.insert(status.code().to_string(), (*n).into());
     }
-    let next_step = next_step(&cycle, total_cards, counts);
     Ok(Status {
         municipality: db
             .setting("municipality")?
@@ -101,21 +104,17 @@ pub fn status(db: &Db) -> Result<Status> {
         closed: cycle.is_closed(),
         cards: total_cards,
         cards_by_status,
-        suggestions: counts.0,
-        untagged: counts.1,
-        unanswered: counts.2,
-        next_step,
+        suggestions: view.suggestions,
+        untagged: view.untagged,
+        unanswered: view.unanswered,
+        late: view.late,
+        next_step: view.next_step,
     })
 }
 
 /// Suggestions of a cycle: total, untagged, unanswered. Zero until the import tables exist.
 pub fn suggestion_counts(conn: &Connection, cycle_id: i64) -> Result<(i64, i64, i64)> {
-    let has_table: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'suggestions'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !has_table {
+    if !has_suggestions_table(conn)? {
         return Ok((0, 0, 0));
     }
     Ok(conn.query_row(
@@ -128,18 +127,182 @@ pub fn suggestion_counts(conn: &Connection, cycle_id: i64) -> Result<(i64, i64, 
     )?)
 }
 
+fn has_suggestions_table(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'suggestions'",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The date the collection of suggestions closed: the effective date of the step from Fase 2
+/// to Fase 3 that stands (a step undone with `phase back` does not count). `None` while the
+/// cycle is in Fase 1 or 2. Suggestions submitted after this date are late.
+pub fn collection_closed_on(conn: &Connection, cycle_id: i64) -> Result<Option<String>> {
+    let cycle = cycles::all(conn)?
+        .into_iter()
+        .find(|c| c.id == cycle_id)
+        .ok_or_else(|| anyhow::anyhow!("there is no cycle with id {cycle_id}"))?;
+    Ok(cycles::phase_periods(conn, &cycle)?
+        .into_iter()
+        .find(|p| p.phase == Phase::Aggiornamento)
+        .map(|p| p.from))
+}
+
+/// How many suggestions of a cycle were submitted after the collection closed on `closed_on`
+/// (the date of submission is the first ten characters of `submitted_at`).
+pub fn late_suggestions(conn: &Connection, cycle_id: i64, closed_on: &str) -> Result<i64> {
+    if !has_suggestions_table(conn)? {
+        return Ok(0);
+    }
+    Ok(conn.query_row(
+        "SELECT count(*) FROM suggestions
+         WHERE cycle_id = ?1 AND submitted_at IS NOT NULL AND substr(submitted_at, 1, 10) > ?2",
+        (cycle_id, closed_on),
+        |r| r.get(0),
+    )?)
+}
+
+/// The references of the suggestions of a cycle that have no response in force, in the order
+/// they were recorded, at most `limit` of them.
+pub fn unanswered_references(
+    conn: &Connection,
+    cycle_id: i64,
+    limit: usize,
+) -> Result<Vec<String>> {
+    if !has_suggestions_table(conn)? {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT coalesce(s.reference, s.source_key) FROM suggestions s
+         WHERE s.cycle_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current)
+         ORDER BY 1, s.id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map((cycle_id, limit as i64), |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A cycle as `phase show`, `cycle show` and `cycle list` present it.
+#[derive(Debug, Serialize)]
+pub struct CycleView {
+    pub triennium: Triennium,
+    pub phase: u8,
+    pub phase_name: &'static str,
+    /// The date the current phase began.
+    pub since: String,
+    pub closed: bool,
+    pub opened_on: Option<String>,
+    pub closed_on: Option<String>,
+    pub act: Option<String>,
+    /// The phases that stand, with the dates they ran between.
+    pub phases: Vec<cycles::PhasePeriod>,
+    /// The date the collection of suggestions closed (the step to Fase 3).
+    pub collection_closed_on: Option<String>,
+    pub suggestions: i64,
+    pub untagged: i64,
+    pub answered: i64,
+    pub unanswered: i64,
+    /// Suggestions submitted after the collection closed.
+    pub late: i64,
+    /// What is left before the next step can be taken.
+    pub left: Vec<String>,
+    /// What to do next, for a newcomer.
+    pub next_step: String,
+}
+
+pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
+    let (suggestions, untagged, unanswered) = suggestion_counts(conn, cycle.id)?;
+    let phases = cycles::phase_periods(conn, cycle)?;
+    let collection_closed_on = phases
+        .iter()
+        .find(|p| p.phase == Phase::Aggiornamento)
+        .map(|p| p.from.clone());
+    let late = match &collection_closed_on {
+        Some(date) => late_suggestions(conn, cycle.id, date)?,
+        None => 0,
+    };
+    let cards: i64 = conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
+    let mut left = Vec::new();
+    if !cycle.is_closed() {
+        match cycle.phase {
+            Phase::Presentazione if cards == 0 => {
+                left.push("the Agenda has no project cards yet".to_string())
+            }
+            Phase::Presentazione | Phase::Ascolto => {}
+            Phase::Aggiornamento => {
+                if untagged > 0 {
+                    left.push(format!("{} have no axis", suggestions_count(untagged)));
+                }
+                if unanswered > 0 {
+                    left.push(format!(
+                        "{} have no response",
+                        suggestions_count(unanswered)
+                    ));
+                }
+                left.push(
+                    "the act that approves the update, given when closing (--act \"DGC n/yyyy\", or --without-act)"
+                        .to_string(),
+                );
+            }
+        }
+    }
+    let next_step = next_step(conn, cycle, cards, (suggestions, untagged, unanswered))?;
+    Ok(CycleView {
+        triennium: cycle.triennium,
+        phase: cycle.phase.number(),
+        phase_name: cycle.phase.label(),
+        since: cycle.phase_since.clone(),
+        closed: cycle.is_closed(),
+        opened_on: phases.first().map(|p| p.from.clone()),
+        closed_on: cycle.closed_on.clone(),
+        act: cycle.act.clone(),
+        phases,
+        collection_closed_on,
+        suggestions,
+        untagged,
+        answered: suggestions - unanswered,
+        unanswered,
+        late,
+        left,
+        next_step,
+    })
+}
+
+/// "1 suggestion", "12 suggestions".
+fn suggestions_count(n: i64) -> String {
+    if n == 1 {
+        "1 suggestion".to_string()
+    } else {
+        format!("{n} suggestions")
+    }
+}
+
 fn next_step(
-    cycle: &cycles::Cycle,
+    conn: &Connection,
+    cycle: &Cycle,
     cards: i64,
     (suggestions, untagged, unanswered): (i64, i64, i64),
-) -> String {
+) -> Result<String> {
     if cycle.is_closed() {
-        return format!(
-            "the cycle {} is closed: open the next one with `agenda cycle open`",
-            cycle.triennium
-        );
+        let act = cycle
+            .act
+            .as_deref()
+            .map(|a| format!(" with {a}"))
+            .unwrap_or_default();
+        return Ok(match cycles::open_cycle(conn)? {
+            Some(open) => format!(
+                "the cycle {} closed{act} and is read-only; the work goes on in the open cycle {} (`agenda --cycle {} phase`)",
+                cycle.triennium, open.triennium, open.triennium
+            ),
+            None => format!(
+                "the cycle {} is closed{act}: open the next one with `agenda cycle open` (triennium {} by default)",
+                cycle.triennium,
+                latest_triennium(conn)?.next()
+            ),
+        });
     }
-    match cycle.phase {
+    Ok(match cycle.phase {
         Phase::Presentazione if cards == 0 => {
             "add the project cards (`agenda card add` or `agenda card import FILE.csv`), then present the Agenda and `agenda phase advance` to open the collection".into()
         }
@@ -150,36 +313,128 @@ fn next_step(
             "import the suggestions as they arrive (`agenda suggestion import FILE.csv`); `agenda phase advance` closes the collection".into()
         }
         Phase::Ascolto => format!(
-            "{suggestions} suggestions so far; when the collection closes, `agenda phase advance` moves to Fase 3"
+            "{} so far; when the collection closes, `agenda phase advance` moves to Fase 3",
+            suggestions_count(suggestions)
         ),
-        Phase::Aggiornamento if untagged > 0 || unanswered > 0 => format!(
-            "{untagged} suggestions have no axis and {unanswered} have no response: tag them and record the responses"
-        ),
-        Phase::Aggiornamento => {
-            "every suggestion has a response: write the report (`agenda report`) and close the cycle when the Giunta approves it".into()
+        Phase::Aggiornamento if unanswered > 0 => {
+            let mut missing = vec![format!("{} have no response", suggestions_count(unanswered))];
+            if untagged > 0 {
+                missing.push(format!("{} have no axis", suggestions_count(untagged)));
+            }
+            format!(
+                "{}: record the responses, each with its reason, and tag the suggestions with their axes; the cycle closes only when every suggestion has a response",
+                missing.join(" and ")
+            )
         }
-    }
+        Phase::Aggiornamento => {
+            let tag = if untagged > 0 {
+                format!(
+                    "; {} have no axis yet: tag them so the report counts them by axis",
+                    suggestions_count(untagged)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "every suggestion has a response{tag}; write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act \"DGC n/yyyy\"` (or `--without-act`)"
+            )
+        }
+    })
 }
 
-/// Moves the open cycle one phase forward.
-pub fn advance(db: &mut Db, note: Option<&str>, date: Option<&str>) -> Result<(Phase, Phase)> {
-    let date = date.map(str::to_string).unwrap_or_else(context::today);
+fn latest_triennium(conn: &Connection) -> Result<Triennium> {
+    cycles::all(conn)?
+        .last()
+        .map(|c| c.triennium)
+        .ok_or_else(|| anyhow::anyhow!("the database has no cycle"))
+}
+
+/// What `phase advance` is asked to do.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AdvanceOptions<'a> {
+    /// A note kept with the step.
+    pub note: Option<&'a str>,
+    /// The date the step counts from (today when `None`).
+    pub date: Option<&'a str>,
+    /// Closing only: the act that approves the update, e.g. "DGC 12/2022".
+    pub act: Option<&'a str>,
+    /// Closing only: close without an act, on purpose.
+    pub without_act: bool,
+}
+
+/// What `phase advance` did.
+#[derive(Debug, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// 1 → 2 or 2 → 3.
+    Advanced {
+        triennium: Triennium,
+        #[serde(serialize_with = "phase_number")]
+        from: Phase,
+        #[serde(serialize_with = "phase_number")]
+        to: Phase,
+        date: String,
+    },
+    /// 3 → closed.
+    Closed {
+        triennium: Triennium,
+        date: String,
+        act: Option<String>,
+        cards: usize,
+        suggestions: i64,
+    },
+}
+
+fn phase_number<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u8(p.number())
+}
+
+/// How many unanswered references a refusal lists.
+const UNANSWERED_SHOWN: usize = 10;
+
+/// Moves the open cycle one phase forward; from Fase 3 it closes the cycle, once every
+/// suggestion has a response and the act is given (or explicitly left out).
+pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
+    let date = options
+        .date
+        .map(str::to_string)
+        .unwrap_or_else(context::today);
+    let act = match options.act.map(str::trim) {
+        Some("") => {
+            return Err(usage("the act cannot be empty")
+                .hint("write it as --act \"DGC n/yyyy\", e.g. --act \"DGC 29/2021\", or close with --without-act")
+                .into())
+        }
+        Some(a) if a.chars().any(char::is_control) => {
+            return Err(usage("the act must be one line of text, e.g. \"DGC 29/2021\"").into())
+        }
+        other => other,
+    };
+    if act.is_some() && options.without_act {
+        return Err(usage("--act and --without-act exclude each other: choose one").into());
+    }
+    let note = options.note.map(str::trim).filter(|n| !n.is_empty());
     db.write(|tx| {
         let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
-            refused("no cycle is open").hint("open the next one with `agenda cycle open`")
+            refused("no cycle is open: every cycle is closed")
+                .hint("open the next one with `agenda cycle open`")
         })?;
-        let Some(next) = cycle.phase.next() else {
-            return Err(refused(format!(
-                "the cycle {} is in Fase 3, the last phase",
-                cycle.triennium
-            ))
-            .hint("closing the cycle is the next step, once every suggestion has a response")
-            .into());
-        };
         if date < cycle.phase_since {
             return Err(refused(format!(
                 "{date} comes before the start of the current phase ({})",
                 cycle.phase_since
+            ))
+            .hint("steps go forward in time: give a --date on or after it")
+            .into());
+        }
+        let Some(next) = cycle.phase.next() else {
+            return close(tx, &cycle, &date, act, options.without_act, note);
+        };
+        if act.is_some() || options.without_act {
+            return Err(usage(format!(
+                "--act and --without-act are for closing the cycle, from Fase 3; the cycle {} is in {}",
+                cycle.triennium,
+                cycle.phase.label()
             ))
             .into());
         }
@@ -194,6 +449,225 @@ pub fn advance(db: &mut Db, note: Option<&str>, date: Option<&str>) -> Result<(P
                 note.map(|n| format!(" ({n})")).unwrap_or_default()
             ),
         )?;
-        Ok((cycle.phase, next))
+        Ok(Step::Advanced {
+            triennium: cycle.triennium,
+            from: cycle.phase,
+            to: next,
+            date: date.clone(),
+        })
     })
+}
+
+/// Closes a cycle in Fase 3: the guards, then the snapshot of the cards and the record.
+fn close(
+    tx: &Tx,
+    cycle: &Cycle,
+    date: &str,
+    act: Option<&str>,
+    without_act: bool,
+    note: Option<&str>,
+) -> Result<Step> {
+    let (suggestions, _, unanswered) = suggestion_counts(tx, cycle.id)?;
+    let act_hint = if act.is_none() && !without_act {
+        " Closing also needs the approving act: --act \"DGC n/yyyy\", or --without-act."
+    } else {
+        ""
+    };
+    if unanswered > 0 {
+        let shown = unanswered_references(tx, cycle.id, UNANSWERED_SHOWN)?;
+        let more = unanswered - shown.len() as i64;
+        return Err(refused(format!(
+            "the cycle {} cannot close: {} of {suggestions} {} no response: {}{}",
+            cycle.triennium,
+            unanswered,
+            if unanswered == 1 {
+                "suggestion has"
+            } else {
+                "suggestions have"
+            },
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ))
+        .hint(format!(
+            "record a response with its reason for each of them, then close again.{act_hint}"
+        ))
+        .into());
+    }
+    if act.is_none() && !without_act {
+        return Err(refused(format!(
+            "the cycle {} cannot leave Fase 3 and close without saying which act approves the update",
+            cycle.triennium
+        ))
+        .hint("pass --act \"DGC n/yyyy\" (the Giunta's deliberation), or --without-act to close without one")
+        .into());
+    }
+    cycles::close(tx, cycle, date, act, note)?;
+    let cards = cards::snapshot(tx, cycle.id)?;
+    tx.audit(
+        "cycle.close",
+        Some(&cycle.triennium.to_string()),
+        &format!(
+            "closed on {date} {}; {cards} cards in its snapshot, {suggestions} suggestions frozen{}",
+            act.map(|a| format!("with {a}"))
+                .unwrap_or_else(|| "without an act".to_string()),
+            note.map(|n| format!(" ({n})")).unwrap_or_default()
+        ),
+    )?;
+    Ok(Step::Closed {
+        triennium: cycle.triennium,
+        date: date.to_string(),
+        act: act.map(str::to_string),
+        cards,
+        suggestions,
+    })
+}
+
+/// Undoes the last step of an open cycle (2 → 1 or 3 → 2), recorded as a `back` transition
+/// with its reason; its date is the one the restored phase counts from again (the time it was
+/// recorded is kept too). Opening and closing cannot be undone. `triennium` names the cycle (the
+/// current one when `None`).
+pub fn back(
+    db: &mut Db,
+    triennium: Option<Triennium>,
+    reason: &str,
+) -> Result<(Triennium, Phase, Phase)> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(usage("going back needs a reason: --reason TEXT").into());
+    }
+    db.write(|tx| {
+        let cycle = match triennium {
+            Some(t) => cycles::by_triennium(tx, t)?,
+            None => cycles::current(tx)?,
+        };
+        if cycle.is_closed() {
+            return Err(refused(format!(
+                "the cycle {} is closed{}: closing cannot be undone, and its suggestions, responses and cards stay as they were approved",
+                cycle.triennium,
+                cycle.act.as_deref().map(|a| format!(" (approved with {a})")).unwrap_or_default()
+            ))
+            .hint("open the next cycle with `agenda cycle open`")
+            .into());
+        }
+        let periods = cycles::phase_periods(tx, &cycle)?;
+        let previous = match periods.len().checked_sub(2).map(|i| &periods[i]) {
+            Some(p) => p.clone(),
+            None => {
+                return Err(refused(format!(
+                    "the cycle {} is in {} since it opened: there is no step to undo",
+                    cycle.triennium,
+                    cycle.phase.label()
+                ))
+                .into())
+            }
+        };
+        tx.execute(
+            "UPDATE cycles SET phase = ?1, phase_since = ?2 WHERE id = ?3",
+            (previous.phase.number(), &previous.from, cycle.id),
+        )?;
+        cycles::record_transition(
+            tx,
+            cycle.id,
+            "back",
+            Some(cycle.phase.number()),
+            Some(previous.phase.number()),
+            &previous.from,
+            Some(reason),
+        )?;
+        tx.audit(
+            "phase.back",
+            Some(&cycle.triennium.to_string()),
+            &format!(
+                "Fase {} → back to Fase {} (in it since {}): {reason}",
+                cycle.phase.number(),
+                previous.phase.number(),
+                previous.from
+            ),
+        )?;
+        Ok((cycle.triennium, cycle.phase, previous.phase))
+    })
+}
+
+/// Opens the next cycle in Fase 1, once every cycle is closed. The triennium defaults to the
+/// last one shifted by a year; the cards carry over as they are (they are not per cycle).
+pub fn open_cycle(
+    db: &mut Db,
+    triennium: Option<Triennium>,
+    date: Option<&str>,
+    note: Option<&str>,
+) -> Result<(Triennium, String, i64)> {
+    let date = date.map(str::to_string).unwrap_or_else(context::today);
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    db.write(|tx| {
+        if let Some(open) = cycles::open_cycle(tx)? {
+            return Err(refused(format!(
+                "the cycle {} is still open, in {}: close it before opening the next one",
+                open.triennium,
+                open.phase.label()
+            ))
+            .hint("from Fase 3, `agenda phase advance --act \"DGC n/yyyy\"` (or --without-act) closes it")
+            .into());
+        }
+        let last = cycles::all(tx)?
+            .into_iter()
+            .last()
+            .ok_or_else(|| anyhow::anyhow!("the database has no cycle"))?;
+        let triennium = triennium.unwrap_or_else(|| last.triennium.next());
+        if triennium <= last.triennium {
+            return Err(refused(format!(
+                "the triennium {triennium} does not come after the last cycle, {}",
+                last.triennium
+            ))
+            .hint(format!(
+                "the next cycle of the rolling plan is {}",
+                last.triennium.next()
+            ))
+            .into());
+        }
+        if let Some(closed_on) = &last.closed_on {
+            if date < *closed_on {
+                return Err(refused(format!(
+                    "{date} comes before the closing of the cycle {} ({closed_on})",
+                    last.triennium
+                ))
+                .hint("give a --date on or after it")
+                .into());
+            }
+        }
+        cycles::open(tx, triennium, &date, note)?;
+        let cards: i64 = tx.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
+        tx.audit(
+            "cycle.open",
+            Some(&triennium.to_string()),
+            &format!(
+                "opened the cycle {triennium} in Fase 1 from {date}; {cards} cards carried over from {}{}",
+                last.triennium,
+                note.map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+        )?;
+        Ok((triennium, date.clone(), cards))
+    })
+}
+
+/// Refuses changes to the suggestions, tags, links and responses of a closed cycle: closing
+/// freezes what the Giunta approved.
+pub fn ensure_open(cycle: &cycles::Cycle) -> Result<()> {
+    if cycle.is_closed() {
+        return Err(refused(format!(
+            "the cycle {} is closed{}: its suggestions, axes, links and responses are read-only",
+            cycle.triennium,
+            cycle
+                .act
+                .as_deref()
+                .map(|a| format!(" (approved with {a})"))
+                .unwrap_or_default()
+        ))
+        .hint("work on the open cycle; `agenda cycle list` shows the cycles")
+        .into());
+    }
+    Ok(())
 }

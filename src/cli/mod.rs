@@ -5,6 +5,7 @@ mod card;
 mod demo;
 mod output;
 mod process;
+mod respond;
 mod suggestion;
 
 use std::path::PathBuf;
@@ -39,6 +40,9 @@ pub struct Cli {
     /// Print only data and errors, no progress or summaries.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// The cycle to act on, by triennium (default: the open cycle, or the latest).
+    #[arg(long, global = true, env = "AGENDA_CYCLE", value_name = "TRIENNIUM")]
+    pub cycle: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -55,14 +59,20 @@ pub enum Command {
     /// The six axes of the Agenda.
     #[command(subcommand)]
     Axis(process::AxisCommand),
-    /// The phase of the current cycle; `advance` moves it forward.
+    /// The phase of the current cycle: `show`, `advance` (and close), `back`, `history`.
     Phase(process::PhaseArgs),
+    /// The cycles of the process, one a year on a triennium: `open`, `list`, `show`.
+    #[command(subcommand)]
+    Cycle(process::CycleCommand),
     /// Project cards (schede) of the Agenda.
     #[command(subcommand)]
     Card(card::CardCommand),
     /// Citizens' suggestions (contributi): import, list, show.
     #[command(subcommand)]
     Suggestion(suggestion::SuggestionCommand),
+    /// Keyword rules for tagging suggestions automatically.
+    #[command(subcommand)]
+    Rule(respond::RuleCommand),
     /// Build a demo database from the bundled fixtures and show the whole job.
     Demo(demo::DemoArgs),
 }
@@ -71,6 +81,19 @@ pub enum Command {
 pub struct Globals {
     pub db: PathBuf,
     pub yes: bool,
+    pub cycle: Option<String>,
+}
+
+impl Globals {
+    /// The cycle the command acts on: the one `--cycle` names, or the current one.
+    pub fn cycle(&self, conn: &rusqlite::Connection) -> Result<crate::storage::cycles::Cycle> {
+        match &self.cycle {
+            Some(t) => {
+                crate::storage::cycles::by_triennium(conn, crate::domain::Triennium::parse(t)?)
+            }
+            None => crate::storage::cycles::current(conn),
+        }
+    }
 }
 
 pub fn dispatch(cli: Cli) -> Result<()> {
@@ -78,6 +101,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let globals = Globals {
         db: cli.db,
         yes: cli.yes,
+        cycle: cli.cycle,
     };
     match cli.command {
         Command::Init(args) => process::init(&globals, args),
@@ -85,8 +109,10 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Log(args) => process::log(&globals, args),
         Command::Axis(cmd) => process::axis(&globals, cmd),
         Command::Phase(args) => process::phase(&globals, args),
+        Command::Cycle(cmd) => process::cycle(&globals, cmd),
         Command::Card(cmd) => card::run(&globals, cmd),
         Command::Suggestion(cmd) => suggestion::run(&globals, cmd),
+        Command::Rule(cmd) => respond::rule(&globals, cmd),
         Command::Demo(args) => demo::run(args),
     }
 }

@@ -14,7 +14,7 @@ use crate::error::refused;
 use crate::import::mapping::{Field, Settings};
 use crate::import::{self, FileReport, SourceChoice};
 use crate::storage::suggestions::{self as store, Filter};
-use crate::storage::{cycles, Db};
+use crate::storage::Db;
 use crate::text::truncate;
 
 #[derive(Debug, Subcommand)]
@@ -27,6 +27,22 @@ pub enum SuggestionCommand {
     Show(ShowArgs),
     /// The import batches: files, fingerprints, counts, rejected rows.
     Batches(BatchesArgs),
+    /// Tag suggestions with axes: `tag 12 PO-PROP-2021-10-5101 competenze`.
+    Tag(super::respond::TagArgs),
+    /// Remove axes from suggestions.
+    Untag(super::respond::TagArgs),
+    /// Tag the untagged suggestions by the keyword rules (`agenda rule list`).
+    Autotag(super::respond::AutotagArgs),
+    /// Link a suggestion to a card (the response does not change).
+    Link(super::respond::LinkArgs),
+    /// Remove the link between a suggestion and a card.
+    Unlink(super::respond::LinkArgs),
+    /// Record the administration's response, with its reason; or many from a spreadsheet.
+    Respond(super::respond::RespondArgs),
+    /// Write the responses as a file the platform imports (Decidim's bulk answers).
+    ExportAnswers(super::respond::ExportAnswersArgs),
+    /// The suggestions most like one, to spot duplicates.
+    Similar(super::respond::SimilarArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +88,18 @@ pub struct ListArgs {
     /// Only suggestions without any axis.
     #[arg(long)]
     untagged: bool,
+    /// Only suggestions without a response.
+    #[arg(long)]
+    unanswered: bool,
+    /// Only suggestions with this outcome.
+    #[arg(long)]
+    outcome: Option<String>,
+    /// Only suggestions linked to this card (or answered with it).
+    #[arg(long)]
+    card: Option<String>,
+    /// Full-text search, accent-insensitive; results ranked, best first.
+    #[arg(long, value_name = "WORDS")]
+    search: Option<String>,
     /// Only suggestions with this state at the source (e.g. accepted, withdrawn; "none" for empty).
     #[arg(long)]
     source_state: Option<String>,
@@ -84,9 +112,6 @@ pub struct ListArgs {
     /// At most this many.
     #[arg(long)]
     limit: Option<usize>,
-    /// The cycle (default: the current one).
-    #[arg(long, value_name = "TRIENNIUM")]
-    cycle: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }
@@ -111,6 +136,14 @@ pub fn run(globals: &Globals, command: SuggestionCommand) -> Result<()> {
         SuggestionCommand::List(args) => list(globals, args),
         SuggestionCommand::Show(args) => show(globals, args),
         SuggestionCommand::Batches(args) => batches(globals, args),
+        SuggestionCommand::Tag(args) => super::respond::tag(globals, args, false),
+        SuggestionCommand::Untag(args) => super::respond::tag(globals, args, true),
+        SuggestionCommand::Autotag(args) => super::respond::autotag(globals, args),
+        SuggestionCommand::Link(args) => super::respond::link(globals, args, false),
+        SuggestionCommand::Unlink(args) => super::respond::link(globals, args, true),
+        SuggestionCommand::Respond(args) => super::respond::respond(globals, args),
+        SuggestionCommand::ExportAnswers(args) => super::respond::export_answers(globals, args),
+        SuggestionCommand::Similar(args) => super::respond::similar(globals, args),
     }
 }
 
@@ -260,19 +293,26 @@ fn print_reports(reports: &[FileReport], dry_run: bool) -> Result<()> {
     Ok(())
 }
 
-fn cycle_id(db: &Db, cycle: Option<&str>) -> Result<i64> {
-    Ok(match cycle {
-        Some(t) => cycles::by_triennium(db.conn(), crate::domain::Triennium::parse(t)?)?.id,
-        None => cycles::current(db.conn())?.id,
-    })
-}
-
 fn list(globals: &Globals, args: ListArgs) -> Result<()> {
-    let db = Db::open(&globals.db)?;
+    let mut db = Db::open(&globals.db)?;
+    if args.search.is_some() {
+        let indexed = crate::search::sync(&mut db)?;
+        if indexed > 1000 {
+            say(format!("indexed {indexed} suggestions for search"));
+        }
+    }
     let filter = Filter {
-        cycle_id: Some(cycle_id(&db, args.cycle.as_deref())?),
+        cycle_id: Some(globals.cycle(db.conn())?.id),
         axis: args.axis.as_deref().map(Axis::parse).transpose()?,
         untagged: args.untagged,
+        unanswered: args.unanswered,
+        outcome: args
+            .outcome
+            .as_deref()
+            .map(|o| crate::domain::Outcome::parse(o).map(|o| o.code().to_string()))
+            .transpose()?,
+        card: args.card.clone(),
+        search: args.search.as_deref().map(crate::search::terms),
         source_state: args.source_state.clone(),
         stakeholder: args
             .stakeholder
@@ -325,7 +365,15 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
                 table.add_row(vec![
                     s.id.to_string(),
                     s.reference.clone(),
-                    truncate(&s.title, 50),
+                    match &filter.search {
+                        Some(terms) if output::stdout_is_terminal() => crate::search::highlight(
+                            &truncate(&s.title, 50),
+                            terms,
+                            "\x1b[1;33m",
+                            "\x1b[0m",
+                        ),
+                        _ => truncate(&s.title, 50),
+                    },
                     s.submitted_at
                         .as_deref()
                         .map(|d| d[..10.min(d.len())].to_string())
@@ -348,7 +396,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
 
 fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
-    let cycle = cycles::current(db.conn())?;
+    let cycle = globals.cycle(db.conn())?;
     let id = store::resolve(db.conn(), &args.id, cycle.id)?.ok_or_else(|| {
         refused(format!("there is no suggestion \"{}\"", args.id))
             .hint("`agenda suggestion list` shows numbers and references")

@@ -155,7 +155,7 @@ pub struct CsvFile {
     pub encoding: TextEncoding,
     pub delimiter: u8,
     pub headers: Vec<String>,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     bytes_read: Arc<AtomicU64>,
 }
 
@@ -180,7 +180,7 @@ impl CsvFile {
             inner: File::open(source.path()).with_context(|| format!("opening {name}"))?,
             count: bytes_read.clone(),
         };
-        let mut text: Box<dyn Read> = match encoding {
+        let mut text: Box<dyn Read + Send> = match encoding {
             TextEncoding::Windows1252 => Box::new(Windows1252Reader::new(raw)),
             _ => Box::new(BufReader::with_capacity(1 << 16, raw)),
         };
@@ -195,9 +195,19 @@ impl CsvFile {
             DelimiterChoice::Byte(b) => b,
             DelimiterChoice::Auto => sniff_delimiter(&head),
         };
-        let chained: Box<dyn Read> = Box::new(io::Cursor::new(head).chain(text));
+        // Records end at `\n` (a `\r` before it is cut from the last field in `next_record`):
+        // with the csv crate's CRLF terminator the `\n` of a `\r\n` is counted only when the
+        // next record is read, so every record after a CRLF would start a line too early. Files
+        // with bare `\r` line ends (old Macs) keep the CRLF terminator.
+        let terminator = if head.contains(&b'\n') || !head.contains(&b'\r') {
+            csv::Terminator::Any(b'\n')
+        } else {
+            csv::Terminator::CRLF
+        };
+        let chained: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(text));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
+            .terminator(terminator)
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 18)
@@ -239,6 +249,7 @@ impl CsvFile {
                 continue;
             }
             let line = record.position().map(|p| p.line()).unwrap_or(0);
+            strip_cr(record);
             return Ok(Some(line));
         }
     }
@@ -252,6 +263,19 @@ impl CsvFile {
     pub fn quotes_unbalanced(&self) -> bool {
         self.scan.quotes % 2 == 1
     }
+}
+
+/// Cuts the `\r` of a CRLF line end from the last field of a record.
+fn strip_cr(record: &mut csv::StringRecord) {
+    let n = record.len();
+    if n == 0 || !record[n - 1].ends_with('\r') {
+        return;
+    }
+    let position = record.position().cloned();
+    let last = record[n - 1][..record[n - 1].len() - 1].to_string();
+    record.truncate(n - 1);
+    record.push_field(&last);
+    record.set_position(position);
 }
 
 fn csv_error(name: &str, error: csv::Error) -> anyhow::Error {

@@ -63,24 +63,24 @@ impl Scan {
             }
             let offset = scan.size;
             let line_at_start = scan.lines;
-            // Bytes: quotes, lines, NULs and Windows-1252 holes.
-            let mut lines = 0u64;
-            let mut quotes = 0u64;
-            let mut high = false;
-            for (i, &b) in chunk.iter().enumerate() {
-                lines += (b == b'\n') as u64;
-                quotes += (b == b'"') as u64;
-                if b == 0 || b >= 0x80 {
-                    high |= b >= 0x80;
-                    if b == 0 && scan.first_nul.is_none() {
-                        scan.first_nul = Some((offset + i as u64, line_at_start + lines + 1));
-                    }
-                    if matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
-                        && scan.first_undefined_1252.is_none()
-                    {
-                        scan.first_undefined_1252 =
-                            Some((offset + i as u64, line_at_start + lines + 1, b));
-                    }
+            // Bytes: quotes, lines, NULs and Windows-1252 holes. Counting loops without branches,
+            // so that they vectorise: this pass reads every byte of files of a gigabyte.
+            let lines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            let quotes = chunk.iter().filter(|&&b| b == b'"').count() as u64;
+            let high = chunk.iter().fold(0u8, |acc, &b| acc | b) >= 0x80;
+            if scan.first_nul.is_none() {
+                if let Some(i) = chunk.iter().position(|&b| b == 0) {
+                    let line = line_at_start + 1 + count_newlines(&chunk[..i]);
+                    scan.first_nul = Some((offset + i as u64, line));
+                }
+            }
+            if high && scan.first_undefined_1252.is_none() {
+                if let Some(i) = chunk
+                    .iter()
+                    .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+                {
+                    let line = line_at_start + 1 + count_newlines(&chunk[..i]);
+                    scan.first_undefined_1252 = Some((offset + i as u64, line, chunk[i]));
                 }
             }
             scan.lines += lines;

@@ -4,7 +4,7 @@
 //! and refuses anything else with the list of valid values.
 
 use crate::error::{usage, Failure};
-use crate::text::fold;
+use crate::text::{fold, folds_to};
 
 /// A closed list of values with a code and an Italian label.
 pub trait Term: Sized + Copy + PartialEq + 'static {
@@ -25,8 +25,8 @@ pub trait Term: Sized + Copy + PartialEq + 'static {
             return None;
         }
         Self::ALL.iter().copied().find(|value| {
-            fold(value.code()) == wanted
-                || fold(value.label()) == wanted
+            folds_to(value.code(), &wanted)
+                || folds_to(value.label(), &wanted)
                 || value.aliases().contains(&wanted.as_str())
         })
     }

@@ -13,68 +13,78 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Converts HTML to plain text.
 pub fn to_text(html: &str) -> String {
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
-    let mut line = String::new();
-    let mut chars = html.char_indices().peekable();
+    let mut line = String::with_capacity(256);
     let mut skip_until: Option<&'static str> = None;
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '<' => {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
                 let rest = &html[i..];
                 let opens_tag = rest[1..]
                     .chars()
                     .next()
                     .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
-                let end = if opens_tag { rest.find('>') } else { None };
-                let Some(end) = end else {
+                let Some(end) = opens_tag.then(|| rest.find('>')).flatten() else {
                     // A lone '<' is text ("a < b").
-                    push_text(&mut line, "<");
+                    if skip_until.is_none() {
+                        push_text(&mut line, "<");
+                    }
+                    i += 1;
                     continue;
                 };
                 let tag = &rest[1..end];
-                for _ in 0..tag.chars().count() + 1 {
-                    chars.next();
-                }
+                i += end + 1;
                 let name = tag_name(tag);
-                if let Some(closing) = skip_until {
-                    if name == closing && tag.starts_with('/') {
+                let closing = tag.starts_with('/');
+                if let Some(until) = skip_until {
+                    if closing && name == until {
                         skip_until = None;
                     }
                     continue;
                 }
                 match name.as_str() {
-                    "script" | "style" if !tag.starts_with('/') => {
-                        skip_until = Some(if name == "script" { "script" } else { "style" });
-                    }
+                    "script" if !closing => skip_until = Some("script"),
+                    "style" if !closing => skip_until = Some("style"),
                     "br" => end_line(&mut out, &mut line, true),
                     "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
                     | "blockquote" | "tr" | "table" | "pre" => end_line(&mut out, &mut line, false),
                     "li" => {
                         end_line(&mut out, &mut line, false);
-                        if !tag.starts_with('/') {
+                        if !closing {
                             line.push_str("- ");
                         }
                     }
-                    "td" | "th" if !tag.starts_with('/') && !line.trim().is_empty() => {
-                        line.push_str(" | ");
-                    }
+                    "td" | "th" if !closing && !line.trim().is_empty() => line.push_str(" | "),
                     _ => {}
                 }
             }
-            _ if skip_until.is_some() => {}
-            '&' => {
-                let rest = &html[i..];
-                match decode_entity(rest) {
-                    Some((decoded, len)) => {
-                        push_text(&mut line, decoded.encode_utf8(&mut [0; 4]));
-                        for _ in 0..rest[..len].chars().count() - 1 {
-                            chars.next();
-                        }
-                    }
-                    None => push_text(&mut line, "&"),
-                }
+            _ if skip_until.is_some() => {
+                // Skip to the next tag; '<' is ASCII, so this stays on a character boundary.
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'<')
+                    .unwrap_or(bytes.len() - i);
             }
-            c => push_text(&mut line, c.encode_utf8(&mut [0; 4])),
+            b'&' => match decode_entity(&html[i..]) {
+                Some((decoded, len)) => {
+                    push_text(&mut line, decoded.encode_utf8(&mut [0; 4]));
+                    i += len;
+                }
+                None => {
+                    push_text(&mut line, "&");
+                    i += 1;
+                }
+            },
+            _ => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'<' || b == b'&')
+                    .map_or(bytes.len(), |p| i + p);
+                push_text(&mut line, &html[i..end]);
+                i = end;
+            }
         }
     }
     end_line(&mut out, &mut line, false);
@@ -95,6 +105,10 @@ fn tag_name(tag: &str) -> String {
 /// Adds text to the current line, folding white space as a browser does (a non-breaking
 /// space stays, as a plain space).
 fn push_text(line: &mut String, text: &str) {
+    if !text.bytes().any(|b| b.is_ascii_whitespace() || b >= 0x80) {
+        line.push_str(text);
+        return;
+    }
     for c in text.chars() {
         if c.is_whitespace() && c != '\u{a0}' {
             if !line.is_empty() && !line.ends_with(' ') {

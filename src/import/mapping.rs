@@ -233,6 +233,8 @@ pub struct Mapping {
     /// Columns that hold personal data, blanked when personal data is purged.
     pub personal: Vec<usize>,
     settings: Settings,
+    /// What, beside the row, decides how a row is read: part of its fingerprint.
+    signature: String,
 }
 
 /// Whether a header row is a Decidim proposals export.
@@ -295,6 +297,14 @@ impl Mapping {
             .collect();
         m.personal.sort_unstable();
         m.personal.dedup();
+        m.signature = format!(
+            "{}|{}|{:?}|{:?}|{:?}\u{1f}",
+            format.name(),
+            settings.locale,
+            settings.maps,
+            settings.channel.map(|c| c.code()),
+            settings.stakeholder.map(|s| s.code())
+        );
         Ok(m)
     }
 
@@ -403,6 +413,33 @@ impl Mapping {
         self.channel = None;
     }
 
+    /// A fingerprint of the row as read and of the settings that map it: equal fingerprints
+    /// mean the source says exactly the same thing, so the stored suggestion stays as it is.
+    pub fn raw_hash(&self, record: &csv::StringRecord) -> i64 {
+        let mut h = Sha256::new();
+        h.update(self.signature.as_bytes());
+        for cell in record.iter() {
+            h.update(cell.as_bytes());
+            h.update([0x1f]);
+        }
+        let digest = h.finalize();
+        i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+    }
+
+    /// The row's key when the file has a reference or id column: cheap, without mapping the
+    /// rest of the row. `None` when the key is a fingerprint of the content.
+    pub fn fast_key(&self, record: &csv::StringRecord) -> Option<String> {
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(|v| unguard_formula(v.trim()))
+                .filter(|v| !v.is_empty())
+        };
+        if let Some(r) = cell(self.reference) {
+            return Some(r.to_string());
+        }
+        cell(self.id).map(|id| format!("id:{id}"))
+    }
+
     /// Turns a row into a suggestion, or says what is wrong with it.
     pub fn incoming(&self, record: &csv::StringRecord, line: u64) -> Result<Incoming, String> {
         if record.len() != self.columns {
@@ -426,7 +463,14 @@ impl Mapping {
         if html::looks_like_html(&body) {
             body = html::to_text(&body);
         }
+        // A cell typed in Excel breaks its lines with CRLF: store them as `\n`.
+        if body.contains('\r') {
+            body = body.replace("\r\n", "\n").replace('\r', "\n");
+        }
         let mut title = first(&self.title).unwrap_or_default();
+        if title.contains('\r') {
+            title = title.replace("\r\n", "\n").replace('\r', "\n");
+        }
         if decidim && html::looks_like_html(&title) {
             title = html::to_text(&title);
         }
@@ -556,8 +600,9 @@ impl Mapping {
             author_url,
             original,
             content_hash: 0,
+            known_new: false,
         };
-        incoming.content_hash = incoming.fingerprint();
+        incoming.content_hash = self.raw_hash(record);
         Ok(incoming)
     }
 }
@@ -591,6 +636,9 @@ pub struct Incoming {
     pub original: String,
     /// A fingerprint of everything the source says, to tell a changed row from an unchanged one.
     pub content_hash: i64,
+    /// Set when the database, as committed before this import, has no suggestion with this key
+    /// (and the file has no other row with it): it can be inserted without looking.
+    pub known_new: bool,
 }
 
 impl Incoming {
@@ -599,39 +647,6 @@ impl Incoming {
             || self.nickname.is_some()
             || self.email.is_some()
             || self.author_url.is_some()
-    }
-
-    fn fingerprint(&self) -> i64 {
-        let mut h = Sha256::new();
-        let mut put = |s: &str| {
-            h.update(s.as_bytes());
-            h.update([0x1f]);
-        };
-        let o = |v: &Option<String>| v.clone().unwrap_or_default();
-        let n = |v: &Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
-        put(&o(&self.reference));
-        put(&o(&self.source_id));
-        put(&o(&self.url));
-        put(&self.title);
-        put(&self.body);
-        put(self.stakeholder.code());
-        put(self.channel.code());
-        put(&o(&self.submitted_at));
-        put(&o(&self.source_state));
-        put(if self.withdrawn { "1" } else { "0" });
-        put(&o(&self.withdrawn_at));
-        put(&n(&self.supports));
-        put(&n(&self.endorsements));
-        put(&n(&self.comments));
-        for a in &self.axes {
-            put(a.code());
-        }
-        put(&o(&self.author));
-        put(&o(&self.nickname));
-        put(&o(&self.email));
-        put(&o(&self.author_url));
-        let digest = h.finalize();
-        i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
     }
 }
 

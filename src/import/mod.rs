@@ -6,8 +6,10 @@ pub mod dates;
 pub mod html;
 pub mod mapping;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::mpsc;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -86,6 +88,8 @@ pub fn import(
         sources.push((source, scan));
     }
     let total: u64 = sources.iter().map(|(_, s)| s.size).sum();
+    let db_path = db.path().to_path_buf();
+    let db_path = db_path.as_path();
     progress.start(total);
     let result = db.write_or_rehearse(options.dry_run, |tx| {
         let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
@@ -124,9 +128,20 @@ pub fn import(
                 done_bytes += scan.size;
                 continue;
             }
-            let report = import_one(tx, cycle.id, source, scan.clone(), options, &mut |bytes, rows| {
-                progress.update(done_bytes + bytes, rows)
-            })?;
+            // Rows already stored unchanged can be told apart before the transaction's own
+            // writes only for the first file; later files of the same command compare in the
+            // transaction, so the last file wins.
+            let precheck = reports.is_empty();
+            let report = import_one(
+                tx,
+                db_path,
+                cycle.id,
+                source,
+                scan.clone(),
+                options,
+                precheck,
+                &mut |bytes, rows| progress.update(done_bytes + bytes, rows),
+            )?;
             done_bytes += scan.size;
             if let Some(batch) = report.batch {
                 seen_sha.insert(
@@ -153,12 +168,33 @@ pub fn import(
     Ok(reports)
 }
 
+/// What the reading thread hands to the writing one.
+enum Item {
+    /// A row to insert or update.
+    Row(Box<mapping::Incoming>),
+    /// A row the database already holds exactly so.
+    Unchanged,
+    /// An invalid row: its line and what is wrong.
+    Invalid(u64, String),
+    /// Where the reading got to, for the progress bar: bytes and rows.
+    Progress(u64, u64),
+    /// The last record, for the unclosed-quote check: line, spans lines, was invalid.
+    End(Option<(u64, bool, bool)>),
+}
+
+const CHUNK: usize = 256;
+
+/// Imports one file: a thread reads, checks and maps the rows while this one writes them, so
+/// parsing and SQLite each get a core.
+#[allow(clippy::too_many_arguments)]
 fn import_one(
     tx: &crate::storage::Tx,
+    db_path: &Path,
     cycle_id: i64,
     source: &Source,
     scan: csvin::Scan,
     options: &Options,
+    precheck: bool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<FileReport> {
     let mut csv = CsvFile::open_scanned(source, options.csv, scan)?;
@@ -184,77 +220,92 @@ fn import_one(
             personal_columns: &mapping.personal,
         },
     )?;
-    let mut writer = store::Writer::new(tx, cycle_id, batch_id)?;
+    let encoding = csv.encoding;
+    let delimiter = csv.delimiter;
+    let sha256 = csv.scan.sha256.clone();
+    let size = csv.scan.size;
+    let quotes_unbalanced = csv.quotes_unbalanced();
+
     let mut counts = Counts::default();
     let mut problems = Problems::new(&name);
-    let mut keys: HashMap<u64, u64> = HashMap::new();
-    let mut record = csv::StringRecord::new();
-    let bytes = csv.bytes_read();
-    // The last record: its line, whether a field spans lines, whether it was rejected.
-    let mut last: Option<(u64, bool, bool)> = None;
-    let reject =
-        |problems: &mut Problems, counts: &mut Counts, line: u64, why: String| -> Result<()> {
-            counts.rejected += 1;
-            if options.skip_invalid {
-                store::add_rejection(tx, batch_id, line, &why)?;
+    let mut last = None;
+    let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
+    std::thread::scope(|scope| -> Result<()> {
+        let mapping = &mapping;
+        let reader = scope.spawn(move || {
+            let result = read_rows(&mut csv, mapping, db_path, cycle_id, precheck, &sender);
+            if let Err(e) = result {
+                let _ = sender.send(Err(e));
             }
-            problems.add(line, why);
-            Ok(())
-        };
-    while let Some(line) = csv.next_record(&mut record)? {
-        counts.read += 1;
-        if counts.read % 4096 == 0 {
-            progress(
-                bytes.load(std::sync::atomic::Ordering::Relaxed),
-                counts.read,
-            );
-        }
-        let multiline = record.iter().any(|f| f.contains('\n'));
-        last = Some((line, multiline, false));
-        let incoming = match mapping.incoming(&record, line) {
-            Ok(s) => s,
-            Err(why) => {
-                last = Some((line, multiline, true));
-                reject(&mut problems, &mut counts, line, why)?;
-                continue;
+        });
+        let mut writer = store::Writer::new(tx, cycle_id, batch_id)?;
+        let mut outcome = Ok(());
+        for chunk in receiver.iter() {
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            };
+            for item in chunk {
+                match item {
+                    Item::Row(incoming) => {
+                        counts.read += 1;
+                        if !problems.is_empty() && !options.skip_invalid {
+                            // The file will be refused: read on only to list the problems.
+                            continue;
+                        }
+                        match writer.upsert(&incoming, format.name())? {
+                            Upserted::Inserted => counts.inserted += 1,
+                            Upserted::Updated => counts.updated += 1,
+                            Upserted::Unchanged => counts.unchanged += 1,
+                        }
+                    }
+                    Item::Unchanged => {
+                        counts.read += 1;
+                        counts.unchanged += 1;
+                    }
+                    Item::Invalid(line, why) => {
+                        counts.read += 1;
+                        counts.rejected += 1;
+                        if options.skip_invalid {
+                            store::add_rejection(tx, batch_id, line, &why)?;
+                        }
+                        problems.add(line, why);
+                    }
+                    Item::Progress(bytes, rows) => progress(bytes, rows),
+                    Item::End(record) => last = record,
+                }
             }
-        };
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        incoming.key.hash(&mut h);
-        if let Some(first) = keys.insert(h.finish(), line) {
-            let why = format!(
-                "the key \"{}\" appears again (first on line {first}): one suggestion per row",
-                incoming.key
-            );
-            reject(&mut problems, &mut counts, line, why)?;
-            continue;
         }
-        if !problems.is_empty() && !options.skip_invalid {
-            // The import will be refused: keep reading only to list the problems.
-            continue;
+        drop(receiver);
+        if reader.join().is_err() {
+            outcome = Err(anyhow::anyhow!(
+                "the thread reading {name} stopped unexpectedly"
+            ));
         }
-        match writer.upsert(&incoming, format.name())? {
-            Upserted::Inserted => counts.inserted += 1,
-            Upserted::Updated => counts.updated += 1,
-            Upserted::Unchanged => counts.unchanged += 1,
-        }
-    }
-    progress(csv.scan.size, counts.read);
+        outcome
+    })?;
+    progress(size, counts.read);
+
     // A quote that never closes swallows the rest of the file into its last record.
-    if csv.quotes_unbalanced() {
+    if quotes_unbalanced {
         if let Some((line, true, already_rejected)) = last {
             let why = "a quoted field opened on this line is never closed: it runs to the end of the file";
             if already_rejected {
                 problems.amend_last(why);
             } else {
-                reject(&mut problems, &mut counts, line, why.into())?;
+                counts.rejected += 1;
+                problems.add(line, why.into());
                 if options.skip_invalid {
+                    store::add_rejection(tx, batch_id, line, why)?;
                     // The row was written before its quote turned out to be open: take it out.
-                    tx.execute(
+                    let removed = tx.execute(
                         "DELETE FROM suggestions WHERE batch_id = ?1 AND line = ?2",
                         rusqlite::params![batch_id, line as i64],
                     )?;
-                    counts.inserted = counts.inserted.saturating_sub(1);
+                    counts.inserted -= removed as u64;
                 }
             }
         }
@@ -271,33 +322,151 @@ fn import_one(
         ))
         .into());
     }
-    drop(writer);
     store::finish_batch(tx, batch_id, &counts)?;
     tx.audit(
         "suggestion.import",
         Some(&source.file_name()),
         &format!(
-            "batch {batch_id} ({}, {}): read {}, inserted {}, updated {}, unchanged {}, rejected {}; sha256 {}",
+            "batch {batch_id} ({}, {}): read {}, inserted {}, updated {}, unchanged {}, rejected {}; sha256 {sha256}",
             format.name(),
-            csv.encoding.name(),
+            encoding.name(),
             counts.read,
             counts.inserted,
             counts.updated,
             counts.unchanged,
             counts.rejected,
-            csv.scan.sha256
         ),
     )?;
     Ok(FileReport {
         file: name,
         batch: Some(batch_id),
         counts,
-        encoding: csv.encoding.name().to_string(),
-        delimiter: csvin::delimiter_name(csv.delimiter).to_string(),
+        encoding: encoding.name().to_string(),
+        delimiter: csvin::delimiter_name(delimiter).to_string(),
         format: format.name().to_string(),
-        sha256: csv.scan.sha256.clone(),
+        sha256,
         already_imported: None,
         rejected_rows: problems.lines().to_vec(),
         dry_run: options.dry_run,
     })
+}
+
+/// The reading side: records from the file, checked, keyed and mapped, in chunks.
+fn read_rows(
+    csv: &mut CsvFile,
+    mapping: &Mapping,
+    db_path: &Path,
+    cycle_id: i64,
+    precheck: bool,
+    sender: &mpsc::SyncSender<Result<Vec<Item>>>,
+) -> Result<()> {
+    // A second connection sees the database as committed before this import: enough to tell
+    // which rows are already stored unchanged, without waiting for the writer.
+    let reader = if precheck {
+        Some(rusqlite::Connection::open_with_flags(
+            db_path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?)
+    } else {
+        None
+    };
+    // One read transaction for the whole file: one snapshot, and no lock taken per row.
+    if let Some(conn) = &reader {
+        conn.execute_batch("BEGIN DEFERRED")?;
+    }
+    let mut lookup = match &reader {
+        Some(conn) => Some(conn.prepare(
+            "SELECT content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
+        )?),
+        None => None,
+    };
+    let bytes = csv.bytes_read();
+    // The keys seen so far, as 64-bit hashes: 1M rows cost 16 MiB, not the keys themselves.
+    let mut keys: HashSet<u64> = HashSet::new();
+    let mut record = csv::StringRecord::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut rows = 0u64;
+    let mut last = None;
+    while let Some(line) = csv.next_record(&mut record)? {
+        rows += 1;
+        let multiline = record.iter().any(|f| f.contains('\n'));
+        last = Some((line, multiline, false));
+        let item = if record.len() != mapping.columns {
+            Item::Invalid(
+                line,
+                format!(
+                    "{} fields, but the header has {}",
+                    record.len(),
+                    mapping.columns
+                ),
+            )
+        } else {
+            let hash = mapping.raw_hash(&record);
+            let mut mapped = None;
+            let key = match mapping.fast_key(&record) {
+                Some(key) => Ok(key),
+                None => match mapping.incoming(&record, line) {
+                    Ok(s) => {
+                        let key = s.key.clone();
+                        mapped = Some(s);
+                        Ok(key)
+                    }
+                    Err(why) => Err(why),
+                },
+            };
+            match key {
+                Err(why) => Item::Invalid(line, why),
+                Ok(key) => {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    key.hash(&mut h);
+                    if !keys.insert(h.finish()) {
+                        Item::Invalid(
+                            line,
+                            format!("the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"),
+                        )
+                    } else {
+                        let stored: Option<i64> = match &mut lookup {
+                            Some(stmt) => {
+                                use rusqlite::OptionalExtension;
+                                stmt.query_row(rusqlite::params![cycle_id, key], |r| r.get(0))
+                                    .optional()?
+                            }
+                            None => None,
+                        };
+                        if stored == Some(hash) {
+                            Item::Unchanged
+                        } else {
+                            match mapped
+                                .map(Ok)
+                                .unwrap_or_else(|| mapping.incoming(&record, line))
+                            {
+                                Ok(mut s) => {
+                                    s.known_new = lookup.is_some() && stored.is_none();
+                                    Item::Row(Box::new(s))
+                                }
+                                Err(why) => Item::Invalid(line, why),
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        if let Item::Invalid(..) = item {
+            last = Some((line, multiline, true));
+        }
+        chunk.push(item);
+        if chunk.len() == CHUNK {
+            chunk.push(Item::Progress(
+                bytes.load(std::sync::atomic::Ordering::Relaxed),
+                rows,
+            ));
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK + 2));
+            if sender.send(Ok(full)).is_err() {
+                return Ok(());
+            }
+        }
+    }
+    chunk.push(Item::End(last));
+    let _ = sender.send(Ok(chunk));
+    Ok(())
 }

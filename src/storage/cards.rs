@@ -249,3 +249,31 @@ pub fn count_by_status(conn: &Connection) -> Result<Vec<(CardStatus, i64)>> {
     }
     Ok(out)
 }
+
+/// Copies every card, as it stands, into the snapshot of a cycle that is closing.
+pub fn snapshot(conn: &Connection, cycle_id: i64) -> Result<usize> {
+    Ok(conn.execute(
+        "INSERT INTO card_snapshots (cycle_id, code, title, axis, status, description, objectives,
+             office, partners, start_month, end_month, budget_cents, funding, agid_refs, indicators,
+             created_at, updated_at)
+         SELECT ?1, code, title, axis, status, description, objectives, office, partners,
+             start_month, end_month, budget_cents, funding, agid_refs, indicators, created_at, updated_at
+         FROM cards",
+        [cycle_id],
+    )?)
+}
+
+/// The cards of a cycle, in the order of the Agenda: for a closed cycle the snapshot taken when
+/// it closed (so its report reads the same at any later time), for the open one the live cards.
+pub fn cards_of_cycle(conn: &Connection, cycle: &super::cycles::Cycle) -> Result<Vec<Card>> {
+    if !cycle.is_closed() {
+        return list(conn, &Filter::default());
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM card_snapshots c JOIN axes a ON a.code = c.axis
+         WHERE c.cycle_id = ?1
+         ORDER BY a.position, c.code"
+    ))?;
+    let rows = stmt.query_map([cycle.id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -174,6 +174,8 @@ pub fn record_transition(
 
 #[derive(Debug, Serialize)]
 pub struct Transition {
+    #[serde(skip)]
+    pub cycle_id: i64,
     pub triennium: String,
     pub kind: String,
     pub from_phase: Option<u8>,
@@ -187,13 +189,15 @@ pub struct Transition {
 /// The transitions of a cycle (or of all cycles), oldest first.
 pub fn history(conn: &Connection, cycle_id: Option<i64>) -> Result<Vec<Transition>> {
     let mut stmt = conn.prepare(
-        "SELECT c.triennium, t.kind, t.from_phase, t.to_phase, t.effective_date, t.at, t.user, t.note
+        "SELECT c.triennium, t.kind, t.from_phase, t.to_phase, t.effective_date, t.at, t.user, t.note,
+                t.cycle_id
          FROM phase_transitions t JOIN cycles c ON c.id = t.cycle_id
          WHERE ?1 IS NULL OR t.cycle_id = ?1
          ORDER BY c.first_year, t.id",
     )?;
     let rows = stmt.query_map([cycle_id], |r| {
         Ok(Transition {
+            cycle_id: r.get(8)?,
             triennium: r.get(0)?,
             kind: r.get(1)?,
             from_phase: r.get(2)?,
@@ -205,4 +209,75 @@ pub fn history(conn: &Connection, cycle_id: Option<i64>) -> Result<Vec<Transitio
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records that a cycle closed: the timestamp, the date of closing and the approving act.
+pub fn close(
+    conn: &Connection,
+    cycle: &Cycle,
+    date: &str,
+    act: Option<&str>,
+    note: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE cycles SET closed_at = ?1, closed_on = ?2, act = ?3 WHERE id = ?4",
+        (context::timestamp(), date, act, cycle.id),
+    )?;
+    record_transition(
+        conn,
+        cycle.id,
+        "close",
+        Some(cycle.phase.number()),
+        None,
+        date,
+        note,
+    )
+}
+
+/// A phase a cycle went through, and the dates it ran between.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhasePeriod {
+    #[serde(serialize_with = "serialize_phase")]
+    pub phase: Phase,
+    pub name: &'static str,
+    pub from: String,
+    /// The date the next phase began, or the cycle closed; `None` while the phase runs.
+    pub to: Option<String>,
+}
+
+/// The phases a cycle went through, replaying its transitions: a `back` cancels the step it
+/// undoes, so only the phases that stand remain, each with the date it began.
+pub fn phase_periods(conn: &Connection, cycle: &Cycle) -> Result<Vec<PhasePeriod>> {
+    let mut stack: Vec<(Phase, String)> = Vec::new();
+    let mut closed_on = None;
+    for t in history(conn, Some(cycle.id))? {
+        match t.kind.as_str() {
+            "open" | "advance" => {
+                if let Some(phase) = t.to_phase.and_then(|p| Phase::from_number(p.into())) {
+                    stack.push((phase, t.date));
+                }
+            }
+            "back" => {
+                stack.pop();
+            }
+            "close" => closed_on = Some(t.date),
+            _ => {}
+        }
+    }
+    let ends: Vec<Option<String>> = stack
+        .iter()
+        .skip(1)
+        .map(|(_, d)| Some(d.clone()))
+        .chain(std::iter::once(closed_on))
+        .collect();
+    Ok(stack
+        .into_iter()
+        .zip(ends)
+        .map(|((phase, from), to)| PhasePeriod {
+            phase,
+            name: phase.label(),
+            from,
+            to,
+        })
+        .collect())
 }

@@ -16,6 +16,10 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub const MIGRATIONS: &[&str] = &[
     // 2: suggestions imported from CSV exports, their batches, axes, links and responses.
     include_str!("migrations/0002_suggestions.sql"),
+    // 3: keyword rules and the full-text index of suggestions.
+    include_str!("migrations/0003_triage.sql"),
+    // 4: the snapshot of the cards taken when a cycle closes.
+    include_str!("migrations/0004_process.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;

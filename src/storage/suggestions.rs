@@ -292,6 +292,8 @@ pub struct Filter {
     pub card: Option<String>,
     pub batch: Option<i64>,
     pub ids: Option<Vec<i64>>,
+    /// Full-text search terms (folded); results come ranked, best first.
+    pub search: Option<Vec<String>>,
     pub limit: Option<usize>,
 }
 
@@ -332,8 +334,17 @@ fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
 
 /// Suggestions matching a filter, oldest first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Summary>> {
-    let mut sql = format!("{SUMMARY_SELECT} WHERE 1 = 1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut sql = match &f.search {
+        Some(terms) => {
+            args.push(crate::search::match_all(terms).into());
+            format!(
+                "{SUMMARY_SELECT} JOIN (SELECT rowid AS fid, rank FROM suggestions_fts WHERE suggestions_fts MATCH ?1) f
+                 ON f.fid = s.id WHERE 1 = 1"
+            )
+        }
+        None => format!("{SUMMARY_SELECT} WHERE 1 = 1"),
+    };
     let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
         args.push(v);
         sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
@@ -397,7 +408,11 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Summary>> {
             .join(",");
         sql.push_str(&format!(" AND s.id IN ({list})"));
     }
-    sql.push_str(" ORDER BY s.id");
+    sql.push_str(if f.search.is_some() {
+        " ORDER BY f.rank, s.id"
+    } else {
+        " ORDER BY s.id"
+    });
     if let Some(limit) = f.limit {
         sql.push_str(&format!(" LIMIT {limit}"));
     }

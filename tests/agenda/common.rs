@@ -130,3 +130,29 @@ impl Env {
         out
     }
 }
+
+impl Env {
+    /// A database of the 2021-2023 cycle with the fixture cards, moved to Fase 2 – ascolto:
+    /// ready to import suggestions.
+    pub fn collecting() -> Env {
+        let env = Env::empty();
+        env.run(&["init", "--date", "2021-09-01"]).success();
+        env.run(&["card", "import", fixture("cards.csv").to_str().unwrap()])
+            .success();
+        env.run(&["phase", "advance", "--date", "2021-10-01"])
+            .success();
+        env
+    }
+
+    /// Writes a file in the folder and returns its path as text.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).expect("write a file in the temporary folder");
+        path.to_str().unwrap().to_string()
+    }
+}
+
+/// The path of a fixture as text, for command arguments.
+pub fn fixture_arg(name: &str) -> String {
+    fixture(name).to_str().unwrap().to_string()
+}

@@ -3,3 +3,5 @@
 
 mod common;
 mod foundation;
+mod import;
+mod process;

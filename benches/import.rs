@@ -1,0 +1,249 @@
+//! Import benchmark: `cargo bench --bench import [-- ROWS]`.
+//!
+//! Generates a Decidim-shaped proposals export of ROWS rows (default 1,000,000; realistic
+//! Italian text, HTML bodies, about 650 bytes a row) deterministically, then measures in the
+//! same run:
+//! - `sqlite3`'s own `.import` of the file into a bare table (the yardstick),
+//! - `agenda suggestion import` of the file into a fresh database,
+//! - `agenda suggestion import` of a later export holding the same rows in another order
+//!   (every row unchanged),
+//!
+//! printing wall time, rows/s and peak memory (max RSS of the child process) for each, and the
+//! ratios to sqlite3. Needs the `sqlite3` command (Debian: `apt-get install sqlite3`).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const AXES: &[&str] = &[
+    "Semplificazione",
+    "Promozione",
+    "Competenze",
+    "Nuovi servizi",
+    "Infrastrutture e piattaforme trasversali",
+    "Governance",
+    "Mobilità",
+    "",
+];
+const STATES: &[&str] = &[
+    "",
+    "not_answered",
+    "evaluating",
+    "accepted",
+    "rejected",
+    "withdrawn",
+];
+const SUBJECTS: &[&str] = &[
+    "Attivare lo SPID",
+    "Prenotare gli appuntamenti all'anagrafe",
+    "Pagare la mensa con pagoPA",
+    "Wi-Fi gratuito nei parchi",
+    "Corsi di informatica per anziani",
+    "Un'app per la raccolta differenziata",
+    "Dati aperti sul traffico",
+    "Uno sportello virtuale per le pratiche edilizie",
+    "La newsletter dei servizi online",
+    "Fibra ottica nelle scuole",
+    "Iscrizione online al nido",
+    "Segnalare le buche con lo smartphone",
+];
+const PLACES: &[&str] = &[
+    "al Macrolotto",
+    "in Piazza Mercatale",
+    "a San Paolo",
+    "al Parco di Galceti",
+    "in centro storico",
+    "a Chiesanuova",
+    "a Mezzana",
+    "nelle frazioni",
+];
+const SENTENCES: &[&str] = &[
+    "Molti cittadini, soprattutto le persone anziane, non riescono a completare la procedura da soli e rinunciano al servizio.",
+    "Sarebbe utile un punto di assistenza con operatori formati, aperto anche il sabato mattina, vicino alle fermate dell&#39;autobus.",
+    "Il servizio esiste gi&agrave; ma &egrave; poco conosciuto: andrebbe promosso con una campagna sui social e nelle biblioteche.",
+    "Propongo di pubblicare i dati in formato aperto, aggiornati ogni mese, cos&igrave; che scuole e associazioni possano usarli.",
+    "Le famiglie straniere hanno bisogno di istruzioni in pi&ugrave; lingue e di moduli semplici da compilare dal telefono.",
+    "Chi lavora non pu&ograve; andare allo sportello negli orari d&#39;ufficio: la pratica online farebbe risparmiare tempo a tutti.",
+    "La connessione &egrave; lenta e nelle ore di punta non funziona: serve una rete pi&ugrave; robusta &amp; affidabile.",
+    "Un tavolo periodico con le associazioni del quartiere aiuterebbe a capire le priorit&agrave; reali.",
+];
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[(self.next() % list.len() as u64) as usize]
+    }
+}
+
+const HEADER: &str = "id;category/id;category/name/it;scope/id;scope/name/it;participatory_space/id;participatory_space/url;component/id;title/it;body/it;address;latitude;longitude;state;reference;answer/it;supports;endorsements/total_count;endorsements/user_endorsements;comments;attachments;followers;published_at;url;meeting_urls;related_proposals;is_amend;original_proposal/title;original_proposal/url";
+
+fn row(i: u64) -> String {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (i.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1));
+    for _ in 0..3 {
+        rng.next();
+    }
+    let id = 100_000 + i;
+    let axis = rng.pick(AXES);
+    let title = format!("{} {} ({})", rng.pick(SUBJECTS), rng.pick(PLACES), id);
+    let body = format!(
+        "<p>{}</p>\n<p>{} {}</p>",
+        rng.pick(SENTENCES),
+        rng.pick(SENTENCES),
+        rng.pick(SENTENCES)
+    );
+    let day = 1 + rng.next() % 28;
+    let month = 10 + rng.next() % 2;
+    format!(
+        "{id};{cat};{axis};;;14;https://partecipo.comune.prato.it/processes/agenda-digitale;82;{title};\"{body}\";;;;{state};PO-PROP-2021-10-{id};;{sup};{end};;{com};0;{fol};2021-{month:02}-{day:02} {h:02}:{m:02}:{s:02} +0200;https://partecipo.comune.prato.it/processes/agenda-digitale/f/82/proposals/{id};;;false;;\n",
+        cat = 40 + axis.len() % 7,
+        state = rng.pick(STATES),
+        sup = rng.next() % 200,
+        end = rng.next() % 40,
+        com = rng.next() % 15,
+        fol = rng.next() % 30,
+        h = rng.next() % 24,
+        m = rng.next() % 60,
+        s = rng.next() % 60,
+    )
+}
+
+fn generate(path: &Path, rows: u64, rotated: bool) -> std::io::Result<u64> {
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    out.write_all(HEADER.as_bytes())?;
+    out.write_all(b"\n")?;
+    let mut bytes = 0;
+    for k in 0..rows {
+        let i = if rotated { (k + rows / 2) % rows } else { k };
+        let r = row(i);
+        bytes += r.len() as u64;
+        out.write_all(r.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(bytes)
+}
+
+struct Measure {
+    seconds: f64,
+    peak_mib: f64,
+}
+
+/// Runs a command and measures its wall time and peak resident memory.
+fn measure(cmd: &mut Command) -> Measure {
+    let start = Instant::now();
+    let child = cmd.spawn().expect("start the command");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 on our own child, with valid pointers to locals.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    assert!(r == pid, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "the command failed: {cmd:?}"
+    );
+    std::mem::forget(child);
+    Measure {
+        seconds,
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+fn main() {
+    let rows: u64 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.replace('_', "").parse().ok())
+        .or_else(|| {
+            std::env::var("BENCH_ROWS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(1_000_000);
+    let agenda = PathBuf::from(env!("CARGO_BIN_EXE_agenda"));
+    // BENCH_DIR keeps the generated files and databases there, for profiling.
+    let kept = std::env::var_os("BENCH_DIR").map(PathBuf::from);
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let dir = match &kept {
+        Some(d) => {
+            let _ = std::fs::remove_dir_all(d);
+            std::fs::create_dir_all(d).expect("create BENCH_DIR");
+            d.clone()
+        }
+        None => temp.path().to_path_buf(),
+    };
+    let export = dir.join("proposte.csv");
+    let later = dir.join("proposte-successive.csv");
+    eprintln!("generating {rows} rows …");
+    let bytes = generate(&export, rows, false).expect("write the export");
+    generate(&later, rows, true).expect("write the later export");
+    let size = std::fs::metadata(&export).unwrap().len();
+    println!(
+        "export: {rows} rows, {:.0} MiB, {:.0} bytes a row",
+        size as f64 / 1048576.0,
+        bytes as f64 / rows as f64
+    );
+
+    let sqlite = measure(
+        Command::new("sqlite3")
+            .arg(dir.join("bare.db"))
+            .arg(".mode csv")
+            .arg(".separator ;")
+            .arg(format!(".import {} proposte", export.display())),
+    );
+
+    let db = dir.join("agenda.db");
+    let run = |args: &[&str]| {
+        let status = Command::new(&agenda)
+            .arg("--db")
+            .arg(&db)
+            .arg("--quiet")
+            .args(args)
+            .status()
+            .expect("run agenda");
+        assert!(status.success(), "agenda {args:?} failed");
+    };
+    run(&["init", "--date", "2021-09-01"]);
+    run(&["phase", "advance", "--date", "2021-10-01"]);
+    let first = measure(
+        Command::new(&agenda)
+            .arg("--db")
+            .arg(&db)
+            .args(["--quiet", "suggestion", "import"])
+            .arg(&export),
+    );
+    let again = measure(
+        Command::new(&agenda)
+            .arg("--db")
+            .arg(&db)
+            .args(["--quiet", "suggestion", "import"])
+            .arg(&later),
+    );
+
+    let line = |name: &str, m: &Measure| {
+        println!(
+            "{name:<44} {:>8.2} s {:>12.0} rows/s {:>8.1} MiB peak {:>6.2}× sqlite3",
+            m.seconds,
+            rows as f64 / m.seconds,
+            m.peak_mib,
+            m.seconds / sqlite.seconds
+        );
+    };
+    line("sqlite3 .import into a bare table", &sqlite);
+    line("agenda suggestion import (new database)", &first);
+    line("agenda suggestion import (later export, same rows)", &again);
+    println!(
+        "targets: import ≤ 1.5× sqlite3 (now {:.2}×), re-import < 0.5× (now {:.2}×), peak < 64 MiB (now {:.1} and {:.1} MiB)",
+        first.seconds / sqlite.seconds,
+        again.seconds / sqlite.seconds,
+        first.peak_mib,
+        again.peak_mib
+    );
+}

@@ -1,0 +1,648 @@
+//! Triage: tagging suggestions with axes (by hand and by rules), linking them to cards,
+//! recording the administration's response with its reason, and sending the responses back
+//! to the platform. Every change is audited; a closed cycle refuses them all.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::cards::Problems;
+use crate::csvin::{CsvFile, Options as CsvOptions, Source};
+use crate::csvout::guard_formula;
+use crate::domain::{Axis, Outcome, Term};
+use crate::error::{invalid_input, refused, usage, Failure};
+use crate::rules::{self, Decision, Keyword, RuleSet};
+use crate::storage::suggestions as sstore;
+use crate::storage::triage as store;
+use crate::storage::{cards as cstore, cycles::Cycle, Db, Tx};
+use crate::text::fold;
+
+/// Loads the default keyword rules (from `fixtures/rules.csv`, embedded) into a new database.
+pub fn load_default_rules(tx: &Tx) -> Result<usize> {
+    let defaults = rules::default_rules()?;
+    for (axis, keywords) in &defaults {
+        store::add_rule(tx, axis.code(), keywords)?;
+    }
+    Ok(defaults.len())
+}
+
+/// Finds a suggestion by number or reference, or refuses naming it.
+pub fn resolve(conn: &Connection, id_or_ref: &str, cycle: &Cycle) -> Result<i64> {
+    sstore::resolve(conn, id_or_ref, cycle.id)?.ok_or_else(|| {
+        refused(format!("there is no suggestion \"{id_or_ref}\""))
+            .hint("`agenda suggestion list` shows numbers and references")
+            .into()
+    })
+}
+
+/// Refuses a change to a suggestion of a closed cycle.
+pub fn ensure_changeable(conn: &Connection, suggestion: i64) -> Result<()> {
+    let closed: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT c.triennium, c.act FROM suggestions s JOIN cycles c ON c.id = s.cycle_id
+             WHERE s.id = ?1 AND c.closed_at IS NOT NULL",
+            [suggestion],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((triennium, act)) = closed {
+        return Err(refused(format!(
+            "suggestion {} belongs to the cycle {triennium}, which is closed{}: its axes, links and responses are read-only",
+            store::reference_of(conn, suggestion)?,
+            act.map(|a| format!(" (approved with {a})")).unwrap_or_default()
+        ))
+        .hint("`agenda cycle list` shows the cycles; work goes on in the open one")
+        .into());
+    }
+    Ok(())
+}
+
+/// Splits `tag`/`untag` arguments into suggestions and axes: what names an axis is an axis.
+pub fn split_ids_and_axes(args: &[String]) -> Result<(Vec<String>, Vec<Axis>), Failure> {
+    let mut ids = Vec::new();
+    let mut axes = Vec::new();
+    for a in args {
+        match Axis::find(a) {
+            Some(axis) => {
+                if !axes.contains(&axis) {
+                    axes.push(axis)
+                }
+            }
+            None => ids.push(a.clone()),
+        }
+    }
+    if ids.is_empty() || axes.is_empty() {
+        return Err(usage(format!(
+            "give one or more suggestions (numbers or references) and one or more axes ({})",
+            Axis::valid_codes()
+        )));
+    }
+    Ok((ids, axes))
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Changed {
+    pub changed: u64,
+    pub unchanged: u64,
+}
+
+/// Tags (or untags) suggestions with axes, by hand.
+pub fn tag(
+    db: &mut Db,
+    cycle: &Cycle,
+    ids: &[String],
+    axes: &[Axis],
+    remove: bool,
+) -> Result<Changed> {
+    db.write(|tx| {
+        let mut out = Changed::default();
+        for id in ids {
+            let s = resolve(tx, id, cycle)?;
+            ensure_changeable(tx, s)?;
+            let reference = store::reference_of(tx, s)?;
+            for axis in axes {
+                let done = if remove {
+                    store::remove_axis(tx, s, axis.code())?
+                } else {
+                    store::add_axis(tx, s, axis.code(), "person", None)?
+                };
+                if done {
+                    out.changed += 1;
+                    tx.audit(
+                        if remove {
+                            "suggestion.untag"
+                        } else {
+                            "suggestion.tag"
+                        },
+                        Some(&reference),
+                        &format!(
+                            "{} {}",
+                            if remove { "removed axis" } else { "axis" },
+                            axis.code()
+                        ),
+                    )?;
+                } else {
+                    out.unchanged += 1;
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Links (or unlinks) a suggestion and a card. A link never changes the response.
+pub fn link(db: &mut Db, cycle: &Cycle, id: &str, card: &str, remove: bool) -> Result<bool> {
+    db.write(|tx| {
+        let s = resolve(tx, id, cycle)?;
+        ensure_changeable(tx, s)?;
+        let card_id = cstore::id_of(tx, card)?.ok_or_else(|| {
+            refused(format!("there is no card with code \"{card}\""))
+                .hint("`agenda card list` shows the codes")
+        })?;
+        let done = if remove {
+            store::remove_link(tx, s, card_id)?
+        } else {
+            store::add_link(tx, s, card_id)?
+        };
+        if done {
+            tx.audit(
+                if remove {
+                    "suggestion.unlink"
+                } else {
+                    "suggestion.link"
+                },
+                Some(&store::reference_of(tx, s)?),
+                &format!("card {card}"),
+            )?;
+        }
+        Ok(done)
+    })
+}
+
+/// A response as asked for, before it is checked against the database.
+#[derive(Debug, Clone)]
+pub struct ResponseRequest {
+    pub outcome: Outcome,
+    pub reason: String,
+    pub card: Option<String>,
+    pub duplicate_of: Option<String>,
+}
+
+impl ResponseRequest {
+    /// The rules a response follows whatever the data: a reason always, a card for
+    /// gia-previsto, the duplicated suggestion for duplicato (and only for it).
+    pub fn check(&self) -> Result<(), Failure> {
+        if self.reason.trim().is_empty() {
+            return Err(usage(
+                "a response needs a reason (--reason): giving account of every choice is the point of Fase 3",
+            ));
+        }
+        if self.outcome == Outcome::GiaPrevisto && self.card.is_none() {
+            return Err(usage(
+                "gia-previsto needs the card that already covers the suggestion (--card CODE)",
+            ));
+        }
+        if self.outcome == Outcome::Duplicato && self.duplicate_of.is_none() {
+            return Err(usage(
+                "duplicato needs the suggestion it duplicates (--duplicate-of ID)",
+            ));
+        }
+        if self.outcome != Outcome::Duplicato && self.duplicate_of.is_some() {
+            return Err(usage("--duplicate-of goes with the outcome duplicato"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct RespondSummary {
+    pub responded: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub axes_added: u64,
+}
+
+/// Records one response for a suggestion already resolved; checks card and duplicate.
+fn record_response(
+    tx: &Tx,
+    cycle: &Cycle,
+    suggestion: i64,
+    request: &ResponseRequest,
+    summary: &mut RespondSummary,
+) -> Result<()> {
+    request.check()?;
+    ensure_changeable(tx, suggestion)?;
+    let card_id = match &request.card {
+        Some(code) => Some(cstore::id_of(tx, code)?.ok_or_else(|| {
+            refused(format!("there is no card with code \"{code}\""))
+                .hint("`agenda card list` shows the codes")
+        })?),
+        None => None,
+    };
+    let duplicate_of = match &request.duplicate_of {
+        Some(other) => {
+            let d = resolve(tx, other, cycle)?;
+            if d == suggestion {
+                return Err(refused("a suggestion cannot duplicate itself").into());
+            }
+            Some(d)
+        }
+        None => None,
+    };
+    let reason = request.reason.trim();
+    let current = store::current_response(tx, suggestion)?;
+    let reference = store::reference_of(tx, suggestion)?;
+    match &current {
+        Some((o, r, c, d))
+            if o == request.outcome.code()
+                && r == reason
+                && *c == card_id
+                && *d == duplicate_of =>
+        {
+            summary.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) => summary.changed += 1,
+        None => summary.responded += 1,
+    }
+    store::respond(
+        tx,
+        suggestion,
+        request.outcome.code(),
+        reason,
+        card_id,
+        duplicate_of,
+    )?;
+    if let Some(card_id) = card_id {
+        store::add_link(tx, suggestion, card_id)?;
+    }
+    tx.audit(
+        "suggestion.respond",
+        Some(&reference),
+        &format!(
+            "{}{}{}: {}{}",
+            request.outcome.code(),
+            request
+                .card
+                .as_deref()
+                .map(|c| format!(", card {c}"))
+                .unwrap_or_default(),
+            request
+                .duplicate_of
+                .as_deref()
+                .map(|d| format!(", duplicate of {d}"))
+                .unwrap_or_default(),
+            reason,
+            current
+                .map(|(o, r, _, _)| format!(" (was {o}: {r})"))
+                .unwrap_or_default()
+        ),
+    )?;
+    Ok(())
+}
+
+/// Responds to suggestions, the same response for each.
+pub fn respond(
+    db: &mut Db,
+    cycle: &Cycle,
+    ids: &[String],
+    request: &ResponseRequest,
+) -> Result<RespondSummary> {
+    request.check()?;
+    db.write(|tx| {
+        let mut summary = RespondSummary::default();
+        for id in ids {
+            let s = resolve(tx, id, cycle)?;
+            record_response(tx, cycle, s, request, &mut summary)?;
+        }
+        Ok(summary)
+    })
+}
+
+fn response_column(header: &str) -> Option<&'static str> {
+    Some(match fold(header).as_str() {
+        "id" | "numero" | "n" => "id",
+        "ref" | "reference" | "riferimento" | "codice" => "ref",
+        "outcome" | "esito" => "outcome",
+        "reason" | "motivazione" | "motivo" | "risposta" => "reason",
+        "card" | "scheda" | "codice scheda" => "card",
+        "axes" | "axis" | "assi" | "asse" => "axes",
+        "duplicate of" | "duplicato di" => "duplicate_of",
+        _ => return None,
+    })
+}
+
+/// Records responses from a spreadsheet: columns `id` or `ref`, `outcome`, `reason`, and
+/// optionally `card`, `axes` (separated by `|`) and `duplicate_of`. All or nothing.
+pub fn respond_from_file(
+    db: &mut Db,
+    cycle: &Cycle,
+    file: &str,
+    options: CsvOptions,
+    dry_run: bool,
+) -> Result<RespondSummary> {
+    let source = Source::new(file)?;
+    let mut csv = CsvFile::open(&source, options)?;
+    let name = csv.name.clone();
+    let columns: Vec<Option<&'static str>> =
+        csv.headers.iter().map(|h| response_column(h)).collect();
+    let has = |c: &str| columns.contains(&Some(c));
+    if !(has("id") || has("ref")) || !has("outcome") || !has("reason") {
+        return Err(invalid_input(format!(
+            "{name}:1: a response file needs the columns id or ref, outcome and reason; its columns are: {}",
+            csv.headers.join(", ")
+        ))
+        .hint("optional columns: card, axes (separated by |), duplicate_of")
+        .into());
+    }
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    while let Some(line) = csv.next_record(&mut record)? {
+        let mut values: HashMap<&'static str, String> = HashMap::new();
+        if record.len() != columns.len() {
+            rows.push((
+                line,
+                Err(format!(
+                    "{} fields, but the header has {}",
+                    record.len(),
+                    columns.len()
+                )),
+            ));
+            continue;
+        }
+        for (c, v) in columns.iter().zip(record.iter()) {
+            if let Some(c) = c {
+                values.insert(c, crate::csvout::unguard_formula(v.trim()).to_string());
+            }
+        }
+        rows.push((line, Ok(values)));
+    }
+    if rows.is_empty() {
+        return Err(invalid_input(format!("{name}: the file has a header but no rows")).into());
+    }
+    let mut problems = Problems::new(&name);
+    let result = db.write_or_rehearse(dry_run, |tx| {
+        let mut summary = RespondSummary::default();
+        let mut seen: HashMap<i64, u64> = HashMap::new();
+        for (line, row) in &rows {
+            let values = match row {
+                Ok(v) => v,
+                Err(why) => {
+                    problems.add(*line, why.clone());
+                    continue;
+                }
+            };
+            let get = |k: &str| values.get(k).filter(|v| !v.is_empty()).cloned();
+            let Some(id) = get("id").or_else(|| get("ref")) else {
+                problems.add(*line, "no id or ref".into());
+                continue;
+            };
+            let suggestion = match sstore::resolve(tx, &id, cycle.id)? {
+                Some(s) => s,
+                None => {
+                    problems.add(*line, format!("there is no suggestion \"{id}\""));
+                    continue;
+                }
+            };
+            if let Some(first) = seen.insert(suggestion, *line) {
+                problems.add(
+                    *line,
+                    format!("suggestion {id} appears again (first on line {first})"),
+                );
+                continue;
+            }
+            let outcome = match get("outcome").map(|o| Outcome::parse(&o)) {
+                Some(Ok(o)) => o,
+                Some(Err(e)) => {
+                    problems.add(*line, e.message);
+                    continue;
+                }
+                None => {
+                    problems.add(*line, "the outcome is empty".into());
+                    continue;
+                }
+            };
+            let mut axes = Vec::new();
+            let mut bad_axis = None;
+            for a in get("axes")
+                .unwrap_or_default()
+                .split(['|', ',', ';'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                match Axis::parse(a) {
+                    Ok(axis) => axes.push(axis),
+                    Err(e) => bad_axis = Some(e.message),
+                }
+            }
+            if let Some(why) = bad_axis {
+                problems.add(*line, why);
+                continue;
+            }
+            let request = ResponseRequest {
+                outcome,
+                reason: get("reason").unwrap_or_default(),
+                card: get("card"),
+                duplicate_of: get("duplicate_of"),
+            };
+            if !problems.is_empty() {
+                // Refused anyway: check the rest without writing.
+                if let Err(e) = request.check() {
+                    problems.add(*line, e.message);
+                }
+                continue;
+            }
+            if let Err(e) = record_response(tx, cycle, suggestion, &request, &mut summary) {
+                let (kind, _) = crate::error::classify(&e);
+                if kind == crate::error::Kind::Failed {
+                    return Err(e);
+                }
+                problems.add(*line, e.to_string());
+                continue;
+            }
+            for axis in axes {
+                if store::add_axis(tx, suggestion, axis.code(), "person", None)? {
+                    summary.axes_added += 1;
+                    tx.audit(
+                        "suggestion.tag",
+                        Some(&id),
+                        &format!(
+                            "axis {} (response file {})",
+                            axis.code(),
+                            source.file_name()
+                        ),
+                    )?;
+                }
+            }
+        }
+        problems.fail_if_any()?;
+        Ok(summary)
+    });
+    result
+}
+
+/// What `autotag` did (or would do) to one suggestion.
+#[derive(Debug, Serialize)]
+pub struct Tagged {
+    pub id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub axes: Vec<TaggedAxis>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaggedAxis {
+    pub axis: Axis,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AutotagSummary {
+    pub examined: u64,
+    pub tagged: u64,
+    pub tags: u64,
+    pub by_axis: serde_json::Map<String, serde_json::Value>,
+    pub suggestions: Vec<Tagged>,
+}
+
+/// Applies the rules to the untagged suggestions of a cycle; keeps up to `keep` of them for
+/// printing (all when `None`).
+pub fn autotag(
+    db: &mut Db,
+    cycle: &Cycle,
+    dry_run: bool,
+    keep: Option<usize>,
+) -> Result<AutotagSummary> {
+    crate::process::ensure_open(cycle)?;
+    db.write_or_rehearse(dry_run, |tx| {
+        let set = RuleSet::new(&store::rules(tx)?);
+        let mut summary = AutotagSummary::default();
+        if set.is_empty() {
+            return Err(refused("there are no rules").hint("add one with `agenda rule add AXIS --keyword WORD`").into());
+        }
+        let mut by_axis: HashMap<Axis, u64> = HashMap::new();
+        let mut stmt = tx.prepare(
+            "SELECT s.id, coalesce(s.reference, s.source_key), s.title, s.body FROM suggestions s
+             WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
+             ORDER BY s.id",
+        )?;
+        let mut rows = stmt.query([cycle.id])?;
+        let mut text = String::new();
+        while let Some(row) = rows.next()? {
+            summary.examined += 1;
+            let id: i64 = row.get(0)?;
+            text.clear();
+            text.push_str(row.get_ref(2)?.as_str()?);
+            text.push('\n');
+            text.push_str(row.get_ref(3)?.as_str()?);
+            let decisions: Vec<Decision> = set.decide(&text);
+            if decisions.is_empty() {
+                continue;
+            }
+            summary.tagged += 1;
+            for d in &decisions {
+                store::add_axis(tx, id, d.axis.code(), "rule", Some(&d.words.join(", ")))?;
+                summary.tags += 1;
+                *by_axis.entry(d.axis).or_default() += 1;
+            }
+            if keep.is_none_or(|k| summary.suggestions.len() < k) {
+                summary.suggestions.push(Tagged {
+                    id,
+                    reference: row.get(1)?,
+                    axes: decisions
+                        .into_iter()
+                        .map(|d| TaggedAxis { axis: d.axis, words: d.words })
+                        .collect(),
+                });
+            }
+        }
+        for axis in Axis::ALL {
+            summary
+                .by_axis
+                .insert(axis.code().to_string(), by_axis.get(axis).copied().unwrap_or(0).into());
+        }
+        if summary.tags > 0 {
+            tx.audit(
+                "suggestion.autotag",
+                Some(&cycle.triennium.to_string()),
+                &format!(
+                    "tagged {} of {} untagged suggestions with {} axes by rule",
+                    summary.tagged, summary.examined, summary.tags
+                ),
+            )?;
+        }
+        Ok(summary)
+    })
+}
+
+/// Adds a rule after checking its keywords.
+pub fn add_rule(db: &mut Db, axis: Axis, keywords: &[String]) -> Result<i64> {
+    if keywords.is_empty() {
+        return Err(usage("a rule needs at least one --keyword").into());
+    }
+    let checked: Vec<String> = keywords
+        .iter()
+        .map(|k| Keyword::parse(k).map(|k| k.written))
+        .collect::<Result<_, _>>()?;
+    db.write(|tx| {
+        let id = store::add_rule(tx, axis.code(), &checked)?;
+        tx.audit(
+            "rule.add",
+            Some(&id.to_string()),
+            &format!("{}: {}", axis.code(), checked.join(" | ")),
+        )?;
+        Ok(id)
+    })
+}
+
+pub fn remove_rule(db: &mut Db, id: i64) -> Result<()> {
+    db.write(|tx| {
+        let rule = store::remove_rule(tx, id)?.ok_or_else(|| {
+            refused(format!("there is no rule {id}")).hint("`agenda rule list` shows them")
+        })?;
+        tx.audit(
+            "rule.remove",
+            Some(&id.to_string()),
+            &format!("{}: {}", rule.axis, rule.keywords.join(" | ")),
+        )
+    })
+}
+
+/// The Decidim state a response goes back to the platform as.
+pub fn decidim_state(outcome: Option<Outcome>) -> &'static str {
+    match outcome {
+        Some(Outcome::Accolto | Outcome::ParzialmenteAccolto | Outcome::GiaPrevisto) => "accepted",
+        Some(Outcome::NonAccolto | Outcome::NonPertinente | Outcome::Duplicato) => "rejected",
+        None => "evaluating",
+    }
+}
+
+/// Writes Decidim's bulk-answer file (`id;state;answer/<locale>`) for the suggestions of a cycle
+/// that came from Decidim. Returns how many rows it wrote.
+pub fn export_answers(
+    conn: &Connection,
+    cycle: &Cycle,
+    locale: &str,
+    out: impl std::io::Write,
+) -> Result<u64> {
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    writer.write_record(["id", "state", &format!("answer/{locale}")])?;
+    let mut stmt = conn.prepare(
+        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, coalesce(d.reference, d.source_key)
+         FROM suggestions s
+         LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
+         LEFT JOIN cards c ON c.id = r.card_id
+         LEFT JOIN suggestions d ON d.id = r.duplicate_of
+         WHERE s.cycle_id = ?1 AND s.format = 'decidim' AND s.source_id IS NOT NULL
+         ORDER BY CAST(s.source_id AS INTEGER), s.source_id",
+    )?;
+    let mut rows = stmt.query([cycle.id])?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let outcome: Option<String> = r.get(1)?;
+        let outcome = outcome.as_deref().and_then(Outcome::from_code);
+        let mut answer: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+        if let (Some(code), Some(title)) = (
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ) {
+            answer.push_str(&format!(" (scheda {code} – {title})"));
+        }
+        if let Some(dup) = r.get::<_, Option<String>>(5)? {
+            if !answer.contains(&dup) {
+                answer.push_str(&format!(" (duplicato di {dup})"));
+            }
+        }
+        writer.write_record([
+            id.as_str(),
+            decidim_state(outcome),
+            &guard_formula(answer.trim()),
+        ])?;
+        n += 1;
+    }
+    writer.flush()?;
+    Ok(n)
+}
