@@ -375,22 +375,12 @@ fn card_from_values(
     };
     let mut card = match existing {
         Some(card) => card.clone(),
-        None => Card {
-            code: required("code")?.to_string(),
-            title: required("title")?.to_string(),
-            axis: Axis::parse(required("axis")?)?,
-            status: CardStatus::parse(required("status")?)?,
-            description: String::new(),
-            objectives: String::new(),
-            office: String::new(),
-            partners: String::new(),
-            start: None,
-            end: None,
-            budget: None,
-            funding: String::new(),
-            agid_refs: Vec::new(),
-            indicators: Vec::new(),
-        },
+        None => Card::new(
+            required("code")?,
+            required("title")?,
+            Axis::parse(required("axis")?)?,
+            CardStatus::parse(required("status")?)?,
+        ),
     };
     let month = |v: &str| -> Result<Option<YearMonth>, Failure> {
         if v.is_empty() {

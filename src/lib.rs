@@ -4,7 +4,9 @@
 //! `domain` holds the glossary and the rules, `storage` owns the database, `csvin` reads the CSV
 //! files people bring.
 
+pub mod backup;
 pub mod cards;
+pub mod check;
 pub mod cli;
 pub mod context;
 pub mod csvin;
@@ -13,7 +15,9 @@ pub mod domain;
 pub mod error;
 pub mod fixtures;
 pub mod import;
+pub mod privacy;
 pub mod process;
+pub mod report;
 pub mod rules;
 pub mod search;
 pub mod storage;

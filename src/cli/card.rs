@@ -226,22 +226,7 @@ fn add(globals: &Globals, args: AddArgs) -> Result<()> {
     let axis = Axis::parse(&args.axis)?;
     let status = CardStatus::parse(&args.status)?;
     let patch = args.fields.into_patch()?;
-    let base = Card {
-        code: args.code.trim().to_string(),
-        title: args.title.trim().to_string(),
-        axis,
-        status,
-        description: String::new(),
-        objectives: String::new(),
-        office: String::new(),
-        partners: String::new(),
-        start: None,
-        end: None,
-        budget: None,
-        funding: String::new(),
-        agid_refs: Vec::new(),
-        indicators: Vec::new(),
-    };
+    let base = Card::new(&args.code, &args.title, axis, status);
     let card = patch.apply(&base);
     let mut db = Db::open(&globals.db)?;
     cards::add(&mut db, &card)?;
@@ -325,11 +310,13 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let card = store::require(db.conn(), &args.code)?;
     let history = store::history(db.conn(), &args.code)?;
     let linked = crate::cards::linked_suggestions(db.conn(), &args.code)?;
+    let linked_list = crate::storage::triage::linked_to_card(db.conn(), &args.code)?;
     match args.format {
         ShowFormat::Json => {
             let mut value = serde_json::to_value(&card)?;
             value["history"] = serde_json::to_value(&history)?;
             value["linked_suggestions"] = linked.into();
+            value["linked"] = serde_json::to_value(&linked_list)?;
             output::print_json(&value)
         }
         ShowFormat::Table => {
@@ -375,7 +362,24 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 ]);
             }
             output::print("\nHistory\n")?;
-            output::print_table(&h)
+            output::print_table(&h)?;
+            if !linked_list.is_empty() {
+                let mut l = output::table(&["ref", "title", "outcome"]);
+                for s in &linked_list {
+                    l.add_row(vec![
+                        s.reference.clone(),
+                        truncate(&s.title, 60),
+                        s.outcome
+                            .as_deref()
+                            .and_then(crate::domain::Outcome::from_code)
+                            .map(|o| o.label().to_string())
+                            .unwrap_or_else(|| "no response yet".into()),
+                    ]);
+                }
+                output::print("\nLinked suggestions\n")?;
+                output::print_table(&l)?;
+            }
+            Ok(())
         }
     }
 }

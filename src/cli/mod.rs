@@ -5,8 +5,11 @@ mod card;
 mod demo;
 mod output;
 mod process;
+mod report;
 mod respond;
+mod safety;
 mod suggestion;
+mod triage;
 
 use std::path::PathBuf;
 
@@ -73,8 +76,22 @@ pub enum Command {
     /// Keyword rules for tagging suggestions automatically.
     #[command(subcommand)]
     Rule(respond::RuleCommand),
+    /// Walk the suggestions one at a time on a terminal: axes, card, outcome and reason.
+    Triage(triage::TriageArgs),
+    /// The triennial update report for the Giunta: Markdown, HTML, JSON or the CSV annexes.
+    Report(report::ReportArgs),
     /// Build a demo database from the bundled fixtures and show the whole job.
     Demo(demo::DemoArgs),
+    /// Personal data: what is held for each cycle (`report`), and its purge once a cycle has
+    /// closed (`purge`).
+    #[command(subcommand)]
+    Privacy(safety::PrivacyCommand),
+    /// Write a consistent copy of the database to a new file (0600), even while others write.
+    Backup(safety::BackupArgs),
+    /// Replace the data with a backup, after checking it and saving the current data beside.
+    Restore(safety::RestoreArgs),
+    /// Check the database: SQLite's integrity and foreign keys, and the rules of the process.
+    Check(safety::CheckArgs),
 }
 
 /// Global options, after parsing.
@@ -113,7 +130,13 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Card(cmd) => card::run(&globals, cmd),
         Command::Suggestion(cmd) => suggestion::run(&globals, cmd),
         Command::Rule(cmd) => respond::rule(&globals, cmd),
+        Command::Triage(args) => triage::run(&globals, args),
+        Command::Report(args) => report::run(&globals, args),
         Command::Demo(args) => demo::run(args),
+        Command::Privacy(cmd) => safety::privacy(&globals, cmd),
+        Command::Backup(args) => safety::backup(&globals, args),
+        Command::Restore(args) => safety::restore(&globals, args),
+        Command::Check(args) => safety::check(&globals, args),
     }
 }
 

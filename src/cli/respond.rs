@@ -189,6 +189,13 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
         };
         triage::respond_from_file(&mut db, &cycle, file, options, args.dry_run)?
     } else {
+        // clap's `requires` does not fire for a flag that defaults to false.
+        if args.dry_run {
+            return Err(crate::error::usage(
+                "--dry-run goes with --from FILE.csv: a response given on the command line is written at once",
+            )
+            .into());
+        }
         if args.ids.is_empty() {
             return Err(crate::error::usage(
                 "give the suggestions to respond to (numbers or references), or --from FILE.csv",

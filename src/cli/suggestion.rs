@@ -403,9 +403,11 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     })?;
     let detail = store::detail(db.conn(), id)?.expect("resolved above");
     let people = store::people(db.conn(), id)?;
+    let responses = crate::storage::triage::responses(db.conn(), id)?;
     match args.format {
         TableOrJson::Json => {
             let mut value = serde_json::to_value(&detail)?;
+            value["responses"] = serde_json::to_value(&responses)?;
             value["personal_data"] = serde_json::to_value(&people)?;
             output::print_json(&value)
         }
@@ -479,6 +481,21 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             ];
             for (k, v) in rows {
                 table.add_row(vec![k.to_string(), v]);
+            }
+            // The reason in force, then the responses it replaced, newest first.
+            for r in responses.iter().rev() {
+                table.add_row(vec![
+                    if r.current {
+                        "reason".to_string()
+                    } else {
+                        format!("earlier response ({}, {})", r.at, r.user)
+                    },
+                    if r.current {
+                        r.reason.clone()
+                    } else {
+                        format!("{}: {}", r.outcome, r.reason)
+                    },
+                ]);
             }
             if let Some(p) = people {
                 let who = [p.author, p.nickname, p.email]

@@ -36,8 +36,10 @@ impl Scan {
 
     pub fn reader(mut input: impl Read) -> std::io::Result<Scan> {
         let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; 1 << 20];
-        let mut carry: Vec<u8> = Vec::new();
+        // The buffer starts with the (at most three) bytes of a UTF-8 sequence that the previous
+        // chunk cut in two, so a chunk is validated in place, never copied.
+        let mut buf = vec![0u8; (1 << 20) + 4];
+        let mut carry = 0usize;
         let mut scan = Scan {
             sha256: String::new(),
             size: 0,
@@ -49,48 +51,34 @@ impl Scan {
             quotes: 0,
             lines: 0,
         };
-        let mut first = true;
         loop {
-            let n = read_full(&mut input, &mut buf)?;
+            let n = read_full(&mut input, &mut buf[carry..carry + (1 << 20)])?;
             if n == 0 {
                 break;
             }
-            let chunk = &buf[..n];
+            let chunk = &buf[carry..carry + n];
             hasher.update(chunk);
-            if first {
+            if scan.size == 0 {
                 scan.bom = chunk.starts_with(&[0xEF, 0xBB, 0xBF]);
-                first = false;
             }
             let offset = scan.size;
             let line_at_start = scan.lines;
-            // Bytes: quotes, lines, NULs and Windows-1252 holes. Counting loops without branches,
-            // so that they vectorise: this pass reads every byte of files of a gigabyte.
+            // Counting loops without branches, so that they vectorise: this pass reads every
+            // byte of files of a gigabyte.
             let lines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
             let quotes = chunk.iter().filter(|&&b| b == b'"').count() as u64;
             let high = chunk.iter().fold(0u8, |acc, &b| acc | b) >= 0x80;
-            if scan.first_nul.is_none() {
-                if let Some(i) = chunk.iter().position(|&b| b == 0) {
-                    let line = line_at_start + 1 + count_newlines(&chunk[..i]);
-                    scan.first_nul = Some((offset + i as u64, line));
-                }
-            }
-            if high && scan.first_undefined_1252.is_none() {
-                if let Some(i) = chunk
-                    .iter()
-                    .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-                {
-                    let line = line_at_start + 1 + count_newlines(&chunk[..i]);
-                    scan.first_undefined_1252 = Some((offset + i as u64, line, chunk[i]));
-                }
+            if scan.first_nul.is_none() && chunk.contains(&0) {
+                let i = chunk.iter().position(|&b| b == 0).unwrap_or(0);
+                scan.first_nul = Some((offset + i as u64, line_at_start + 1 + count_newlines(&chunk[..i])));
             }
             scan.lines += lines;
             scan.quotes += quotes;
-            // UTF-8: validate, carrying an incomplete sequence over to the next chunk.
-            if high || !carry.is_empty() {
-                let start_offset = offset - carry.len() as u64;
-                carry.extend_from_slice(chunk);
-                let data = std::mem::take(&mut carry);
+            if high || carry > 0 {
+                let data = &buf[..carry + n];
+                let data_offset = offset - carry as u64;
                 let mut i = 0;
+                let mut tail = 0;
                 while i < data.len() {
                     match std::str::from_utf8(&data[i..]) {
                         Ok(valid) => {
@@ -98,36 +86,50 @@ impl Scan {
                             i = data.len();
                         }
                         Err(e) => {
-                            let valid = &data[i..i + e.valid_up_to()];
-                            scan.has_utf8_multibyte |= !valid.is_ascii();
                             let bad = i + e.valid_up_to();
+                            scan.has_utf8_multibyte |= !data[i..bad].is_ascii();
                             match e.error_len() {
                                 Some(len) => {
                                     if scan.first_invalid_utf8.is_none() {
-                                        let pos = start_offset + bad as u64;
-                                        let line = line_at_start
-                                            + 1
-                                            + count_newlines(&data[..bad]).saturating_sub(
-                                                count_newlines(&data[..data.len() - n]),
-                                            );
-                                        scan.first_invalid_utf8 = Some((pos, line, data[bad]));
+                                        let line = line_at_start + 1 + count_newlines(&data[carry.min(bad)..bad]);
+                                        scan.first_invalid_utf8 = Some((data_offset + bad as u64, line, data[bad]));
                                     }
                                     i = bad + len;
                                 }
                                 None => {
-                                    carry = data[bad..].to_vec();
+                                    tail = data.len() - bad;
                                     i = data.len();
                                 }
                             }
                         }
                     }
                 }
+                // Bytes Windows-1252 leaves undefined matter only from the first byte that is
+                // not UTF-8 on: before it, the file is ASCII or valid UTF-8.
+                if let Some((first_bad, _, _)) = scan.first_invalid_utf8 {
+                    if scan.first_undefined_1252.is_none() {
+                        let from = first_bad.saturating_sub(data_offset) as usize;
+                        if let Some(k) = data[from.min(data.len())..]
+                            .iter()
+                            .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+                        {
+                            let at = from + k;
+                            let line = line_at_start + 1 + count_newlines(&data[carry.min(at)..at]);
+                            scan.first_undefined_1252 = Some((data_offset + at as u64, line, data[at]));
+                        }
+                    }
+                }
+                // Keep the cut sequence for the next chunk.
+                let len = carry + n;
+                buf.copy_within(len - tail..len, 0);
+                carry = tail;
+            } else {
+                carry = 0;
             }
             scan.size += n as u64;
         }
-        if !carry.is_empty() && scan.first_invalid_utf8.is_none() {
-            scan.first_invalid_utf8 =
-                Some((scan.size - carry.len() as u64, scan.lines + 1, carry[0]));
+        if carry > 0 && scan.first_invalid_utf8.is_none() {
+            scan.first_invalid_utf8 = Some((scan.size - carry as u64, scan.lines + 1, buf[0]));
         }
         scan.sha256 = hex(&hasher.finalize());
         Ok(scan)

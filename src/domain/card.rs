@@ -56,6 +56,26 @@ pub const FIELDS: &[&str] = &[
 pub const LIST_SEPARATOR: &str = " | ";
 
 impl Card {
+    /// A card with its required fields and every other field empty.
+    pub fn new(code: &str, title: &str, axis: Axis, status: CardStatus) -> Card {
+        Card {
+            code: code.trim().to_string(),
+            title: title.trim().to_string(),
+            axis,
+            status,
+            description: String::new(),
+            objectives: String::new(),
+            office: String::new(),
+            partners: String::new(),
+            start: None,
+            end: None,
+            budget: None,
+            funding: String::new(),
+            agid_refs: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
     /// The value of a field as text, as the CSV export and the history write it.
     pub fn field_text(&self, field: &str) -> String {
         match field {

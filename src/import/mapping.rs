@@ -573,8 +573,7 @@ impl Mapping {
         let email = opt(self.email);
         let author_url = opt(self.author_url);
 
-        let original =
-            serde_json::to_string(&record.iter().collect::<Vec<_>>()).unwrap_or_default();
+        let original = crate::storage::suggestions::encode_row(record.iter());
 
         let mut incoming = Incoming {
             line,
@@ -632,8 +631,8 @@ pub struct Incoming {
     pub nickname: Option<String>,
     pub email: Option<String>,
     pub author_url: Option<String>,
-    /// The row as read, a JSON array of its cells.
-    pub original: String,
+    /// The row as read, as stored: see [`crate::storage::suggestions::encode_row`].
+    pub original: Vec<u8>,
     /// A fingerprint of everything the source says, to tell a changed row from an unchanged one.
     pub content_hash: i64,
     /// Set when the database, as committed before this import, has no suggestion with this key

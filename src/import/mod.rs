@@ -238,7 +238,7 @@ fn import_one(
                 let _ = sender.send(Err(e));
             }
         });
-        let mut writer = store::Writer::new(tx, cycle_id, batch_id)?;
+        let mut writer = store::Writer::new(tx, cycle_id, batch_id, format.name())?;
         let mut outcome = Ok(());
         for chunk in receiver.iter() {
             let chunk = match chunk {
@@ -256,7 +256,7 @@ fn import_one(
                             // The file will be refused: read on only to list the problems.
                             continue;
                         }
-                        match writer.upsert(&incoming, format.name())? {
+                        match writer.upsert(incoming)? {
                             Upserted::Inserted => counts.inserted += 1,
                             Upserted::Updated => counts.updated += 1,
                             Upserted::Unchanged => counts.unchanged += 1,
@@ -278,6 +278,9 @@ fn import_one(
                     Item::End(record) => last = record,
                 }
             }
+        }
+        if outcome.is_ok() {
+            writer.finish()?;
         }
         drop(receiver);
         if reader.join().is_err() {
@@ -374,7 +377,17 @@ fn read_rows(
     if let Some(conn) = &reader {
         conn.execute_batch("BEGIN DEFERRED")?;
     }
+    // A cycle with no suggestions yet (the first import of a consultation): every key is new.
+    let all_new = match &reader {
+        Some(conn) => !conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
+            [cycle_id],
+            |r| r.get::<_, bool>(0),
+        )?,
+        None => false,
+    };
     let mut lookup = match &reader {
+        _ if all_new => None,
         Some(conn) => Some(conn.prepare(
             "SELECT content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
         )?),
@@ -441,7 +454,7 @@ fn read_rows(
                                 .unwrap_or_else(|| mapping.incoming(&record, line))
                             {
                                 Ok(mut s) => {
-                                    s.known_new = lookup.is_some() && stored.is_none();
+                                    s.known_new = all_new || (lookup.is_some() && stored.is_none());
                                     Item::Row(Box::new(s))
                                 }
                                 Err(why) => Item::Invalid(line, why),

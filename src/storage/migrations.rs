@@ -43,6 +43,20 @@ pub(super) fn migrate(db: &mut Db) -> Result<()> {
         return Ok(());
     }
     let path = db.path.clone();
+    // The upgrade is one transaction, but it cannot be undone once committed: keep the file as
+    // it was, so an older agenda (or a bug in a migration) never costs the data.
+    let copy = crate::backup::write_beside(&db.conn, &path, &format!(".backup-v{version}"))
+        .with_context(|| {
+            format!(
+                "writing a backup of {} before upgrading its schema; nothing was changed",
+                path.display()
+            )
+        })?;
+    eprintln!(
+        "upgrading {} from schema version {version} to {LATEST_VERSION}; a copy of it as it was is in {}",
+        path.display(),
+        copy.display()
+    );
     let tx = db
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)

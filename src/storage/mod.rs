@@ -201,6 +201,30 @@ impl Db {
         Ok(value)
     }
 
+    /// Replaces the whole content of the database with that of `source`, through SQLite's
+    /// backup API (so the WAL and other connections see the change as one write), then brings
+    /// the schema up to date. Used by `agenda restore`, after its checks and safety backup.
+    pub fn replace_with(&mut self, source: &Connection) -> Result<()> {
+        let page_size = |c: &Connection| -> rusqlite::Result<i64> {
+            c.query_row("PRAGMA page_size", [], |r| r.get(0))
+        };
+        // A database in WAL mode cannot change its page size: leave WAL for the copy.
+        let leave_wal = page_size(source)? != page_size(&self.conn)?;
+        if leave_wal {
+            let _: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        }
+        let path = self.path.clone();
+        crate::backup::copy(source, &mut self.conn).map_err(|e| busy_in_chain(e, &path))?;
+        if leave_wal {
+            let _: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        }
+        migrations::migrate(self)
+    }
+
     /// Reads a setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self

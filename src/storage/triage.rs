@@ -191,3 +191,30 @@ pub fn remove_rule(conn: &Connection, id: i64) -> Result<Option<Rule>> {
     }
     Ok(rule)
 }
+
+/// A suggestion linked to a card, as `card show` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkedSuggestion {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub outcome: Option<String>,
+}
+
+/// The suggestions linked to a card, in every cycle, oldest first, with their response in force.
+pub fn linked_to_card(conn: &Connection, code: &str) -> Result<Vec<LinkedSuggestion>> {
+    let mut stmt = conn.prepare(
+        "SELECT coalesce(s.reference, s.source_key), s.title, r.outcome
+         FROM suggestion_cards l JOIN cards c ON c.id = l.card_id JOIN suggestions s ON s.id = l.suggestion_id
+         LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
+         WHERE c.code = ?1 ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([code], |r| {
+        Ok(LinkedSuggestion {
+            reference: r.get(0)?,
+            title: r.get(1)?,
+            outcome: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -5,3 +5,6 @@ mod common;
 mod foundation;
 mod import;
 mod process;
+mod report;
+mod safety;
+mod triage;

@@ -60,12 +60,13 @@ CREATE TABLE suggestions (
 ) STRICT;
 CREATE INDEX suggestions_batch ON suggestions (batch_id);
 
--- The row as read, a JSON array of its cells (it may hold personal data, so it is purged with it).
+-- The row as read: a JSON array of its cells, LZ4-compressed (see encode_row in
+-- src/storage/suggestions.rs). It may hold personal data, so it is purged with it.
 CREATE TABLE suggestion_sources (
     suggestion_id INTEGER PRIMARY KEY REFERENCES suggestions (id) ON DELETE CASCADE,
     batch_id      INTEGER NOT NULL REFERENCES import_batches (id),
     line          INTEGER NOT NULL,
-    row           TEXT NOT NULL
+    row           BLOB NOT NULL
 ) STRICT;
 
 -- Personal data, kept apart: only for contacting people, never in a report or a public export.

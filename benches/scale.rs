@@ -1,4 +1,4 @@
-//! Import benchmark: `cargo bench --bench import [-- ROWS]`.
+//! Scale benchmark: `cargo bench --bench scale [-- ROWS]`.
 //!
 //! Generates a Decidim-shaped proposals export of ROWS rows (default 1,000,000; realistic
 //! Italian text, HTML bodies, about 650 bytes a row) deterministically, then measures in the
@@ -9,7 +9,9 @@
 //!   (every row unchanged),
 //!
 //! printing wall time, rows/s and peak memory (max RSS of the child process) for each, and the
-//! ratios to sqlite3. Needs the `sqlite3` command (Debian: `apt-get install sqlite3`).
+//! ratios to sqlite3; then, on the same database, the triage commands (indexing for search, a
+//! filtered page, a full-text search, autotag of every suggestion) and the report (Markdown
+//! and HTML). Needs the `sqlite3` command (Debian: `apt-get install sqlite3`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -245,5 +247,88 @@ fn main() {
         again.seconds / sqlite.seconds,
         first.peak_mib,
         again.peak_mib
+    );
+
+    // Triage on the same database: the first search indexes everything, then the timings.
+    let timed = |label: &str, args: &[&str]| -> Measure {
+        let m = measure(
+            Command::new(&agenda)
+                .arg("--db")
+                .arg(&db)
+                .arg("--quiet")
+                .args(args)
+                .stdout(std::process::Stdio::null()),
+        );
+        println!(
+            "{label:<52} {:>9.3} s {:>8.1} MiB peak",
+            m.seconds, m.peak_mib
+        );
+        m
+    };
+    println!();
+    let index = timed(
+        "search index, built once (1st search)",
+        &["suggestion", "list", "--search", "spid", "--limit", "1"],
+    );
+    let page = timed(
+        "filtered page (--axis --unanswered --limit 50)",
+        &[
+            "suggestion",
+            "list",
+            "--axis",
+            "competenze",
+            "--unanswered",
+            "--limit",
+            "50",
+        ],
+    );
+    let search = timed(
+        "full-text search (\"corsi anziani\", --limit 50)",
+        &[
+            "suggestion",
+            "list",
+            "--search",
+            "corsi anziani",
+            "--limit",
+            "50",
+        ],
+    );
+    // Autotag needs untagged suggestions: take away the axes the export's categories gave.
+    let status = Command::new("sqlite3")
+        .arg(&db)
+        .arg("DELETE FROM suggestion_axes;")
+        .status()
+        .expect("run sqlite3");
+    assert!(status.success());
+    let autotag = timed("autotag of every suggestion", &["suggestion", "autotag"]);
+    let md = timed(
+        "report, Markdown (draft)",
+        &[
+            "report",
+            "--draft",
+            "--date",
+            "2022-01-31",
+            "--format",
+            "md",
+            "--out",
+            dir.join("report.md").to_str().unwrap(),
+        ],
+    );
+    let html = timed(
+        "report, HTML (draft)",
+        &[
+            "report",
+            "--draft",
+            "--date",
+            "2022-01-31",
+            "--format",
+            "html",
+            "--out",
+            dir.join("report.html").to_str().unwrap(),
+        ],
+    );
+    println!(
+        "targets: page < 0.050 s (now {:.3}), search < 0.100 s (now {:.3}), autotag < 10 s (now {:.1}), reports < 10 s and < 200 MiB (now {:.1} s/{:.0} MiB and {:.1} s/{:.0} MiB); indexing took {:.1} s",
+        page.seconds, search.seconds, autotag.seconds, md.seconds, md.peak_mib, html.seconds, html.peak_mib, index.seconds
     );
 }

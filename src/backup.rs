@@ -1,0 +1,298 @@
+//! Backups and restores through SQLite's online backup API.
+//!
+//! A backup is a consistent copy of the database as it stood at one instant, even while other
+//! commands write: the whole copy happens in one step, inside one read transaction, which in WAL
+//! mode does not stop writers. Backups are new files, readable by their owner only (they hold
+//! the same personal data as the database), and never overwrite anything.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use serde::Serialize;
+
+use crate::error::{invalid_input, refused, Failure, Kind};
+use crate::storage::{create_private_file, Db, LATEST_VERSION};
+
+/// Copies the database behind `source` into the new file `dest` (mode 0600). Refuses when
+/// `dest` exists. The copy is written beside `dest` under a temporary name and only then given
+/// its name, so an interrupted backup never leaves a truncated file that looks complete.
+pub fn write(source: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(refused(format!(
+            "{} already exists; a backup never overwrites a file",
+            dest.display()
+        ))
+        .hint("choose a new file name, or move the old file away yourself")
+        .into());
+    }
+    let partial = sibling(dest, &format!(".partial-{}", std::process::id()));
+    let _ = std::fs::remove_file(&partial);
+    let result = copy_into_new(source, &partial).and_then(|()| publish(&partial, dest));
+    if result.is_err() {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(sibling(&partial, suffix));
+        }
+    }
+    result
+}
+
+/// Writes a backup beside the database, named `<db><infix>-<timestamp>` (with a counter if two
+/// come in the same second), and returns its path.
+pub fn write_beside(source: &Connection, db_path: &Path, infix: &str) -> Result<PathBuf> {
+    let stamp = crate::context::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let base = sibling(db_path, &format!("{infix}-{stamp}"));
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while candidate.exists() {
+        n += 1;
+        candidate = sibling(&base, &format!("-{n}"));
+    }
+    write(source, &candidate)?;
+    Ok(candidate)
+}
+
+fn copy_into_new(source: &Connection, partial: &Path) -> Result<()> {
+    create_private_file(partial)?;
+    let mut dest = Connection::open(partial)
+        .with_context(|| format!("opening the backup file {}", partial.display()))?;
+    copy(source, &mut dest).with_context(|| format!("writing the backup {}", partial.display()))?;
+    // A backup is one self-contained file: no -wal beside it to lose when it is copied.
+    let _: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    dest.close().map_err(|(_, e)| e)?;
+    Ok(())
+}
+
+/// Gives the finished copy its name without ever replacing a file that appeared meanwhile.
+fn publish(partial: &Path, dest: &Path) -> Result<()> {
+    match std::fs::hard_link(partial, dest) {
+        Ok(()) => {
+            std::fs::remove_file(partial)?;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused(format!(
+            "{} already exists; a backup never overwrites a file",
+            dest.display()
+        ))
+        .into()),
+        // Some file systems have no hard links: fall back to a rename after a last check.
+        Err(_) if !dest.exists() => std::fs::rename(partial, dest)
+            .with_context(|| format!("naming the backup {}", dest.display())),
+        Err(e) => Err(e).with_context(|| format!("naming the backup {}", dest.display())),
+    }
+}
+
+/// The whole database in one step: one read transaction on the source, so the copy is a
+/// consistent snapshot whatever other connections write meanwhile.
+pub fn copy(source: &Connection, dest: &mut Connection) -> Result<()> {
+    use rusqlite::backup::StepResult;
+    let backup = Backup::new(source, dest)?;
+    let started = std::time::Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            // Another connection holds a lock the copy needs: wait as any write would.
+            StepResult::Busy | StepResult::Locked => {
+                if started.elapsed() >= crate::storage::busy_timeout() {
+                    return Err(Failure::new(
+                        Kind::Busy,
+                        "another agenda command kept the database busy, so the copy gave up; nothing was changed",
+                    )
+                    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
+                    .into());
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `path` with `suffix` appended to its file name.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// What a file offered to `agenda restore` holds, once checked.
+#[derive(Debug, Serialize)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub schema_version: i64,
+    pub municipality: Option<String>,
+    pub cycles: i64,
+    pub cards: i64,
+    pub suggestions: i64,
+    #[serde(skip)]
+    copy: tempfile::TempPath,
+}
+
+impl Candidate {
+    /// One line for a person: what would come back.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}{} cycles, {} cards, {} suggestions",
+            self.municipality
+                .as_deref()
+                .map(|m| format!("{m}: "))
+                .unwrap_or_default(),
+            self.cycles,
+            self.cards,
+            self.suggestions
+        )
+    }
+}
+
+/// Checks a file before it may replace the database: it is an SQLite database, intact
+/// (`PRAGMA integrity_check` says ok), an agenda database (settings table, schema version this
+/// agenda knows). The file is first copied (with its -wal, if any) beside the database, so the
+/// checks and the restore read the same bytes and the file itself is never touched.
+pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
+    if !path.exists() {
+        return Err(invalid_input(format!("there is no file {}", path.display())).into());
+    }
+    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if !meta.is_file() {
+        return Err(invalid_input(format!("{} is not a file", path.display())).into());
+    }
+    let folder = match db_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let copy = tempfile::Builder::new()
+        .prefix(".agenda-restore-")
+        .tempfile_in(&folder)
+        .with_context(|| format!("making a working copy in {}", folder.display()))?
+        .into_temp_path();
+    std::fs::copy(path, &copy).with_context(|| format!("reading {}", path.display()))?;
+    let wal = sibling(path, "-wal");
+    if wal.is_file() {
+        let copy_wal = sibling(&copy, "-wal");
+        crate::storage::create_private_file(&copy_wal)?;
+        std::fs::copy(&wal, &copy_wal).with_context(|| format!("reading {}", wal.display()))?;
+    }
+    let not_agenda = |why: &str| {
+        invalid_input(format!(
+            "{} cannot be restored: {why}; the database was not touched",
+            path.display()
+        ))
+        .hint("restore a file written by `agenda backup`, or one of the agenda.db.backup-* files")
+    };
+    let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(|_| not_agenda("it is not an SQLite database"))?;
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<_, _>>()
+        })
+        .map_err(|_| not_agenda("it is not an SQLite database"))?;
+    if integrity != ["ok"] {
+        return Err(not_agenda(&format!(
+            "it is damaged (integrity check: {})",
+            integrity.join("; ")
+        ))
+        .into());
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_settings = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .is_some();
+    if version < 1 || !has_settings {
+        return Err(not_agenda("it is not an agenda database").into());
+    }
+    if version > LATEST_VERSION {
+        return Err(refused(format!(
+            "{} was written by a newer agenda (schema version {version}; this agenda knows up to {LATEST_VERSION}); the database was not touched",
+            path.display()
+        ))
+        .hint("restore it with the newer agenda")
+        .into());
+    }
+    let count = |table: &str| -> Result<i64> {
+        let exists = conn
+            .query_row(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(0);
+        }
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    let municipality = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'municipality'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let candidate = Candidate {
+        path: path.to_path_buf(),
+        schema_version: version,
+        municipality,
+        cycles: count("cycles")?,
+        cards: count("cards")?,
+        suggestions: count("suggestions")?,
+        copy,
+    };
+    // Fold any -wal into the copy and close it: the restore reads one file.
+    let _: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(candidate)
+}
+
+/// What a restore did.
+#[derive(Debug, Serialize)]
+pub struct Restored {
+    pub from: PathBuf,
+    pub safety_backup: PathBuf,
+}
+
+/// Replaces the data of the open database with the checked candidate: first a safety backup of
+/// the current data beside the database (`<db>.before-restore-<timestamp>`), then the copy
+/// through the backup API into the open database (so its WAL and any other connection stay
+/// consistent), then the schema upgrade if the file was older, and the audit entry.
+pub fn restore(db: &mut Db, candidate: Candidate) -> Result<Restored> {
+    let safety_backup = write_beside(db.conn(), db.path(), ".before-restore")?;
+    {
+        let source =
+            Connection::open_with_flags(&candidate.copy, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        db.replace_with(&source).with_context(|| {
+            format!(
+                "restoring {} (the data before are in {})",
+                candidate.path.display(),
+                safety_backup.display()
+            )
+        })?;
+    }
+    let from = candidate.path.clone();
+    db.write(|tx| {
+        tx.audit(
+            "backup.restore",
+            Some(&from.display().to_string()),
+            &format!(
+                "restored from {} (schema version {}: {}); the data before the restore are in {}",
+                from.display(),
+                candidate.schema_version,
+                candidate.summary(),
+                safety_backup.display()
+            ),
+        )
+    })?;
+    Ok(Restored {
+        from,
+        safety_backup,
+    })
+}

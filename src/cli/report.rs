@@ -1,0 +1,122 @@
+//! `agenda report`: the triennial update report, the annex of the Giunta's deliberation.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::output::say;
+use super::Globals;
+use crate::error::usage;
+use crate::report::{self, csv::Flavour, Format};
+use crate::storage::Db;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown (the default).
+    Md,
+    /// One self-contained HTML file, for screen and A4 print.
+    Html,
+    /// The report's data, with the response to every suggestion.
+    Json,
+    /// The annexes for the open-data portal, one CSV file each, into the folder --out.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// md, html, json, or csv (default: from the extension of --out, else md).
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+    /// The file to write (default: standard output); for csv, the folder of the annexes.
+    #[arg(long, short, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// A draft: marked BOZZA on every page, with what is still missing; produced at any phase.
+    #[arg(long)]
+    draft: bool,
+    /// The date the report bears (default: the date the cycle closed; today, for a draft).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::process::parse_date)]
+    date: Option<String>,
+    /// With --format csv: Excel flavour (`;`, UTF-8 with BOM, dd/mm/yyyy, decimal comma).
+    #[arg(long)]
+    excel: bool,
+}
+
+fn format_of(args: &ReportArgs) -> Format {
+    let format = args.format.unwrap_or_else(|| {
+        let ext = args
+            .out
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("html" | "htm") => ReportFormat::Html,
+            Some("json") => ReportFormat::Json,
+            _ => ReportFormat::Md,
+        }
+    });
+    match format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+    }
+}
+
+pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
+    let format = format_of(&args);
+    if args.excel && format != Format::Csv {
+        return Err(usage("--excel is the flavour of the CSV annexes: use it with --format csv")
+            .into());
+    }
+    if format == Format::Csv && args.out.is_none() {
+        return Err(usage("--format csv writes several files: name their folder with --out DIR")
+            .into());
+    }
+    let db = Db::open(&globals.db)?;
+    let cycle = globals.cycle(db.conn())?;
+    let gathered = report::gather(
+        db.conn(),
+        &cycle,
+        &report::Options {
+            draft: args.draft,
+            date: args.date.clone(),
+        },
+    )?;
+    let kind = if args.draft { "draft report" } else { "report" };
+    match (format, &args.out) {
+        (Format::Csv, Some(dir)) => {
+            let flavour = if args.excel {
+                Flavour::Excel
+            } else {
+                Flavour::OpenData
+            };
+            for path in report::write_annexes(&gathered, flavour, dir)? {
+                say(format!("wrote {}", path.display()));
+            }
+        }
+        (_, Some(path)) => {
+            report::write_file(path, |out| report::write_document(&gathered, format, out))?;
+            say(format!(
+                "wrote the {kind} of the cycle {} to {}",
+                cycle.triennium,
+                path.display()
+            ));
+        }
+        (_, None) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            report::write_document(&gathered, format, &mut out)?;
+            out.flush()?;
+        }
+    }
+    if args.draft && !gathered.report.missing.is_empty() {
+        say("the draft lists what is missing before the final report:");
+        for m in &gathered.report.missing {
+            say(format!("  - {m}"));
+        }
+    }
+    Ok(())
+}

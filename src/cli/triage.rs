@@ -1,0 +1,429 @@
+//! `agenda triage`: the interactive walk through the suggestions of the cycle, one at a time.
+//!
+//! Every answer is saved the moment it is given, each in its own transaction, through the same
+//! library calls as `agenda suggestion tag|link|respond`: quitting, or a crash, loses nothing.
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+use clap::Args;
+use dialoguer::console::{style, Term};
+use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
+
+use super::output::{say, warn};
+use super::Globals;
+use crate::domain::{Axis, Outcome, Term as _};
+use crate::error::{classify, usage, Kind};
+use crate::storage::cycles::Cycle;
+use crate::storage::suggestions::{self as sstore, Filter};
+use crate::storage::{cards as cstore, triage as store, Db};
+use crate::text::truncate;
+use crate::triage::{self, ResponseRequest};
+
+#[derive(Debug, Args)]
+pub struct TriageArgs {
+    /// Only suggestions tagged with this axis.
+    #[arg(long)]
+    axis: Option<String>,
+    /// Only suggestions without any axis.
+    #[arg(long, conflicts_with = "unanswered")]
+    untagged: bool,
+    /// Only suggestions without a response.
+    #[arg(long)]
+    unanswered: bool,
+}
+
+/// What the person chose in the menu after a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Next,
+    Back,
+    Skip,
+    Quit,
+}
+
+/// What the walk did, for the closing line.
+#[derive(Debug, Default)]
+struct Tally {
+    tags: u64,
+    links: u64,
+    responses: u64,
+    skipped: Vec<String>,
+}
+
+pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(usage(
+            "`agenda triage` is interactive and needs a terminal, but standard input (or standard error) is not one",
+        )
+        .hint(
+            "from a script use the non-interactive commands: `agenda suggestion tag ID... AXIS...`, \
+             `agenda suggestion link ID CARD`, `agenda suggestion respond ID... --outcome O --reason TEXT [--card CODE] [--duplicate-of ID]`, \
+             or many at once with `agenda suggestion respond --from FILE.csv`",
+        )
+        .into());
+    }
+    let axis = args.axis.as_deref().map(Axis::parse).transpose()?;
+    let mut db = Db::open(&globals.db)?;
+    let cycle = globals.cycle(db.conn())?;
+    crate::process::ensure_open(&cycle)?;
+    crate::search::sync(&mut db)?;
+    let ids: Vec<i64> = sstore::list(
+        db.conn(),
+        &Filter {
+            cycle_id: Some(cycle.id),
+            axis,
+            untagged: args.untagged,
+            unanswered: args.unanswered,
+            ..Filter::default()
+        },
+    )?
+    .into_iter()
+    .map(|s| s.id)
+    .collect();
+    if ids.is_empty() {
+        say(format!(
+            "no suggestions of the cycle {} match: nothing to triage",
+            cycle.triennium
+        ));
+        return Ok(());
+    }
+    let cards: Vec<(String, String)> = cstore::list(db.conn(), &cstore::Filter::default())?
+        .into_iter()
+        .map(|c| (c.code, c.title))
+        .collect();
+    let term = Term::stderr();
+    term.write_line(&format!(
+        "{} suggestion(s) of the cycle {} to triage. Every answer is saved as soon as it is given; Esc skips to the menu.",
+        ids.len(),
+        cycle.triennium
+    ))?;
+    let mut tally = Tally::default();
+    let mut at = 0;
+    while at < ids.len() {
+        show(&term, &db, ids[at], at, ids.len())?;
+        ask(&term, &mut db, &cycle, &cards, ids[at], &mut tally)?;
+        match menu(&term)? {
+            Move::Next => at += 1,
+            Move::Skip => {
+                tally.skipped.push(store::reference_of(db.conn(), ids[at])?);
+                at += 1
+            }
+            Move::Back => {
+                if at == 0 {
+                    term.write_line("this is the first suggestion")?;
+                } else {
+                    at -= 1
+                }
+            }
+            Move::Quit => break,
+        }
+        if at == ids.len() {
+            term.write_line(&format!("all {} suggestion(s) seen", ids.len()))?;
+        }
+    }
+    say(format!(
+        "triage: {} tag change(s), {} link(s), {} response(s) saved{}",
+        tally.tags,
+        tally.links,
+        tally.responses,
+        if tally.skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; left for later: {}", tally.skipped.join(", "))
+        }
+    ));
+    Ok(())
+}
+
+/// Prints the suggestion: title, body, axes with their origin, the response in force, and the
+/// similar suggestions already answered.
+fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
+    let conn = db.conn();
+    let detail = sstore::detail(conn, id)?.ok_or_else(|| {
+        crate::error::refused(format!("suggestion {id} disappeared during the triage"))
+    })?;
+    let s = &detail.summary;
+    term.write_line("")?;
+    term.write_line(&format!(
+        "{} {} #{} {}",
+        style(format!("[{}/{}]", at + 1, total)).dim(),
+        style(&s.reference).bold(),
+        s.id,
+        style(format!(
+            "{} · {} · {}{}",
+            s.submitted_at
+                .as_deref()
+                .map(|d| &d[..10.min(d.len())])
+                .unwrap_or("no date"),
+            s.stakeholder,
+            s.channel,
+            if s.withdrawn { " · withdrawn" } else { "" }
+        ))
+        .dim()
+    ))?;
+    term.write_line(&style(&s.title).bold().to_string())?;
+    let body: String = s.body.chars().take(1500).collect();
+    for line in body.lines() {
+        term.write_line(&format!("  {line}"))?;
+    }
+    if s.body.chars().count() > 1500 {
+        term.write_line("  …")?;
+    }
+    let axes = if detail.axes_detail.is_empty() {
+        "none".to_string()
+    } else {
+        detail
+            .axes_detail
+            .iter()
+            .map(|a| match (a.origin.as_str(), &a.detail) {
+                ("rule", Some(words)) => format!("{} (rule: {words})", a.axis),
+                (origin, _) => format!("{} ({origin})", a.axis),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    term.write_line(&format!("axes: {axes}"))?;
+    if !s.cards.is_empty() {
+        term.write_line(&format!("cards: {}", s.cards.join(", ")))?;
+    }
+    if let Some((outcome, reason, _, _)) = store::current_response(conn, id)? {
+        term.write_line(&format!(
+            "response: {} — {}",
+            outcome_label(&outcome),
+            reason
+        ))?;
+    }
+    let answered = similar_answered(conn, id, 3)?;
+    if !answered.is_empty() {
+        term.write_line(
+            &style("similar suggestions already answered:")
+                .dim()
+                .to_string(),
+        )?;
+        for (reference, title, outcome, reason) in answered {
+            term.write_line(&format!(
+                "  {reference} {} → {}: {}",
+                truncate(&title, 50),
+                outcome_label(&outcome),
+                truncate(&reason, 90)
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// Up to `n` suggestions like this one, in any cycle, that have a response: (ref, title,
+/// outcome, reason).
+fn similar_answered(
+    conn: &rusqlite::Connection,
+    id: i64,
+    n: usize,
+) -> Result<Vec<(String, String, String, String)>> {
+    let mut out = Vec::new();
+    for (other, _) in crate::search::similar(conn, id, None, 30)? {
+        if let Some((outcome, reason, _, _)) = store::current_response(conn, other)? {
+            let title: String = conn.query_row(
+                "SELECT title FROM suggestions WHERE id = ?1",
+                [other],
+                |r| r.get(0),
+            )?;
+            out.push((store::reference_of(conn, other)?, title, outcome, reason));
+            if out.len() == n {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn outcome_label(code: &str) -> &str {
+    Outcome::from_code(code).map(|o| o.label()).unwrap_or(code)
+}
+
+/// Asks axes, card, outcome and reason, saving each answer as it comes. Esc at a prompt leaves
+/// the rest of them for this suggestion and goes on to the menu.
+fn ask(
+    term: &Term,
+    db: &mut Db,
+    cycle: &Cycle,
+    cards: &[(String, String)],
+    id: i64,
+    tally: &mut Tally,
+) -> Result<()> {
+    let key = id.to_string();
+    // Axes.
+    let current: Vec<String> = sstore::detail(db.conn(), id)?
+        .map(|d| d.summary.axes)
+        .unwrap_or_default();
+    let items: Vec<(&str, bool)> = Axis::ALL
+        .iter()
+        .map(|a| (a.label(), current.iter().any(|c| c == a.code())))
+        .collect();
+    let Some(chosen) = MultiSelect::new()
+        .with_prompt("Axes (space to check, enter to confirm)")
+        .items_checked(items)
+        .interact_on_opt(term)?
+    else {
+        return Ok(());
+    };
+    let chosen: Vec<Axis> = chosen.into_iter().map(|i| Axis::ALL[i]).collect();
+    let added: Vec<Axis> = chosen
+        .iter()
+        .copied()
+        .filter(|a| !current.iter().any(|c| c == a.code()))
+        .collect();
+    let removed: Vec<Axis> = Axis::ALL
+        .iter()
+        .copied()
+        .filter(|a| current.iter().any(|c| c == a.code()) && !chosen.contains(a))
+        .collect();
+    if !added.is_empty() {
+        tally.tags += triage::tag(db, cycle, std::slice::from_ref(&key), &added, false)?.changed;
+    }
+    if !removed.is_empty() {
+        tally.tags += triage::tag(db, cycle, std::slice::from_ref(&key), &removed, true)?.changed;
+    }
+
+    // Card.
+    let linked: Vec<String> = sstore::detail(db.conn(), id)?
+        .map(|d| d.summary.cards)
+        .unwrap_or_default();
+    let mut entries = vec!["(no card)".to_string()];
+    entries.extend(
+        cards
+            .iter()
+            .map(|(code, title)| format!("{code} – {title}")),
+    );
+    let default = linked
+        .first()
+        .and_then(|l| cards.iter().position(|(code, _)| code == l))
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let Some(pick) = FuzzySelect::new()
+        .with_prompt("Link a card (type to filter)")
+        .items(&entries)
+        .default(default)
+        .interact_on_opt(term)?
+    else {
+        return Ok(());
+    };
+    let mut card = (pick > 0).then(|| cards[pick - 1].0.clone());
+    if let Some(code) = &card {
+        if triage::link(db, cycle, &key, code, false)? {
+            tally.links += 1;
+        }
+    }
+    if card.is_none() {
+        card = linked.first().cloned();
+    }
+
+    // Outcome and reason: asked again when the library refuses the response.
+    let current = store::current_response(db.conn(), id)?;
+    loop {
+        let mut labels: Vec<String> = Outcome::ALL.iter().map(|o| o.label().to_string()).collect();
+        labels.push("skip: no response for now".to_string());
+        let default = current
+            .as_ref()
+            .and_then(|(o, _, _, _)| Outcome::ALL.iter().position(|x| x.code() == o))
+            .unwrap_or(0);
+        let Some(pick) = Select::new()
+            .with_prompt("Outcome")
+            .items(&labels)
+            .default(default)
+            .interact_on_opt(term)?
+        else {
+            return Ok(());
+        };
+        if pick == Outcome::ALL.len() {
+            return Ok(());
+        }
+        let outcome = Outcome::ALL[pick];
+        let mut response_card = match outcome {
+            Outcome::Accolto | Outcome::ParzialmenteAccolto | Outcome::GiaPrevisto => card.clone(),
+            _ => None,
+        };
+        if outcome == Outcome::GiaPrevisto && response_card.is_none() {
+            let entries: Vec<String> = cards
+                .iter()
+                .map(|(code, title)| format!("{code} – {title}"))
+                .collect();
+            let Some(pick) = FuzzySelect::new()
+                .with_prompt("già previsto: which card already covers it?")
+                .items(&entries)
+                .interact_on_opt(term)?
+            else {
+                continue;
+            };
+            response_card = Some(cards[pick].0.clone());
+        }
+        let duplicate_of = if outcome == Outcome::Duplicato {
+            let conn = db.conn();
+            let cycle_id = cycle.id;
+            let answer: String = Input::new()
+                .with_prompt("duplicato: of which suggestion? (number or reference)")
+                .validate_with(|v: &String| -> Result<(), String> {
+                    match sstore::resolve(conn, v.trim(), cycle_id) {
+                        Ok(Some(other)) if other == id => {
+                            Err("a suggestion cannot duplicate itself".into())
+                        }
+                        Ok(Some(_)) => Ok(()),
+                        Ok(None) => Err(format!("there is no suggestion \"{}\"", v.trim())),
+                        Err(e) => Err(format!("{e:#}")),
+                    }
+                })
+                .interact_text_on(term)?;
+            Some(answer.trim().to_string())
+        } else {
+            None
+        };
+        let mut input = Input::<String>::new()
+            .with_prompt("Reason (motivazione)")
+            .validate_with(|v: &String| -> Result<(), &str> {
+                if v.trim().is_empty() {
+                    Err("a response is never without its reason")
+                } else {
+                    Ok(())
+                }
+            });
+        if let Some((_, reason, _, _)) = &current {
+            input = input.with_initial_text(reason.clone());
+        }
+        let reason = input.interact_text_on(term)?;
+        let request = ResponseRequest {
+            outcome,
+            reason,
+            card: response_card,
+            duplicate_of,
+        };
+        match triage::respond(db, cycle, std::slice::from_ref(&key), &request) {
+            Ok(summary) => {
+                tally.responses += summary.responded + summary.changed;
+                term.write_line(&format!(
+                    "{} saved",
+                    style(format!("response {}", outcome.label())).green()
+                ))?;
+                return Ok(());
+            }
+            Err(e) if matches!(classify(&e).0, Kind::Usage | Kind::Refused) => {
+                warn(format!("{e:#}"));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn menu(term: &Term) -> Result<Move> {
+    let moves = [
+        ("next", Move::Next),
+        ("back to the previous suggestion", Move::Back),
+        ("skip: leave it for later", Move::Skip),
+        ("quit", Move::Quit),
+    ];
+    let pick = Select::new()
+        .with_prompt("Then")
+        .items(moves.iter().map(|(label, _)| *label))
+        .default(0)
+        .interact_on_opt(term)?;
+    Ok(pick.map(|i| moves[i].1).unwrap_or(Move::Quit))
+}

@@ -1,0 +1,1184 @@
+//! The triennial update report: the annex of the Giunta's deliberation.
+//!
+//! [`gather`] reads everything the report says except the response to each suggestion into a
+//! [`Report`]: the cover, the phases, the figures, the cards axis by axis with the suggestions
+//! linked to them, what changed since the previous edition and, for a draft, what is missing.
+//! The responses are not held in memory: [`Responses::for_each`] streams them from one query
+//! ordered by reference, so that a cycle of a million suggestions fits in a few MiB. The
+//! renderers (`markdown`, `html`, `json`, `csv`) take both.
+//!
+//! The report is public: it never reads `suggestion_people` nor `suggestion_sources`, and never
+//! prints a suggestion's body. Everything is ordered explicitly, and the only date in it comes
+//! from the options or the database, so the same data give the same bytes.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod svg;
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::domain::card::{format_euro, YearMonth};
+use crate::domain::{Axis, Card, CardStatus, Channel, Outcome, Phase, Stakeholder, Term, Triennium};
+use crate::error::{refused, usage};
+use crate::process;
+use crate::storage::cycles::{self, Cycle};
+
+/// The annexes `--format csv` writes, with what each holds; chapter 7 lists them.
+pub const ANNEXES: &[(&str, &str)] = &[
+    (
+        "esiti-contributi.csv",
+        "l'esito di ogni contributo: riferimento, titolo, data, tipologia di soggetto, canale, assi, esito, motivazione, scheda",
+    ),
+    (
+        "schede.csv",
+        "le schede progetto dell'Agenda aggiornata, con stato, ufficio, tempi, risorse, riferimenti AGID e contributi collegati",
+    ),
+    (
+        "cifre.csv",
+        "la partecipazione in cifre: contributi per asse, tipologia di soggetto, canale ed esito; schede per asse e stato",
+    ),
+];
+
+/// How many references a list of what is missing names before "… e altri N".
+const REFERENCES_SHOWN: usize = 10;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A draft: marked BOZZA, lists what is missing, produced whatever the state of the cycle.
+    pub draft: bool,
+    /// The date the report bears (`YYYY-MM-DD`).
+    pub date: Option<String>,
+}
+
+/// A value of a closed list with how many times it occurs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub code: String,
+    pub label: String,
+    pub count: i64,
+}
+
+impl Count {
+    fn of<T: Term>(value: T, count: i64) -> Count {
+        Count {
+            code: value.code().to_string(),
+            label: value.label().to_string(),
+            count,
+        }
+    }
+    fn other(code: &str, label: &str, count: i64) -> Count {
+        Count {
+            code: code.to_string(),
+            label: label.to_string(),
+            count,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseDates {
+    pub number: u8,
+    pub name: String,
+    /// What happens in the phase.
+    pub description: String,
+    /// `None` when the phase has not begun.
+    pub from: Option<String>,
+    /// `None` while the phase runs (or has not begun).
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    pub suggestions: i64,
+    pub answered: i64,
+    pub unanswered: i64,
+    pub untagged: i64,
+    pub withdrawn: i64,
+    /// Submitted after the collection closed.
+    pub late: i64,
+    /// A suggestion counts under each of its axes; `senza-asse` counts the untagged ones.
+    pub by_axis: Vec<Count>,
+    pub by_stakeholder: Vec<Count>,
+    pub by_channel: Vec<Count>,
+    /// The six outcomes, then `senza-risposta`.
+    pub by_outcome: Vec<Count>,
+    pub cards: i64,
+    pub cards_by_axis: Vec<Count>,
+    pub cards_by_status: Vec<Count>,
+    /// Cards by axis (rows, in the order of the axes) and status (columns, in glossary order).
+    pub cards_by_axis_and_status: Vec<Vec<i64>>,
+}
+
+/// A suggestion linked to a card, as chapter 5 lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkedSuggestion {
+    pub reference: String,
+    pub outcome: Option<String>,
+    pub outcome_label: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardEntry {
+    #[serde(flatten)]
+    pub card: Card,
+    pub axis_label: String,
+    pub status_label: String,
+    /// The budget the Italian way (`€ 45.000,00`).
+    pub budget_label: Option<String>,
+    pub suggestions: Vec<LinkedSuggestion>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AxisSection {
+    pub axis: Axis,
+    pub label: String,
+    pub description: String,
+    pub cards: Vec<CardEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardRef {
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusChange {
+    pub code: String,
+    pub title: String,
+    pub from: String,
+    pub from_label: String,
+    pub to: String,
+    pub to_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Edited {
+    pub code: String,
+    pub title: String,
+    /// The fields that changed, by their Italian name.
+    pub fields: Vec<String>,
+}
+
+/// What changed since the previous edition: against the snapshot of the previous cycle, or, for
+/// the first edition, as recorded in the cards' history during the cycle.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    /// The triennium of the previous edition; `None` for the first edition.
+    pub previous: Option<Triennium>,
+    pub new_cards: Vec<CardRef>,
+    pub status_changes: Vec<StatusChange>,
+    pub concluded: Vec<CardRef>,
+    pub removed: Vec<CardRef>,
+    pub edited: Vec<Edited>,
+}
+
+/// Everything the report says except the response to each suggestion (see [`Responses`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub municipality: String,
+    pub triennium: Triennium,
+    pub title: String,
+    pub draft: bool,
+    /// The date the report bears.
+    pub date: String,
+    pub closed: bool,
+    pub closed_on: Option<String>,
+    pub act: Option<String>,
+    pub phase: u8,
+    pub phases: Vec<PhaseDates>,
+    pub collection_closed_on: Option<String>,
+    /// The channels the suggestions came through, those used only.
+    pub channels_used: Vec<Count>,
+    pub figures: Figures,
+    /// For a draft: what is still missing before the final report, in Italian.
+    pub missing: Vec<String>,
+    pub axes: Vec<AxisSection>,
+    pub changes: Changes,
+    pub annexes: Vec<Annex>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Annex {
+    pub file: String,
+    pub description: String,
+}
+
+/// The response to one suggestion, as chapter 4 and the annex give it. No personal data: the
+/// suggestion is named by its reference, title, stakeholder type and channel.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseRow {
+    pub reference: String,
+    pub title: String,
+    /// The date it was submitted (`YYYY-MM-DD`), when the source gives it.
+    pub submitted_on: Option<String>,
+    pub stakeholder: Stakeholder,
+    pub channel: Channel,
+    pub withdrawn: bool,
+    pub axes: Vec<Axis>,
+    pub outcome: Option<Outcome>,
+    pub reason: Option<String>,
+    /// The card the response names.
+    pub card: Option<String>,
+    /// The suggestion it duplicates, by reference.
+    pub duplicate_of: Option<String>,
+    /// Every card the suggestion is linked to.
+    pub linked_cards: Vec<String>,
+}
+
+impl ResponseRow {
+    pub fn axes_label(&self, separator: &str) -> String {
+        self.axes
+            .iter()
+            .map(|a| a.label())
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+    pub fn outcome_label(&self) -> &'static str {
+        self.outcome.map(|o| o.label()).unwrap_or("senza risposta")
+    }
+    /// The card column: the card the response names, else the suggestion duplicated, else the
+    /// linked cards.
+    pub fn card_label(&self) -> String {
+        if let Some(card) = &self.card {
+            return card.clone();
+        }
+        if let Some(d) = &self.duplicate_of {
+            return format!("duplicato di {d}");
+        }
+        self.linked_cards.join(", ")
+    }
+}
+
+/// The responses of a cycle, streamed from the database in the order of their references.
+pub struct Responses<'c> {
+    conn: &'c Connection,
+    cycle_id: i64,
+}
+
+/// Separates the codes of several cards in one aggregated column: codes may hold commas.
+const UNIT: char = '\u{1f}';
+
+impl Responses<'_> {
+    /// Calls `f` with each response in turn; returns how many there were.
+    pub fn for_each(&self, mut f: impl FnMut(&ResponseRow) -> Result<()>) -> Result<u64> {
+        let mut stmt = self.conn.prepare(
+            "SELECT coalesce(s.reference, s.source_key) AS ref, s.title, substr(s.submitted_at, 1, 10),
+                    s.stakeholder, s.channel, s.withdrawn,
+                    (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa
+                        JOIN axes x ON x.code = sa.axis WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
+                    r.outcome, r.reason, c.code, coalesce(d.reference, d.source_key),
+                    (SELECT group_concat(k.code, char(31)) FROM (SELECT c2.code FROM suggestion_cards l
+                        JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id ORDER BY c2.code) k)
+             FROM suggestions s
+             LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
+             LEFT JOIN cards c ON c.id = r.card_id
+             LEFT JOIN suggestions d ON d.id = r.duplicate_of
+             WHERE s.cycle_id = ?1
+             ORDER BY ref, s.id",
+        )?;
+        let mut rows = stmt.query([self.cycle_id])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let stakeholder: String = r.get(3)?;
+            let channel: String = r.get(4)?;
+            let axes: Option<String> = r.get(6)?;
+            let outcome: Option<String> = r.get(7)?;
+            let linked: Option<String> = r.get(11)?;
+            let row = ResponseRow {
+                reference: r.get(0)?,
+                title: r.get(1)?,
+                submitted_on: r.get::<_, Option<String>>(2)?.filter(|d| !d.is_empty()),
+                stakeholder: Stakeholder::from_code(&stakeholder).unwrap_or(Stakeholder::Altro),
+                channel: Channel::from_code(&channel).unwrap_or(Channel::Altro),
+                withdrawn: r.get(5)?,
+                axes: axes
+                    .map(|a| a.split(',').filter_map(Axis::from_code).collect())
+                    .unwrap_or_default(),
+                outcome: outcome.as_deref().and_then(Outcome::from_code),
+                reason: r.get(8)?,
+                card: r.get(9)?,
+                duplicate_of: r.get(10)?,
+                linked_cards: linked
+                    .map(|l| l.split(UNIT).map(str::to_string).collect())
+                    .unwrap_or_default(),
+            };
+            f(&row)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// The report's data and the stream of its responses.
+pub struct Gathered<'c> {
+    pub report: Report,
+    pub responses: Responses<'c>,
+}
+
+/// What stands between a cycle and its final report, in English for the refusal; empty when
+/// the final report can be produced: every suggestion has a response, and the cycle is closed
+/// or in Fase 3 (it will be closed with the act the report goes with).
+pub fn final_report_blockers(conn: &Connection, cycle: &Cycle) -> Result<Vec<String>> {
+    let mut blockers = Vec::new();
+    if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
+        blockers.push(format!(
+            "the cycle is in {}: the final report comes in Fase 3, once the collection has closed",
+            cycle.phase.label()
+        ));
+    }
+    let (suggestions, _, unanswered) = process::suggestion_counts(conn, cycle.id)?;
+    if unanswered > 0 {
+        let shown = process::unanswered_references(conn, cycle.id, REFERENCES_SHOWN)?;
+        let more = unanswered - shown.len() as i64;
+        blockers.push(format!(
+            "{unanswered} of {suggestions} {} no response: {}{}",
+            if unanswered == 1 {
+                "suggestion has"
+            } else {
+                "suggestions have"
+            },
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    Ok(blockers)
+}
+
+/// Gathers the report of a cycle. Without `draft` it refuses (exit 4) unless the closing guards
+/// are met (see [`final_report_blockers`]), and needs a date: `--date`, or the date the cycle
+/// closed. A draft without either bears today's date.
+pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Result<Gathered<'c>> {
+    if !options.draft {
+        let blockers = final_report_blockers(conn, cycle)?;
+        if !blockers.is_empty() {
+            return Err(refused(format!(
+                "the final report of the cycle {} cannot be produced yet: {}",
+                cycle.triennium,
+                blockers.join("; ")
+            ))
+            .hint("record what is missing (`agenda phase` says what is left), or write a draft with --draft: it is marked BOZZA and lists what is missing")
+            .into());
+        }
+    }
+    let date = match (&options.date, &cycle.closed_on) {
+        (Some(d), _) => d.clone(),
+        (None, Some(closed_on)) => closed_on.clone(),
+        (None, None) if options.draft => crate::context::today(),
+        (None, None) => {
+            return Err(usage(format!(
+                "the final report of the open cycle {} needs the date it bears: --date YYYY-MM-DD",
+                cycle.triennium
+            ))
+            .hint("the date is not taken from the clock, so that the same data give the same report; a closed cycle's report bears the date it closed")
+            .into())
+        }
+    };
+    let municipality: String = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'municipality'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or_else(|_| process::DEFAULT_MUNICIPALITY.to_string());
+    let view = process::cycle_view(conn, cycle)?;
+    let phases = phase_dates(&view.phases);
+    let cards = crate::storage::cards_of_cycle(conn, cycle)?;
+    let figures = figures(conn, cycle, view.late, &cards)?;
+    let links = linked_suggestions(conn, cycle)?;
+    let axes = axis_sections(&cards, links);
+    let changes = changes(conn, cycle, &cards)?;
+    let missing = if options.draft {
+        missing(conn, cycle, &figures, &cards)?
+    } else {
+        Vec::new()
+    };
+    let channels_used = figures
+        .by_channel
+        .iter()
+        .filter(|c| c.count > 0)
+        .cloned()
+        .collect();
+    let report = Report {
+        title: format!(
+            "Agenda Digitale del {municipality} – aggiornamento triennio {}",
+            cycle.triennium
+        ),
+        municipality,
+        triennium: cycle.triennium,
+        draft: options.draft,
+        date,
+        closed: cycle.is_closed(),
+        closed_on: cycle.closed_on.clone(),
+        act: cycle.act.clone(),
+        phase: cycle.phase.number(),
+        phases,
+        collection_closed_on: view.collection_closed_on.clone(),
+        channels_used,
+        figures,
+        missing,
+        axes,
+        changes,
+        annexes: ANNEXES
+            .iter()
+            .map(|(file, description)| Annex {
+                file: file.to_string(),
+                description: description.to_string(),
+            })
+            .collect(),
+    };
+    Ok(Gathered {
+        report,
+        responses: Responses {
+            conn,
+            cycle_id: cycle.id,
+        },
+    })
+}
+
+fn phase_description(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Presentazione => {
+            "presentazione dell'iniziativa e dell'Agenda Digitale in vigore alla città"
+        }
+        Phase::Ascolto => {
+            "raccolta dei contributi di cittadini, imprese, associazioni, enti e di ogni altro portatore di interesse"
+        }
+        Phase::Aggiornamento => {
+            "aggiornamento dell'Agenda per il triennio e restituzione: risposta motivata a ogni contributo"
+        }
+    }
+}
+
+fn phase_dates(periods: &[cycles::PhasePeriod]) -> Vec<PhaseDates> {
+    [Phase::Presentazione, Phase::Ascolto, Phase::Aggiornamento]
+        .into_iter()
+        .map(|phase| {
+            let period = periods.iter().find(|p| p.phase == phase);
+            PhaseDates {
+                number: phase.number(),
+                name: phase.label().to_string(),
+                description: phase_description(phase).to_string(),
+                from: period.map(|p| p.from.clone()),
+                to: period.and_then(|p| p.to.clone()),
+            }
+        })
+        .collect()
+}
+
+/// Counts rows of `sql` (with the cycle as ?1) grouped by their first column.
+fn grouped(conn: &Connection, sql: &str, cycle_id: i64) -> Result<BTreeMap<String, i64>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([cycle_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn counts<T: Term>(map: &BTreeMap<String, i64>) -> Vec<Count> {
+    T::ALL
+        .iter()
+        .map(|v| Count::of(*v, map.get(v.code()).copied().unwrap_or(0)))
+        .collect()
+}
+
+fn figures(conn: &Connection, cycle: &Cycle, late: i64, cards: &[Card]) -> Result<Figures> {
+    let (suggestions, untagged, unanswered) = process::suggestion_counts(conn, cycle.id)?;
+    let withdrawn: i64 = conn.query_row(
+        "SELECT count(*) FROM suggestions WHERE cycle_id = ?1 AND withdrawn",
+        [cycle.id],
+        |r| r.get(0),
+    )?;
+    let by_axis = grouped(
+        conn,
+        "SELECT a.axis, count(*) FROM suggestion_axes a JOIN suggestions s ON s.id = a.suggestion_id
+         WHERE s.cycle_id = ?1 GROUP BY a.axis",
+        cycle.id,
+    )?;
+    let mut by_axis = counts::<Axis>(&by_axis);
+    by_axis.push(Count::other("senza-asse", "senza asse", untagged));
+    let by_stakeholder = counts::<Stakeholder>(&grouped(
+        conn,
+        "SELECT stakeholder, count(*) FROM suggestions WHERE cycle_id = ?1 GROUP BY stakeholder",
+        cycle.id,
+    )?);
+    let by_channel = counts::<Channel>(&grouped(
+        conn,
+        "SELECT channel, count(*) FROM suggestions WHERE cycle_id = ?1 GROUP BY channel",
+        cycle.id,
+    )?);
+    let mut by_outcome = counts::<Outcome>(&grouped(
+        conn,
+        "SELECT r.outcome, count(*) FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
+         WHERE s.cycle_id = ?1 AND r.current = 1 GROUP BY r.outcome",
+        cycle.id,
+    )?);
+    by_outcome.push(Count::other(
+        "senza-risposta",
+        "senza risposta",
+        unanswered,
+    ));
+    let cards_by_axis = Axis::ALL
+        .iter()
+        .map(|a| Count::of(*a, cards.iter().filter(|c| c.axis == *a).count() as i64))
+        .collect();
+    let cards_by_status = CardStatus::ALL
+        .iter()
+        .map(|s| Count::of(*s, cards.iter().filter(|c| c.status == *s).count() as i64))
+        .collect();
+    let cards_by_axis_and_status = Axis::ALL
+        .iter()
+        .map(|a| {
+            CardStatus::ALL
+                .iter()
+                .map(|s| {
+                    cards
+                        .iter()
+                        .filter(|c| c.axis == *a && c.status == *s)
+                        .count() as i64
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Figures {
+        suggestions,
+        answered: suggestions - unanswered,
+        unanswered,
+        untagged,
+        withdrawn,
+        late,
+        by_axis,
+        by_stakeholder,
+        by_channel,
+        by_outcome,
+        cards: cards.len() as i64,
+        cards_by_axis,
+        cards_by_status,
+        cards_by_axis_and_status,
+    })
+}
+
+/// The suggestions of the cycle linked to each card (by a link or by the response in force),
+/// by card code, in the order of their references.
+fn linked_suggestions(
+    conn: &Connection,
+    cycle: &Cycle,
+) -> Result<BTreeMap<String, Vec<LinkedSuggestion>>> {
+    let mut stmt = conn.prepare(
+        "SELECT k.code, coalesce(s.reference, s.source_key) AS ref,
+                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)
+         FROM (SELECT l.suggestion_id, l.card_id FROM suggestion_cards l
+               UNION SELECT r.suggestion_id, r.card_id FROM responses r
+                     WHERE r.current = 1 AND r.card_id IS NOT NULL) x
+         JOIN cards k ON k.id = x.card_id
+         JOIN suggestions s ON s.id = x.suggestion_id
+         WHERE s.cycle_id = ?1
+         ORDER BY k.code, ref, s.id",
+    )?;
+    let mut rows = stmt.query([cycle.id])?;
+    let mut out: BTreeMap<String, Vec<LinkedSuggestion>> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let outcome: Option<String> = r.get(2)?;
+        out.entry(r.get(0)?).or_default().push(LinkedSuggestion {
+            reference: r.get(1)?,
+            outcome_label: outcome
+                .as_deref()
+                .and_then(Outcome::from_code)
+                .map(|o| o.label().to_string()),
+            outcome,
+        });
+    }
+    Ok(out)
+}
+
+fn axis_sections(
+    cards: &[Card],
+    mut links: BTreeMap<String, Vec<LinkedSuggestion>>,
+) -> Vec<AxisSection> {
+    Axis::ALL
+        .iter()
+        .map(|axis| AxisSection {
+            axis: *axis,
+            label: axis.label().to_string(),
+            description: axis.description().to_string(),
+            cards: cards
+                .iter()
+                .filter(|c| c.axis == *axis)
+                .map(|c| CardEntry {
+                    axis_label: c.axis.label().to_string(),
+                    status_label: c.status.label().to_string(),
+                    budget_label: c.budget.map(format_euro),
+                    suggestions: links.remove(&c.code).unwrap_or_default(),
+                    card: c.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The Italian name of a card field, as chapter 6 names what changed.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "code" => "codice",
+        "title" => "titolo",
+        "axis" => "asse",
+        "status" => "stato",
+        "description" => "descrizione",
+        "objectives" => "obiettivi",
+        "office" => "ufficio",
+        "partners" => "partner",
+        "start" => "inizio",
+        "end" => "fine",
+        "budget" => "risorse",
+        "funding" => "finanziamento",
+        "agid_refs" => "riferimenti AGID",
+        "indicators" => "indicatori",
+        other => other,
+    }
+}
+
+fn card_ref(card: &Card) -> CardRef {
+    CardRef {
+        code: card.code.clone(),
+        title: card.title.clone(),
+    }
+}
+
+fn status_change(card: &Card, from: CardStatus, to: CardStatus) -> StatusChange {
+    StatusChange {
+        code: card.code.clone(),
+        title: card.title.clone(),
+        from: from.code().to_string(),
+        from_label: from.label().to_string(),
+        to: to.code().to_string(),
+        to_label: to.label().to_string(),
+    }
+}
+
+/// The closed cycle before this one, if any.
+fn previous_cycle(conn: &Connection, cycle: &Cycle) -> Result<Option<Cycle>> {
+    Ok(cycles::all(conn)?
+        .into_iter()
+        .filter(|c| c.triennium < cycle.triennium && c.is_closed())
+        .next_back())
+}
+
+fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> {
+    let mut changes = Changes {
+        previous: None,
+        new_cards: Vec::new(),
+        status_changes: Vec::new(),
+        concluded: Vec::new(),
+        removed: Vec::new(),
+        edited: Vec::new(),
+    };
+    if let Some(previous) = previous_cycle(conn, cycle)? {
+        changes.previous = Some(previous.triennium);
+        let before = crate::storage::cards_of_cycle(conn, &previous)?;
+        let before: BTreeMap<&str, &Card> = before.iter().map(|c| (c.code.as_str(), c)).collect();
+        for card in cards {
+            match before.get(card.code.as_str()) {
+                None => {
+                    changes.new_cards.push(card_ref(card));
+                    if card.status == CardStatus::Conclusa {
+                        changes.concluded.push(card_ref(card));
+                    }
+                }
+                Some(old) => {
+                    if old.status != card.status {
+                        changes
+                            .status_changes
+                            .push(status_change(card, old.status, card.status));
+                        if card.status == CardStatus::Conclusa {
+                            changes.concluded.push(card_ref(card));
+                        }
+                    }
+                    let fields: Vec<String> = card
+                        .changes_from(old)
+                        .into_iter()
+                        .filter(|(f, _, _)| *f != "status")
+                        .map(|(f, _, _)| field_label(f).to_string())
+                        .collect();
+                    if !fields.is_empty() {
+                        changes.edited.push(Edited {
+                            code: card.code.clone(),
+                            title: card.title.clone(),
+                            fields,
+                        });
+                    }
+                }
+            }
+        }
+        let now: std::collections::BTreeSet<&str> = cards.iter().map(|c| c.code.as_str()).collect();
+        for (code, card) in &before {
+            if !now.contains(code) {
+                changes.removed.push(card_ref(card));
+            }
+        }
+        return Ok(changes);
+    }
+    // The first edition: what the cards' history recorded during the cycle.
+    let mut stmt = conn.prepare(
+        "SELECT c.code, h.field, h.old_value, h.new_value FROM card_history h
+         JOIN cards c ON c.id = h.card_id
+         WHERE h.cycle_id = ?1 ORDER BY h.id",
+    )?;
+    let mut rows = stmt.query([cycle.id])?;
+    let by_code: BTreeMap<&str, &Card> = cards.iter().map(|c| (c.code.as_str(), c)).collect();
+    // code → (first old status, last new status); code → fields edited, in order.
+    let mut statuses: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut created: Vec<String> = Vec::new();
+    let mut edited: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let code: String = r.get(0)?;
+        let field: String = r.get(1)?;
+        let old: Option<String> = r.get(2)?;
+        let new: Option<String> = r.get(3)?;
+        match field.as_str() {
+            "created" => {
+                if !created.contains(&code) {
+                    created.push(code)
+                }
+            }
+            "status" => {
+                let entry = statuses
+                    .entry(code)
+                    .or_insert_with(|| (old.clone().unwrap_or_default(), String::new()));
+                entry.1 = new.unwrap_or_default();
+            }
+            _ => {
+                let label = field_label(&field).to_string();
+                let fields = edited.entry(code).or_default();
+                if !fields.contains(&label) {
+                    fields.push(label);
+                }
+            }
+        }
+    }
+    for card in cards {
+        if created.contains(&card.code) {
+            changes.new_cards.push(card_ref(card));
+        }
+        if card.status == CardStatus::Conclusa {
+            changes.concluded.push(card_ref(card));
+        }
+    }
+    for (code, (from, to)) in statuses {
+        let (Some(card), Some(from), Some(to)) = (
+            by_code.get(code.as_str()),
+            CardStatus::from_code(&from),
+            CardStatus::from_code(&to),
+        ) else {
+            continue;
+        };
+        if from != to {
+            changes.status_changes.push(status_change(card, from, to));
+        }
+    }
+    for card in cards {
+        if let Some(fields) = edited.remove(&card.code) {
+            // A card new in this cycle is listed as new; its edits are part of its writing.
+            if !created.contains(&card.code) {
+                changes.edited.push(Edited {
+                    code: card.code.clone(),
+                    title: card.title.clone(),
+                    fields,
+                });
+            }
+        }
+    }
+    Ok(changes)
+}
+
+/// What a draft still lacks before the final report, in Italian.
+fn missing(
+    conn: &Connection,
+    cycle: &Cycle,
+    figures: &Figures,
+    cards: &[Card],
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
+        out.push(format!(
+            "il ciclo è ancora in {}: la relazione definitiva si redige in Fase 3, chiusa la raccolta dei contributi",
+            cycle.phase.label()
+        ));
+    }
+    if figures.unanswered > 0 {
+        let shown = process::unanswered_references(conn, cycle.id, REFERENCES_SHOWN)?;
+        out.push(format!(
+            "{} senza risposta: {}{}",
+            contributi(figures.unanswered),
+            shown.join(", "),
+            and_more(figures.unanswered - shown.len() as i64)
+        ));
+    }
+    if figures.untagged > 0 {
+        let mut stmt = conn.prepare(
+            "SELECT coalesce(s.reference, s.source_key) FROM suggestions s
+             WHERE s.cycle_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
+             ORDER BY 1, s.id LIMIT ?2",
+        )?;
+        let shown: Vec<String> = stmt
+            .query_map((cycle.id, REFERENCES_SHOWN as i64), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        out.push(format!(
+            "{} senza asse tematico: {}{}",
+            contributi(figures.untagged),
+            shown.join(", "),
+            and_more(figures.untagged - shown.len() as i64)
+        ));
+    }
+    let no_office: Vec<&str> = cards
+        .iter()
+        .filter(|c| c.office.trim().is_empty())
+        .map(|c| c.code.as_str())
+        .collect();
+    if !no_office.is_empty() {
+        out.push(format!(
+            "{} senza ufficio responsabile: {}",
+            if no_office.len() == 1 {
+                "1 scheda".to_string()
+            } else {
+                format!("{} schede", no_office.len())
+            },
+            no_office.join(", ")
+        ));
+    }
+    if cycle.act.is_none() {
+        out.push(
+            "l'atto di approvazione: la deliberazione della Giunta comunale (numero e data)"
+                .to_string(),
+        );
+    }
+    Ok(out)
+}
+
+fn contributi(n: i64) -> String {
+    contributi_label(n)
+}
+
+fn and_more(n: i64) -> String {
+    if n > 0 {
+        format!(" e altri {n}")
+    } else {
+        String::new()
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+/// `2021-12-01` → `1 dicembre 2021`; anything else as it is.
+pub fn long_date(iso: &str) -> String {
+    match parse_iso(iso) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+        None => iso.to_string(),
+    }
+}
+
+/// `2021-12-01` → `01/12/2021`; anything else as it is.
+pub fn short_date(iso: &str) -> String {
+    match parse_iso(iso) {
+        Some((y, m, d)) => format!("{d:02}/{m:02}/{y:04}"),
+        None => iso.to_string(),
+    }
+}
+
+fn parse_iso(iso: &str) -> Option<(i32, u32, u32)> {
+    let d = chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some((d.year(), d.month(), d.day()))
+}
+
+/// `2022-03` → `marzo 2022`.
+pub fn month_label(m: YearMonth) -> String {
+    format!("{} {}", MONTHS[(m.month as usize).clamp(1, 12) - 1], m.year)
+}
+
+/// The timing of a card in words: "da marzo 2021 a dicembre 2022", "da definire".
+pub fn timing_label(card: &Card) -> String {
+    match (card.start, card.end) {
+        (Some(s), Some(e)) => format!("da {} a {}", month_label(s), month_label(e)),
+        (Some(s), None) => format!("da {}", month_label(s)),
+        (None, Some(e)) => format!("entro {}", month_label(e)),
+        (None, None) => "da definire".to_string(),
+    }
+}
+
+/// A share in tenths of a percent, the Italian way: `12,5%`. Integer arithmetic, so that it
+/// rounds the same everywhere.
+pub fn percent(n: i64, total: i64) -> String {
+    if total <= 0 {
+        return "–".to_string();
+    }
+    let tenths = (n * 1000 + total / 2) / total;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+/// A count the Italian way: `1.234.567`.
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// "1 contributo", "12 contributi".
+pub fn contributi_label(n: i64) -> String {
+    if n == 1 {
+        "1 contributo".to_string()
+    } else {
+        format!("{} contributi", number(n))
+    }
+}
+
+/// The phrase of the cover about the approving act, with the act (which comes from the data)
+/// passed through the renderer's `escape`; left blank to be filled in when there is none.
+pub fn act_line(report: &Report, escape: fn(&str) -> String) -> String {
+    match &report.act {
+        Some(act) => match &report.closed_on {
+            Some(on) => format!(
+                "Approvato con {} (ciclo chiuso il {})",
+                escape(act),
+                long_date(on)
+            ),
+            None => format!("Approvato con {}", escape(act)),
+        },
+        None => "Approvato con deliberazione della Giunta comunale n. ____ del ____".to_string(),
+    }
+}
+
+/// The phase dates in words: "dal 1 settembre 2021 al 1 ottobre 2021", "non ancora avviata".
+pub fn period_label(phase: &PhaseDates) -> String {
+    match (&phase.from, &phase.to) {
+        (Some(f), Some(t)) => format!("dal {} al {}", long_date(f), long_date(t)),
+        (Some(f), None) => format!("dal {} (in corso)", long_date(f)),
+        _ => "non ancora avviata".to_string(),
+    }
+}
+
+/// The formats of the report: documents (one file or standard output) and the CSV annexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+    Csv,
+}
+
+/// Writes the report as one document (Markdown, HTML or JSON) to `out`.
+pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write) -> Result<()> {
+    match format {
+        Format::Markdown => markdown::write(g, out),
+        Format::Html => html::write(g, out),
+        Format::Json => json::write(g, out),
+        Format::Csv => Err(usage("the CSV annexes are several files: write them with --out DIR").into()),
+    }
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, renamed at the end, so
+/// that a failure never leaves half a report where the last good one was.
+pub fn write_file(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    use anyhow::Context as _;
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".agenda-report-")
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a file in {}", dir.display()))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out).with_context(|| format!("writing {}", path.display()))?;
+        out.flush()
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    tmp.as_file().sync_all()?;
+    // Reports are public documents: readable like any file the user makes, not 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes the CSV annexes into `dir` (created if missing); returns their paths.
+pub fn write_annexes(
+    g: &Gathered,
+    flavour: csv::Flavour,
+    dir: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>> {
+    use anyhow::Context as _;
+    if dir.is_file() {
+        return Err(usage(format!(
+            "{} is a file: --format csv writes several files, so --out names a folder",
+            dir.display()
+        ))
+        .into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, writer) in csv::annexes() {
+        let path = dir.join(name);
+        write_file(&path, |out| writer(g, flavour, out))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The chapters after the cover: anchor and title.
+pub const CHAPTERS: [(&str, &str); 6] = [
+    ("processo", "Il processo partecipativo"),
+    ("cifre", "La partecipazione in cifre"),
+    ("esiti", "Esiti dei contributi"),
+    ("agenda", "L'Agenda aggiornata"),
+    ("modifiche", "Cosa è cambiato rispetto all'edizione precedente"),
+    ("allegati", "Allegati"),
+];
+
+/// The sentences the renderers share, so that every format says the same. Plain text: the
+/// renderers escape them like any other text.
+pub mod prose {
+    use super::*;
+
+    pub const DRAFT: &str = "BOZZA – documento di lavoro, non approvato: i contenuti possono ancora cambiare.";
+    pub const DRAFT_MISSING: &str = "Bozza: cosa manca per la versione definitiva";
+
+    pub fn process_intro(r: &Report) -> String {
+        format!(
+            "L'Agenda Digitale del {} si aggiorna ogni anno con un processo partecipativo permanente, in tre fasi. Questa relazione rende conto del ciclo del triennio {}.",
+            r.municipality, r.triennium
+        )
+    }
+
+    pub fn channels_intro(r: &Report) -> String {
+        let mut s = format!(
+            "Sono pervenuti {} attraverso i canali seguenti.",
+            contributi_label(r.figures.suggestions)
+        );
+        if let (Some(on), true) = (&r.collection_closed_on, r.figures.late > 0) {
+            s.push_str(&format!(
+                " La raccolta si è chiusa il {}; {} dopo la chiusura.",
+                long_date(on),
+                if r.figures.late == 1 {
+                    "1 contributo è pervenuto".to_string()
+                } else {
+                    format!("{} sono pervenuti", contributi_label(r.figures.late))
+                }
+            ));
+        }
+        s
+    }
+
+    pub fn figures_intro(r: &Report) -> String {
+        let f = &r.figures;
+        let mut s = format!(
+            "Nel ciclo {} sono pervenuti {}",
+            r.triennium,
+            contributi_label(f.suggestions)
+        );
+        if f.withdrawn > 0 {
+            s.push_str(&format!(
+                " ({} poi dai proponenti)",
+                if f.withdrawn == 1 {
+                    "1 ritirato".to_string()
+                } else {
+                    format!("{} ritirati", number(f.withdrawn))
+                }
+            ));
+        }
+        s.push_str(&format!(
+            "; {} hanno ricevuto una risposta motivata",
+            number(f.answered)
+        ));
+        if f.unanswered > 0 {
+            s.push_str(&format!(", {} sono ancora senza risposta", number(f.unanswered)));
+        }
+        s.push_str(&format!(
+            ". L'Agenda conta {} schede progetto.",
+            number(f.cards)
+        ));
+        s
+    }
+
+    pub const AXES_NOTE: &str =
+        "Un contributo può riguardare più assi: la somma per asse può superare il totale.";
+
+    pub const RESPONSES_INTRO: &str = "Per ogni contributo: il riferimento con cui è stato pubblicato, il titolo, gli assi tematici, l'esito, la motivazione e la scheda progetto che lo riguarda. I contributi sono ordinati per riferimento; i dati personali dei proponenti non sono pubblicati.";
+
+    pub fn agenda_intro(r: &Report) -> String {
+        format!(
+            "Le {} schede progetto dell'Agenda per il triennio {}, asse per asse, con lo stato di avanzamento, l'ufficio responsabile, i tempi, le risorse, i riferimenti al Piano Triennale AGID e i contributi che le riguardano.",
+            number(r.figures.cards),
+            r.triennium
+        )
+    }
+
+    pub fn changes_intro(r: &Report) -> String {
+        match r.changes.previous {
+            Some(previous) => format!(
+                "Il confronto è con le schede approvate alla chiusura del ciclo {previous}."
+            ),
+            None => "Questa è la prima edizione dell'Agenda aggiornata con il processo partecipativo: non c'è un'edizione precedente con cui confrontarla. Sono riportate le modifiche registrate nelle schede durante il ciclo.".to_string(),
+        }
+    }
+
+    pub const ANNEXES_INTRO: &str = "I dati di questa relazione sono disponibili come file CSV per il portale dei dati aperti (codifica UTF-8, separatore virgola, date nel formato AAAA-MM-GG):";
+
+    pub const NONE: &str = "Nessuna.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_shares_in_italian() {
+        assert_eq!(long_date("2021-12-01"), "1 dicembre 2021");
+        assert_eq!(short_date("2021-12-01"), "01/12/2021");
+        assert_eq!(short_date("ieri"), "ieri");
+        assert_eq!(percent(1, 8), "12,5%");
+        assert_eq!(percent(2, 3), "66,7%");
+        assert_eq!(percent(0, 0), "–");
+        assert_eq!(number(1_234_567), "1.234.567");
+        assert_eq!(number(999), "999");
+    }
+}
