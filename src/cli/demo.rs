@@ -115,13 +115,8 @@ pub fn run(args: DemoArgs) -> Result<()> {
         "5. tagged {} of {} untagged suggestions by the keyword rules",
         tagged.tagged, tagged.examined
     ));
-    let responded = triage::respond_from_file(
-        &mut db,
-        &cycle,
-        &responses_path,
-        Options::default(),
-        false,
-    )?;
+    let responded =
+        triage::respond_from_file(&mut db, &cycle, &responses_path, Options::default(), false)?;
     say(format!(
         "6. recorded {} responses from {responses_path}",
         responded.responded
@@ -157,7 +152,12 @@ pub fn run(args: DemoArgs) -> Result<()> {
             card: card.map(str::to_string),
             duplicate_of: None,
         };
-        triage::respond(&mut db, &cycle, std::slice::from_ref(&s.reference), &request)?;
+        triage::respond(
+            &mut db,
+            &cycle,
+            std::slice::from_ref(&s.reference),
+            &request,
+        )?;
         answered += 1;
     }
     say(format!(

@@ -68,12 +68,14 @@ fn format_of(args: &ReportArgs) -> Format {
 pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
     let format = format_of(&args);
     if args.excel && format != Format::Csv {
-        return Err(usage("--excel is the flavour of the CSV annexes: use it with --format csv")
-            .into());
+        return Err(
+            usage("--excel is the flavour of the CSV annexes: use it with --format csv").into(),
+        );
     }
     if format == Format::Csv && args.out.is_none() {
-        return Err(usage("--format csv writes several files: name their folder with --out DIR")
-            .into());
+        return Err(
+            usage("--format csv writes several files: name their folder with --out DIR").into(),
+        );
     }
     let db = Db::open(&globals.db)?;
     let cycle = globals.cycle(db.conn())?;

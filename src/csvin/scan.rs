@@ -70,7 +70,10 @@ impl Scan {
             let high = chunk.iter().fold(0u8, |acc, &b| acc | b) >= 0x80;
             if scan.first_nul.is_none() && chunk.contains(&0) {
                 let i = chunk.iter().position(|&b| b == 0).unwrap_or(0);
-                scan.first_nul = Some((offset + i as u64, line_at_start + 1 + count_newlines(&chunk[..i])));
+                scan.first_nul = Some((
+                    offset + i as u64,
+                    line_at_start + 1 + count_newlines(&chunk[..i]),
+                ));
             }
             scan.lines += lines;
             scan.quotes += quotes;
@@ -91,8 +94,11 @@ impl Scan {
                             match e.error_len() {
                                 Some(len) => {
                                     if scan.first_invalid_utf8.is_none() {
-                                        let line = line_at_start + 1 + count_newlines(&data[carry.min(bad)..bad]);
-                                        scan.first_invalid_utf8 = Some((data_offset + bad as u64, line, data[bad]));
+                                        let line = line_at_start
+                                            + 1
+                                            + count_newlines(&data[carry.min(bad)..bad]);
+                                        scan.first_invalid_utf8 =
+                                            Some((data_offset + bad as u64, line, data[bad]));
                                     }
                                     i = bad + len;
                                 }
@@ -115,7 +121,8 @@ impl Scan {
                         {
                             let at = from + k;
                             let line = line_at_start + 1 + count_newlines(&data[carry.min(at)..at]);
-                            scan.first_undefined_1252 = Some((data_offset + at as u64, line, data[at]));
+                            scan.first_undefined_1252 =
+                                Some((data_offset + at as u64, line, data[at]));
                         }
                     }
                 }

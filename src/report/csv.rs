@@ -101,8 +101,7 @@ pub fn write_responses(g: &Gathered, flavour: Flavour, out: &mut dyn Write) -> R
         annex.row(&[
             row.reference.as_str(),
             row.title.as_str(),
-            &row
-                .submitted_on
+            &row.submitted_on
                 .as_deref()
                 .map(|d| flavour.date(d))
                 .unwrap_or_default(),
@@ -185,7 +184,12 @@ pub fn write_figures(g: &Gathered, flavour: Flavour, out: &mut dyn Write) -> Res
         ("schede per asse", &f.cards_by_axis),
         ("schede per stato", &f.cards_by_status),
     ];
-    annex.row(&["contributi", "totale", "totale contributi", &f.suggestions.to_string()])?;
+    annex.row(&[
+        "contributi",
+        "totale",
+        "totale contributi",
+        &f.suggestions.to_string(),
+    ])?;
     for (table, counts) in tables {
         for c in counts.iter() {
             annex.row(&[table, &c.code, &c.label, &c.count.to_string()])?;

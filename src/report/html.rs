@@ -98,7 +98,7 @@ svg.chart text.value { font-weight: 700; }
 .status { display: inline-block; border: 1px solid #1a1a1a; padding: 0 .4rem; font-weight: 600; }
 footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; font-size: .85rem; }
 @page { size: A4; margin: 18mm 16mm 18mm 16mm;
-  @bottom-right { content: "pagina " counter(page) " di " counter(pages); font-size: 8pt; color: #333; } }
+  @bottom-right { content: "pagina " counter(page) " di " counter(pages); font-family: Arial, sans-serif; font-size: 8pt; color: #333; } }
 @media print {
   body { font-size: 10pt; }
   .page { max-width: none; padding: 0; }
@@ -123,7 +123,7 @@ footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; fo
 "#;
 
 /// For drafts: BOZZA in the top margin of every printed page, beside the watermark.
-const DRAFT_STYLE: &str = r#"@page { @top-right { content: "BOZZA – non approvato"; color: #9b1c1c; font-weight: 700; font-size: 10pt; letter-spacing: .05em; } }
+const DRAFT_STYLE: &str = r#"@page { @top-right { content: "BOZZA – non approvato"; font-family: Arial, sans-serif; color: #9b1c1c; font-weight: 700; font-size: 10pt; letter-spacing: .05em; } }
 "#;
 
 fn count_table(
@@ -189,12 +189,21 @@ fn figure_block(
     total: Option<i64>,
     note: Option<&str>,
 ) -> Result<()> {
-    writeln!(out, "<div class=\"figures\">\n<h3 id=\"{id}\">{}</h3>", escape(title))?;
+    writeln!(
+        out,
+        "<div class=\"figures\">\n<h3 id=\"{id}\">{}</h3>",
+        escape(title)
+    )?;
     if let Some(note) = note {
         writeln!(out, "<p>{}</p>", escape(note))?;
     }
     count_table(out, title, heading, counts, total)?;
-    chart(out, &format!("grafico-{id}"), &format!("Grafico: {}", title.to_lowercase()), counts)?;
+    chart(
+        out,
+        &format!("grafico-{id}"),
+        &format!("Grafico: {}", title.to_lowercase()),
+        counts,
+    )?;
     writeln!(out, "</div>")?;
     Ok(())
 }
@@ -254,7 +263,11 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
 
     // Cover.
     writeln!(out, "<header class=\"cover\">")?;
-    writeln!(out, "<p class=\"municipality\">{}</p>", escape(&r.municipality))?;
+    writeln!(
+        out,
+        "<p class=\"municipality\">{}</p>",
+        escape(&r.municipality)
+    )?;
     writeln!(out, "<h1>{}</h1>", escape(&r.title))?;
     if r.draft {
         writeln!(
@@ -318,7 +331,13 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "<h3>Canali utilizzati</h3>")?;
     writeln!(out, "<p>{}</p>", escape(&prose::channels_intro(r)))?;
     if !r.channels_used.is_empty() {
-        count_table(out, "Contributi per canale", "Canale", &r.channels_used, None)?;
+        count_table(
+            out,
+            "Contributi per canale",
+            "Canale",
+            &r.channels_used,
+            None,
+        )?;
     }
     writeln!(out, "</section>")?;
 
@@ -362,15 +381,25 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         None,
         None,
     )?;
-    writeln!(out, "<h3 id=\"schede-asse-stato\">Schede progetto per asse e stato</h3>")?;
+    writeln!(
+        out,
+        "<h3 id=\"schede-asse-stato\">Schede progetto per asse e stato</h3>"
+    )?;
     write!(
         out,
         "<table class=\"matrix\">\n<caption>Schede progetto per asse e stato</caption>\n<colgroup><col class=\"c-axis\"></colgroup>\n<thead><tr><th scope=\"col\">Asse</th>"
     )?;
     for s in CardStatus::ALL {
-        write!(out, "<th scope=\"col\" class=\"num\">{}</th>", escape(s.label()))?;
+        write!(
+            out,
+            "<th scope=\"col\" class=\"num\">{}</th>",
+            escape(s.label())
+        )?;
     }
-    writeln!(out, "<th scope=\"col\" class=\"num\">Totale</th></tr></thead>\n<tbody>")?;
+    writeln!(
+        out,
+        "<th scope=\"col\" class=\"num\">Totale</th></tr></thead>\n<tbody>"
+    )?;
     for (axis, row) in f.cards_by_axis.iter().zip(&f.cards_by_axis_and_status) {
         write!(out, "<tr><th scope=\"row\">{}</th>", escape(&axis.label))?;
         for n in row {
@@ -382,9 +411,23 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
     for s in &f.cards_by_status {
         write!(out, "<td class=\"num\">{}</td>", number(s.count))?;
     }
-    writeln!(out, "<td class=\"num\">{}</td></tr></tfoot>\n</table>", number(f.cards))?;
-    chart(out, "grafico-schede-asse", "Grafico: schede per asse", &f.cards_by_axis)?;
-    chart(out, "grafico-schede-stato", "Grafico: schede per stato", &f.cards_by_status)?;
+    writeln!(
+        out,
+        "<td class=\"num\">{}</td></tr></tfoot>\n</table>",
+        number(f.cards)
+    )?;
+    chart(
+        out,
+        "grafico-schede-asse",
+        "Grafico: schede per asse",
+        &f.cards_by_axis,
+    )?;
+    chart(
+        out,
+        "grafico-schede-stato",
+        "Grafico: schede per stato",
+        &f.cards_by_status,
+    )?;
     writeln!(out, "</section>")?;
 
     // 3. Responses, streamed.
@@ -455,7 +498,10 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
             item(
                 out,
                 "Stato",
-                &format!("<span class=\"status\">{}</span>", escape(&entry.status_label)),
+                &format!(
+                    "<span class=\"status\">{}</span>",
+                    escape(&entry.status_label)
+                ),
             )?;
             item(
                 out,

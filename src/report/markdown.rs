@@ -258,7 +258,11 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
                 writeln!(out, "- **Obiettivi**: {}", escape(&c.objectives))?;
             }
             if !c.indicators.is_empty() {
-                writeln!(out, "- **Indicatori**: {}", escape(&c.indicators.join("; ")))?;
+                writeln!(
+                    out,
+                    "- **Indicatori**: {}",
+                    escape(&c.indicators.join("; "))
+                )?;
             }
             let linked = if entry.suggestions.is_empty() {
                 "nessuno".to_string()

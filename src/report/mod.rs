@@ -24,7 +24,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::card::{format_euro, YearMonth};
-use crate::domain::{Axis, Card, CardStatus, Channel, Outcome, Phase, Stakeholder, Term, Triennium};
+use crate::domain::{
+    Axis, Card, CardStatus, Channel, Outcome, Phase, Stakeholder, Term, Triennium,
+};
 use crate::error::{refused, usage};
 use crate::process;
 use crate::storage::cycles::{self, Cycle};
@@ -521,11 +523,7 @@ fn figures(conn: &Connection, cycle: &Cycle, late: i64, cards: &[Card]) -> Resul
          WHERE s.cycle_id = ?1 AND r.current = 1 GROUP BY r.outcome",
         cycle.id,
     )?);
-    by_outcome.push(Count::other(
-        "senza-risposta",
-        "senza risposta",
-        unanswered,
-    ));
+    by_outcome.push(Count::other("senza-risposta", "senza risposta", unanswered));
     let cards_by_axis = Axis::ALL
         .iter()
         .map(|a| Count::of(*a, cards.iter().filter(|c| c.axis == *a).count() as i64))
@@ -667,8 +665,7 @@ fn status_change(card: &Card, from: CardStatus, to: CardStatus) -> StatusChange 
 fn previous_cycle(conn: &Connection, cycle: &Cycle) -> Result<Option<Cycle>> {
     Ok(cycles::all(conn)?
         .into_iter()
-        .filter(|c| c.triennium < cycle.triennium && c.is_closed())
-        .next_back())
+        .rfind(|c| c.triennium < cycle.triennium && c.is_closed()))
 }
 
 fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> {
@@ -945,7 +942,7 @@ pub fn number(n: i64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -1002,7 +999,9 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
         Format::Markdown => markdown::write(g, out),
         Format::Html => html::write(g, out),
         Format::Json => json::write(g, out),
-        Format::Csv => Err(usage("the CSV annexes are several files: write them with --out DIR").into()),
+        Format::Csv => {
+            Err(usage("the CSV annexes are several files: write them with --out DIR").into())
+        }
     }
 }
 
@@ -1070,7 +1069,10 @@ pub const CHAPTERS: [(&str, &str); 6] = [
     ("cifre", "La partecipazione in cifre"),
     ("esiti", "Esiti dei contributi"),
     ("agenda", "L'Agenda aggiornata"),
-    ("modifiche", "Cosa è cambiato rispetto all'edizione precedente"),
+    (
+        "modifiche",
+        "Cosa è cambiato rispetto all'edizione precedente",
+    ),
     ("allegati", "Allegati"),
 ];
 
@@ -1079,7 +1081,8 @@ pub const CHAPTERS: [(&str, &str); 6] = [
 pub mod prose {
     use super::*;
 
-    pub const DRAFT: &str = "BOZZA – documento di lavoro, non approvato: i contenuti possono ancora cambiare.";
+    pub const DRAFT: &str =
+        "BOZZA – documento di lavoro, non approvato: i contenuti possono ancora cambiare.";
     pub const DRAFT_MISSING: &str = "Bozza: cosa manca per la versione definitiva";
 
     pub fn process_intro(r: &Report) -> String {
@@ -1130,7 +1133,10 @@ pub mod prose {
             number(f.answered)
         ));
         if f.unanswered > 0 {
-            s.push_str(&format!(", {} sono ancora senza risposta", number(f.unanswered)));
+            s.push_str(&format!(
+                ", {} sono ancora senza risposta",
+                number(f.unanswered)
+            ));
         }
         s.push_str(&format!(
             ". L'Agenda conta {} schede progetto.",

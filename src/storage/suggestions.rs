@@ -152,7 +152,8 @@ fn insert_sql(rows: usize) -> String {
 }
 
 fn insert_source_sql(rows: usize) -> String {
-    let mut sql = String::from("INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES ");
+    let mut sql =
+        String::from("INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES ");
     for r in 0..rows {
         let b = r * 4;
         if r > 0 {
@@ -183,8 +184,17 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(conn: &'c Connection, cycle_id: i64, batch_id: i64, format: &'static str) -> Result<Writer<'c>> {
-        let next_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM suggestions", [], |r| r.get(0))?;
+    pub fn new(
+        conn: &'c Connection,
+        cycle_id: i64,
+        batch_id: i64,
+        format: &'static str,
+    ) -> Result<Writer<'c>> {
+        let next_id: i64 = conn.query_row(
+            "SELECT coalesce(max(id), 0) + 1 FROM suggestions",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(Writer {
             conn,
             lookup: conn.prepare(
@@ -229,7 +239,9 @@ impl<'c> Writer<'c> {
             None
         } else {
             self.lookup
-                .query_row(params![self.cycle_id, s.key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(params![self.cycle_id, s.key], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .optional()?
         };
         let Some((id, hash)) = existing else {
@@ -292,7 +304,8 @@ impl<'c> Writer<'c> {
         }
         let pending = std::mem::take(&mut self.pending);
         let rows = pending.len();
-        let mut values: Vec<rusqlite::types::ToSqlOutput> = Vec::with_capacity(rows * INSERT_PARAMS);
+        let mut values: Vec<rusqlite::types::ToSqlOutput> =
+            Vec::with_capacity(rows * INSERT_PARAMS);
         use rusqlite::types::{ToSqlOutput, Value, ValueRef};
         fn text(v: &Option<String>) -> ToSqlOutput<'_> {
             match v {
@@ -307,14 +320,20 @@ impl<'c> Writer<'c> {
             values.push(int(Some(*id)));
             values.push(int(Some(self.cycle_id)));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.key.as_bytes())));
-            values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.format.as_bytes())));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                self.format.as_bytes(),
+            )));
             values.push(text(&s.reference));
             values.push(text(&s.source_id));
             values.push(text(&s.url));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.title.as_bytes())));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.body.as_bytes())));
-            values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.stakeholder.code().as_bytes())));
-            values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.channel.code().as_bytes())));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                s.stakeholder.code().as_bytes(),
+            )));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                s.channel.code().as_bytes(),
+            )));
             values.push(text(&s.submitted_at));
             values.push(text(&s.source_state));
             values.push(int(Some(s.withdrawn as i64)));

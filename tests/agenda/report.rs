@@ -94,7 +94,10 @@ fn personal_data() -> Vec<String> {
         }
     }
     out.retain(|v| !v.trim().is_empty());
-    assert!(out.len() >= 20, "the fixtures hold names and e-mails: {out:?}");
+    assert!(
+        out.len() >= 20,
+        "the fixtures hold names and e-mails: {out:?}"
+    );
     out
 }
 
@@ -102,11 +105,20 @@ fn personal_data() -> Vec<String> {
 fn no_name_or_email_of_the_fixtures_in_any_format() {
     let env = agenda();
     // The personal data did reach the database, so their absence from the report means something.
-    let people = env.json(&["suggestion", "show", "PO-PROP-2022-11-7201", "--format", "json"]);
+    let people = env.json(&[
+        "suggestion",
+        "show",
+        "PO-PROP-2022-11-7201",
+        "--format",
+        "json",
+    ]);
     assert_eq!(people["personal_data"]["author"], "Giulia Bettazzi");
     let mut outputs = Vec::new();
     for format in ["md", "html", "json"] {
-        outputs.push((format.to_string(), report(&env, &["--draft", "--format", format])));
+        outputs.push((
+            format.to_string(),
+            report(&env, &["--draft", "--format", format]),
+        ));
     }
     for (flavour, extra) in [("open", None), ("excel", Some("--excel"))] {
         let dir = env.path(flavour);
@@ -212,7 +224,10 @@ fn the_figures_add_up() {
             .as_i64()
             .unwrap()
     };
-    assert_eq!(figures["suggestions"].as_i64().unwrap(), suggestions.len() as i64);
+    assert_eq!(
+        figures["suggestions"].as_i64().unwrap(),
+        suggestions.len() as i64
+    );
     for axis in [
         "semplificazione",
         "promozione",
@@ -234,11 +249,18 @@ fn the_figures_add_up() {
     assert_eq!(count(&figures["by_axis"], "senza-asse"), untagged);
     let mut outcomes: BTreeMap<String, i64> = BTreeMap::new();
     for s in suggestions {
-        let outcome = s["outcome"].as_str().unwrap_or("senza-risposta").to_string();
+        let outcome = s["outcome"]
+            .as_str()
+            .unwrap_or("senza-risposta")
+            .to_string();
         *outcomes.entry(outcome).or_default() += 1;
     }
     for (outcome, n) in &outcomes {
-        assert_eq!(count(&figures["by_outcome"], outcome), *n, "outcome {outcome}");
+        assert_eq!(
+            count(&figures["by_outcome"], outcome),
+            *n,
+            "outcome {outcome}"
+        );
     }
     // The fixtures' outcomes, as fixtures/README.md gives them.
     assert_eq!(outcomes["accolto"], 9);
@@ -308,9 +330,15 @@ fn the_final_report_is_refused_while_suggestions_lack_a_response() {
         .run(&["report", "--date", DATE, "--out", out.to_str().unwrap()])
         .code(4);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("27 of 63 suggestions have no response"), "{stderr}");
+    assert!(
+        stderr.contains("27 of 63 suggestions have no response"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--draft"), "{stderr}");
-    assert!(!out.exists(), "nothing is written when the report is refused");
+    assert!(
+        !out.exists(),
+        "nothing is written when the report is refused"
+    );
     // In Fase 2 even a fully answered cycle has no final report yet.
     let collecting = Env::collecting();
     collecting.run(&["report", "--date", DATE]).code(4);
@@ -327,15 +355,26 @@ fn excel_flavour_has_bom_semicolons_and_italian_dates() {
     let dir = env.path("excel");
     report(
         &env,
-        &["--draft", "--format", "csv", "--excel", "--out", dir.to_str().unwrap()],
+        &[
+            "--draft",
+            "--format",
+            "csv",
+            "--excel",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
     );
     for (name, bytes) in files(&dir) {
         assert!(bytes.starts_with("\u{feff}".as_bytes()), "{name} has a BOM");
         let text = String::from_utf8(bytes).unwrap();
         let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
-        assert!(header.contains(';') && !header.contains(','), "{name}: {header}");
+        assert!(
+            header.contains(';') && !header.contains(','),
+            "{name}: {header}"
+        );
     }
-    let responses = String::from_utf8(std::fs::read(dir.join("esiti-contributi.csv")).unwrap()).unwrap();
+    let responses =
+        String::from_utf8(std::fs::read(dir.join("esiti-contributi.csv")).unwrap()).unwrap();
     let line = responses
         .lines()
         .find(|l| l.starts_with("PO-PROP-2021-10-5101;"))
@@ -353,11 +392,16 @@ fn excel_flavour_has_bom_semicolons_and_italian_dates() {
     let responses = std::fs::read(dir.join("esiti-contributi.csv")).unwrap();
     assert!(!responses.starts_with("\u{feff}".as_bytes()));
     let responses = String::from_utf8(responses).unwrap();
-    assert!(responses.lines().any(|l| l.starts_with("PO-PROP-2021-10-5101,") && l.contains(",2021-10-05,")));
+    assert!(responses
+        .lines()
+        .any(|l| l.starts_with("PO-PROP-2021-10-5101,") && l.contains(",2021-10-05,")));
     let cards = String::from_utf8(std::fs::read(dir.join("schede.csv")).unwrap()).unwrap();
-    assert!(cards.lines().any(|l| l.starts_with("SEM-01,") && l.contains(",2021-03,2022-12,45000.00,")));
+    assert!(cards
+        .lines()
+        .any(|l| l.starts_with("SEM-01,") && l.contains(",2021-03,2022-12,45000.00,")));
     // --excel belongs to the CSV annexes.
-    env.run(&["report", "--draft", "--date", DATE, "--excel"]).code(2);
+    env.run(&["report", "--draft", "--date", DATE, "--excel"])
+        .code(2);
 }
 
 #[test]
@@ -396,20 +440,32 @@ fn the_html_is_self_contained_accessible_and_printable() {
 fn closed_cycles_and_the_next_edition() {
     let env = Env::empty();
     let demo = env.path("demo");
-    env.run(&["demo", "--dir", demo.to_str().unwrap()]).success();
+    env.run(&["demo", "--dir", demo.to_str().unwrap()])
+        .success();
     let db = demo.join("agenda.db");
     let db = db.to_str().unwrap();
     // The demo answered every suggestion: its report is final, dated, and not a draft.
     let md = std::fs::read_to_string(demo.join("relazione-2021-2023.md")).unwrap();
     assert!(!md.contains("BOZZA"));
     assert!(md.contains("Data: 20 gennaio 2022"));
-    assert!(std::fs::read_to_string(demo.join("relazione-2021-2023.html"))
-        .unwrap()
-        .contains("<html lang=\"it\">"));
+    assert!(
+        std::fs::read_to_string(demo.join("relazione-2021-2023.html"))
+            .unwrap()
+            .contains("<html lang=\"it\">")
+    );
     // The final report of an open cycle needs its date; closing gives it one, and the act.
     env.run(&["--db", db, "report"]).code(2);
-    env.run(&["--db", db, "phase", "advance", "--act", "DGC 12/2022", "--date", "2022-01-20"])
-        .success();
+    env.run(&[
+        "--db",
+        db,
+        "phase",
+        "advance",
+        "--act",
+        "DGC 12/2022",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
     let closed = env.stdout(&["--db", db, "report"]);
     assert!(closed.contains("Approvato con DGC 12/2022 (ciclo chiuso il 20 gennaio 2022)"));
     assert!(closed.contains("Data: 20 gennaio 2022"));
@@ -418,12 +474,23 @@ fn closed_cycles_and_the_next_edition() {
         .success();
     env.run(&["--db", db, "card", "status", "SEM-01", "conclusa"])
         .success();
-    env.run(&["--db", db, "card", "edit", "PRO-03", "--office", "Servizio Comunicazione"])
-        .success();
+    env.run(&[
+        "--db",
+        db,
+        "card",
+        "edit",
+        "PRO-03",
+        "--office",
+        "Servizio Comunicazione",
+    ])
+    .success();
     let next = env.stdout(&["--db", db, "report", "--draft", "--date", "2022-03-01"]);
     assert!(next.contains("aggiornamento triennio 2022-2024"));
-    assert!(next.contains("Il confronto è con le schede approvate alla chiusura del ciclo 2021-2023."));
-    assert!(next.contains("| SEM-01 | Accesso ai servizi online con SPID e CIE | in corso | conclusa |"));
+    assert!(
+        next.contains("Il confronto è con le schede approvate alla chiusura del ciclo 2021-2023.")
+    );
+    assert!(next
+        .contains("| SEM-01 | Accesso ai servizi online con SPID e CIE | in corso | conclusa |"));
     assert!(next.contains("| PRO-03 | Minisito Prato Digital City | ufficio |"));
     // The closed cycle's report has not moved.
     let again = env.stdout(&["--db", db, "--cycle", "2021-2023", "report"]);
