@@ -174,7 +174,7 @@ pub fn unanswered_references(
         return Ok(Vec::new());
     }
     let mut stmt = conn.prepare(
-        "SELECT coalesce(s.reference, s.source_key) FROM suggestions s
+        "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) FROM suggestions s
          WHERE s.cycle_id = ?1
            AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current)
          ORDER BY 1, s.id LIMIT ?2",
@@ -232,12 +232,12 @@ pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
             Phase::Presentazione | Phase::Ascolto => {}
             Phase::Aggiornamento => {
                 if untagged > 0 {
-                    left.push(format!("{} have no axis", suggestions_count(untagged)));
+                    left.push(format!("{} no axis", suggestions_have(untagged)));
                 }
                 if unanswered > 0 {
                     left.push(format!(
-                        "{} have no response",
-                        suggestions_count(unanswered)
+                        "{} no response",
+                        suggestions_have(unanswered)
                     ));
                 }
                 left.push(
@@ -270,6 +270,15 @@ pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
 }
 
 /// "1 suggestion", "12 suggestions".
+/// "1 suggestion has" / "12 suggestions have".
+fn suggestions_have(n: i64) -> String {
+    if n == 1 {
+        "1 suggestion has".to_string()
+    } else {
+        format!("{n} suggestions have")
+    }
+}
+
 fn suggestions_count(n: i64) -> String {
     if n == 1 {
         "1 suggestion".to_string()
@@ -317,9 +326,9 @@ fn next_step(
             suggestions_count(suggestions)
         ),
         Phase::Aggiornamento if unanswered > 0 => {
-            let mut missing = vec![format!("{} have no response", suggestions_count(unanswered))];
+            let mut missing = vec![format!("{} no response", suggestions_have(unanswered))];
             if untagged > 0 {
-                missing.push(format!("{} have no axis", suggestions_count(untagged)));
+                missing.push(format!("{} no axis", suggestions_have(untagged)));
             }
             format!(
                 "{}: record the responses, each with its reason, and tag the suggestions with their axes; the cycle closes only when every suggestion has a response",
@@ -329,8 +338,8 @@ fn next_step(
         Phase::Aggiornamento => {
             let tag = if untagged > 0 {
                 format!(
-                    "; {} have no axis yet: tag them so the report counts them by axis",
-                    suggestions_count(untagged)
+                    "; {} no axis yet: tag them so the report counts them by axis",
+                    suggestions_have(untagged)
                 )
             } else {
                 String::new()

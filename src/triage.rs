@@ -332,7 +332,7 @@ pub fn respond_from_file(
     if !(has("id") || has("ref")) || !has("outcome") || !has("reason") {
         return Err(invalid_input(format!(
             "{name}:1: a response file needs the columns id or ref, outcome and reason; its columns are: {}",
-            csv.headers.join(", ")
+            crate::csvin::header_list(&csv.headers)
         ))
         .hint("optional columns: card, axes (separated by |), duplicate_of")
         .into());
@@ -504,7 +504,7 @@ pub fn autotag(
         }
         let mut by_axis: HashMap<Axis, u64> = HashMap::new();
         let mut stmt = tx.prepare(
-            "SELECT s.id, coalesce(s.reference, s.source_key), s.title, s.body FROM suggestions s
+            "SELECT s.id, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END), s.title, s.body FROM suggestions s
              WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
              ORDER BY s.id",
         )?;
@@ -610,7 +610,7 @@ pub fn export_answers(
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     writer.write_record(["id", "state", &format!("answer/{locale}")])?;
     let mut stmt = conn.prepare(
-        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, coalesce(d.reference, d.source_key)
+        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END)
          FROM suggestions s
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
          LEFT JOIN cards c ON c.id = r.card_id

@@ -271,11 +271,11 @@ impl Responses<'_> {
     /// Calls `f` with each response in turn; returns how many there were.
     pub fn for_each(&self, mut f: impl FnMut(&ResponseRow) -> Result<()>) -> Result<u64> {
         let mut stmt = self.conn.prepare(
-            "SELECT coalesce(s.reference, s.source_key) AS ref, s.title, substr(s.submitted_at, 1, 10),
+            "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref, s.title, substr(s.submitted_at, 1, 10),
                     s.stakeholder, s.channel, s.withdrawn,
                     (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa
                         JOIN axes x ON x.code = sa.axis WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
-                    r.outcome, r.reason, c.code, coalesce(d.reference, d.source_key),
+                    r.outcome, r.reason, c.code, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END),
                     (SELECT group_concat(k.code, char(31)) FROM (SELECT c2.code FROM suggestion_cards l
                         JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id ORDER BY c2.code) k)
              FROM suggestions s
@@ -571,7 +571,7 @@ fn linked_suggestions(
     cycle: &Cycle,
 ) -> Result<BTreeMap<String, Vec<LinkedSuggestion>>> {
     let mut stmt = conn.prepare(
-        "SELECT k.code, coalesce(s.reference, s.source_key) AS ref,
+        "SELECT k.code, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref,
                 (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)
          FROM (SELECT l.suggestion_id, l.card_id FROM suggestion_cards l
                UNION SELECT r.suggestion_id, r.card_id FROM responses r
@@ -820,7 +820,7 @@ fn missing(
     }
     if figures.untagged > 0 {
         let mut stmt = conn.prepare(
-            "SELECT coalesce(s.reference, s.source_key) FROM suggestions s
+            "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) FROM suggestions s
              WHERE s.cycle_id = ?1
                AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
              ORDER BY 1, s.id LIMIT ?2",

@@ -17,7 +17,7 @@ pub fn cycle_of(conn: &Connection, suggestion: i64) -> Result<i64> {
 
 pub fn reference_of(conn: &Connection, suggestion: i64) -> Result<String> {
     Ok(conn.query_row(
-        "SELECT coalesce(reference, source_key) FROM suggestions WHERE id = ?1",
+        "SELECT coalesce(reference, CASE WHEN source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', id) ELSE source_key END) FROM suggestions WHERE id = ?1",
         [suggestion],
         |r| r.get(0),
     )?)
@@ -85,7 +85,7 @@ pub struct Response {
 /// The responses of a suggestion, oldest first; the last is the one in force.
 pub fn responses(conn: &Connection, suggestion: i64) -> Result<Vec<Response>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.outcome, r.reason, c.code, coalesce(d.reference, d.source_key), r.user, r.at, r.current
+        "SELECT r.outcome, r.reason, c.code, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END), r.user, r.at, r.current
          FROM responses r LEFT JOIN cards c ON c.id = r.card_id LEFT JOIN suggestions d ON d.id = r.duplicate_of
          WHERE r.suggestion_id = ?1 ORDER BY r.id",
     )?;
@@ -204,7 +204,7 @@ pub struct LinkedSuggestion {
 /// The suggestions linked to a card, in every cycle, oldest first, with their response in force.
 pub fn linked_to_card(conn: &Connection, code: &str) -> Result<Vec<LinkedSuggestion>> {
     let mut stmt = conn.prepare(
-        "SELECT coalesce(s.reference, s.source_key), s.title, r.outcome
+        "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END), s.title, r.outcome
          FROM suggestion_cards l JOIN cards c ON c.id = l.card_id JOIN suggestions s ON s.id = l.suggestion_id
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
          WHERE c.code = ?1 ORDER BY s.id",
