@@ -258,7 +258,7 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
     if !seen_fields.contains("code") {
         return Err(invalid_input(format!(
             "{name}:1: no column holds the card code; the columns are: {}",
-            csv.headers.join(", ")
+            crate::csvin::header_list(&csv.headers)
         ))
         .hint(format!("the expected columns are: {}", FIELDS.join(", ")))
         .into());

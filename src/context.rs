@@ -36,6 +36,11 @@ fn quote_arg(arg: &str) -> String {
 /// The operating-system user, as the audit log records it. `AGENDA_USER` overrides it (for
 /// shared service accounts, where a script says on whose behalf it runs).
 pub fn user() -> String {
+    static USER: OnceLock<String> = OnceLock::new();
+    USER.get_or_init(find_user).clone()
+}
+
+fn find_user() -> String {
     ["AGENDA_USER", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))

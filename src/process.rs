@@ -235,10 +235,7 @@ pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
                     left.push(format!("{} no axis", suggestions_have(untagged)));
                 }
                 if unanswered > 0 {
-                    left.push(format!(
-                        "{} no response",
-                        suggestions_have(unanswered)
-                    ));
+                    left.push(format!("{} no response", suggestions_have(unanswered)));
                 }
                 left.push(
                     "the act that approves the update, given when closing (--act \"DGC n/yyyy\", or --without-act)"

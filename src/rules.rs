@@ -116,13 +116,19 @@ impl RuleSet {
 
     /// The axes whose keywords occur in the text, in the glossary's order, with the words.
     pub fn decide(&self, text: &str) -> Vec<Decision> {
+        self.decide_with(text, &mut String::new())
+    }
+
+    /// Like [`RuleSet::decide`], folding the text into a buffer the caller reuses.
+    pub fn decide_with(&self, text: &str, folded: &mut String) -> Vec<Decision> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let folded = fold(text);
+        crate::text::fold_into(text, folded);
+        let folded = folded.as_str();
         let bytes = folded.as_bytes();
         let mut found: Vec<Decision> = Vec::new();
-        for m in automaton.find_overlapping_iter(&folded) {
+        for m in automaton.find_overlapping_iter(folded) {
             let (axis, written, stem) = &self.patterns[m.pattern().as_usize()];
             let left = m.start() == 0 || bytes[m.start() - 1] == b' ';
             let right = *stem || m.end() == bytes.len() || bytes[m.end()] == b' ';

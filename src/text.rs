@@ -5,8 +5,29 @@
 /// "INFRASTRUTTURE  E PIATTAFORME-TRASVERSALI" fold to the same text; "Mobilità" to "mobilita".
 pub fn fold(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
+    fold_into(input, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses: autotag folds a million bodies.
+pub fn fold_into(input: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     for ch in input.chars() {
+        // ASCII, the bulk of any text: no case tables, no accents.
+        if ch.is_ascii() {
+            let b = ch as u8;
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                pending_space = true;
+            }
+            continue;
+        }
         for lower in ch.to_lowercase() {
             let base = strip_accent(lower);
             if base.is_alphanumeric() {
@@ -20,7 +41,6 @@ pub fn fold(input: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `text` folds to `folded` (already the output of [`fold`]), without allocating:

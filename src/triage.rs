@@ -488,7 +488,8 @@ pub struct AutotagSummary {
 }
 
 /// Applies the rules to the untagged suggestions of a cycle; keeps up to `keep` of them for
-/// printing (all when `None`).
+/// printing (all when `None`). A second thread folds the texts and runs the rules while this
+/// one reads the suggestions and writes the tags, many to a statement.
 pub fn autotag(
     db: &mut Db,
     cycle: &Cycle,
@@ -496,52 +497,100 @@ pub fn autotag(
     keep: Option<usize>,
 ) -> Result<AutotagSummary> {
     crate::process::ensure_open(cycle)?;
+    db.journal_statements_in_memory()?;
     db.write_or_rehearse(dry_run, |tx| {
         let set = RuleSet::new(&store::rules(tx)?);
-        let mut summary = AutotagSummary::default();
         if set.is_empty() {
-            return Err(refused("there are no rules").hint("add one with `agenda rule add AXIS --keyword WORD`").into());
+            return Err(refused("there are no rules")
+                .hint("add one with `agenda rule add AXIS --keyword WORD`")
+                .into());
         }
+        let mut summary = AutotagSummary::default();
         let mut by_axis: HashMap<Axis, u64> = HashMap::new();
-        let mut stmt = tx.prepare(
-            "SELECT s.id, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END), s.title, s.body FROM suggestions s
-             WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
-             ORDER BY s.id",
-        )?;
-        let mut rows = stmt.query([cycle.id])?;
-        let mut text = String::new();
-        while let Some(row) = rows.next()? {
-            summary.examined += 1;
-            let id: i64 = row.get(0)?;
-            text.clear();
-            text.push_str(row.get_ref(2)?.as_str()?);
-            text.push('\n');
-            text.push_str(row.get_ref(3)?.as_str()?);
-            let decisions: Vec<Decision> = set.decide(&text);
-            if decisions.is_empty() {
-                continue;
+        let mut tags = TagWriter::new(tx);
+        type Work = Vec<(i64, String, String)>;
+        type Done = Vec<(i64, String, Vec<Decision>)>;
+        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Work>(4);
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
+        let mut record = |summary: &mut AutotagSummary, tags: &mut TagWriter, done: Done| -> Result<()> {
+            for (id, reference, decisions) in done {
+                if decisions.is_empty() {
+                    continue;
+                }
+                summary.tagged += 1;
+                for d in &decisions {
+                    tags.add(id, d.axis, &d.words.join(", "))?;
+                    summary.tags += 1;
+                    *by_axis.entry(d.axis).or_default() += 1;
+                }
+                if keep.is_none_or(|k| summary.suggestions.len() < k) {
+                    summary.suggestions.push(Tagged {
+                        id,
+                        reference,
+                        axes: decisions
+                            .into_iter()
+                            .map(|d| TaggedAxis {
+                                axis: d.axis,
+                                words: d.words,
+                            })
+                            .collect(),
+                    });
+                }
             }
-            summary.tagged += 1;
-            for d in &decisions {
-                store::add_axis(tx, id, d.axis.code(), "rule", Some(&d.words.join(", ")))?;
-                summary.tags += 1;
-                *by_axis.entry(d.axis).or_default() += 1;
-            }
-            if keep.is_none_or(|k| summary.suggestions.len() < k) {
-                summary.suggestions.push(Tagged {
-                    id,
-                    reference: row.get(1)?,
-                    axes: decisions
+            Ok(())
+        };
+        std::thread::scope(|scope| -> Result<()> {
+            let set = &set;
+            scope.spawn(move || {
+                let mut buffer = String::new();
+                for chunk in work_rx {
+                    let done: Done = chunk
                         .into_iter()
-                        .map(|d| TaggedAxis { axis: d.axis, words: d.words })
-                        .collect(),
-                });
+                        .map(|(id, reference, text)| {
+                            let decisions = set.decide_with(&text, &mut buffer);
+                            (id, reference, decisions)
+                        })
+                        .collect();
+                    if done_tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut stmt = tx.prepare(&format!(
+                "SELECT s.id, {}, s.title || char(10) || s.body FROM suggestions s
+                 WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
+                 ORDER BY s.id",
+                crate::storage::suggestions::DISPLAY_REF
+            ))?;
+            let mut rows = stmt.query([cycle.id])?;
+            let mut chunk: Work = Vec::with_capacity(512);
+            while let Some(row) = rows.next()? {
+                summary.examined += 1;
+                chunk.push((row.get(0)?, row.get(1)?, row.get(2)?));
+                if chunk.len() == 512 {
+                    work_tx
+                        .send(std::mem::replace(&mut chunk, Vec::with_capacity(512)))
+                        .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+                    while let Ok(done) = done_rx.try_recv() {
+                        record(&mut summary, &mut tags, done)?;
+                    }
+                }
             }
-        }
+            work_tx
+                .send(chunk)
+                .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+            drop(work_tx);
+            for done in done_rx.iter() {
+                record(&mut summary, &mut tags, done)?;
+            }
+            Ok(())
+        })?;
+        tags.flush()?;
         for axis in Axis::ALL {
-            summary
-                .by_axis
-                .insert(axis.code().to_string(), by_axis.get(axis).copied().unwrap_or(0).into());
+            summary.by_axis.insert(
+                axis.code().to_string(),
+                by_axis.get(axis).copied().unwrap_or(0).into(),
+            );
         }
         if summary.tags > 0 {
             tx.audit(
@@ -555,6 +604,69 @@ pub fn autotag(
         }
         Ok(summary)
     })
+}
+
+/// Writes rule tags many to a statement.
+struct TagWriter<'c> {
+    conn: &'c Connection,
+    pending: Vec<(i64, Axis, String)>,
+    user: String,
+    now: String,
+}
+
+impl<'c> TagWriter<'c> {
+    const BATCH: usize = 64;
+
+    fn new(conn: &'c Connection) -> TagWriter<'c> {
+        TagWriter {
+            conn,
+            pending: Vec::with_capacity(Self::BATCH),
+            user: crate::context::user(),
+            now: crate::context::timestamp(),
+        }
+    }
+
+    fn add(&mut self, id: i64, axis: Axis, words: &str) -> Result<()> {
+        self.pending.push((id, axis, words.to_string()));
+        if self.pending.len() == Self::BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut sql = String::from(
+            "INSERT OR IGNORE INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at) VALUES ",
+        );
+        let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(self.pending.len() * 3);
+        for (k, (id, axis, words)) in self.pending.drain(..).enumerate() {
+            if k > 0 {
+                sql.push_str(", ");
+            }
+            let b = k * 3;
+            sql.push_str(&format!(
+                "(?{}, ?{}, 'rule', ?{}, ?U, ?T)",
+                b + 1,
+                b + 2,
+                b + 3
+            ));
+            values.push(id.into());
+            values.push(axis.code().to_string().into());
+            values.push(words.into());
+        }
+        let sql = sql
+            .replace("?U", &format!("?{}", values.len() + 1))
+            .replace("?T", &format!("?{}", values.len() + 2));
+        values.push(self.user.clone().into());
+        values.push(self.now.clone().into());
+        self.conn
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
+        Ok(())
+    }
 }
 
 /// Adds a rule after checking its keywords.

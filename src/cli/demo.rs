@@ -97,12 +97,16 @@ pub fn run(args: DemoArgs) -> Result<()> {
         },
     )?;
     say("3. Fase 2 – ascolto from 2021-10-01: the collection of suggestions is open");
-    let reports = import::import(
-        &mut db,
-        &exports,
-        &import::Options::default(),
-        &mut import::NoProgress,
-    )?;
+    // ParteciPO's users register as persons: say so for the rows whose file does not tell.
+    let import_options = import::Options {
+        settings: import::mapping::Settings {
+            locale: "it".into(),
+            stakeholder: Some(crate::domain::Stakeholder::Cittadino),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let reports = import::import(&mut db, &exports, &import_options, &mut import::NoProgress)?;
     for r in &reports {
         say(format!(
             "4. imported {}: {} new, {} updated, {} unchanged ({}, {})",

@@ -230,6 +230,13 @@ impl import::Progress for Bar {
 fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
     let options = import_options(&args)?;
     let mut db = Db::open(&globals.db)?;
+    // Suggestions always go to the open cycle; naming another one is a mistake worth a word.
+    if globals.cycle.is_some() {
+        let named = globals.cycle(db.conn())?;
+        if named.is_closed() {
+            crate::process::ensure_open(&named)?;
+        }
+    }
     let mut bar = Bar {
         bar: None,
         started: std::time::Instant::now(),

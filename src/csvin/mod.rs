@@ -148,6 +148,11 @@ impl Source {
     }
 }
 
+/// The longest record a file may hold, in bytes of text. A record this long is not a
+/// suggestion but a quote that never closes: without a limit it would swallow the rest of the
+/// file into memory.
+pub const MAX_RECORD_BYTES: u64 = 64 << 20;
+
 /// An open CSV file, positioned after its header row.
 pub struct CsvFile {
     pub name: String,
@@ -157,6 +162,9 @@ pub struct CsvFile {
     pub headers: Vec<String>,
     reader: csv::Reader<Box<dyn Read + Send>>,
     bytes_read: Arc<AtomicU64>,
+    limit: Arc<RecordLimit>,
+    /// The line where the next record starts (or a blank line before it).
+    next_line: u64,
 }
 
 impl CsvFile {
@@ -166,8 +174,31 @@ impl CsvFile {
         Self::open_scanned(source, options, scan)
     }
 
+    /// Opens the file again after its scan; the bytes read must be the bytes scanned.
     pub fn open_scanned(source: &Source, options: Options, scan: Scan) -> Result<CsvFile> {
-        let name = source.name.clone();
+        let file = File::open(source.path()).with_context(|| format!("opening {}", source.name))?;
+        Self::from_reader(source.name.clone(), scan, options, Box::new(file))
+    }
+
+    /// A CSV file held in memory, for tests and fuzzing: scanned and read like a file.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, options: Options) -> Result<CsvFile> {
+        let scan = Scan::reader(&bytes[..])?;
+        Self::from_reader(
+            name.to_string(),
+            scan,
+            options,
+            Box::new(io::Cursor::new(bytes)),
+        )
+    }
+
+    /// Reads `raw`, which must hold the bytes `scan` describes: a file that grows or shrinks
+    /// between the scan and the end of the reading is refused when the reading ends.
+    pub fn from_reader(
+        name: String,
+        scan: Scan,
+        options: Options,
+        raw: Box<dyn Read + Send>,
+    ) -> Result<CsvFile> {
         if scan.size == 0 || scan.size == 3 && scan.bom {
             return Err(invalid_input(format!(
                 "{name}: the file is empty; a CSV needs a header row and at least one row"
@@ -176,8 +207,10 @@ impl CsvFile {
         }
         let encoding = scan.encoding(&name, options.encoding)?;
         let bytes_read = Arc::new(AtomicU64::new(0));
+        // One byte more than scanned is enough to tell that the file grew, and a file that keeps
+        // growing (a log, a download in progress) is not read forever.
         let raw = CountingReader {
-            inner: File::open(source.path()).with_context(|| format!("opening {name}"))?,
+            inner: raw.take(scan.size + 1),
             count: bytes_read.clone(),
         };
         let mut text: Box<dyn Read + Send> = match encoding {
@@ -204,45 +237,46 @@ impl CsvFile {
         } else {
             csv::Terminator::CRLF
         };
-        let chained: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(text));
-        let mut reader = csv::ReaderBuilder::new()
+        let limit = Arc::new(RecordLimit::default());
+        let chained: Box<dyn Read + Send> = Box::new(LimitedReader {
+            inner: io::Cursor::new(head).chain(text),
+            limit: limit.clone(),
+        });
+        let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .terminator(terminator)
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 18)
             .from_reader(chained);
-        let mut header = csv::StringRecord::new();
-        let has_header = reader
-            .read_record(&mut header)
-            .map_err(|e| csv_error(&name, e))?;
-        if !has_header {
-            return Err(invalid_input(format!(
-                "{name}: the file is empty; a CSV needs a header row and at least one row"
-            ))
-            .into());
-        }
-        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-        Ok(CsvFile {
+        let mut csv = CsvFile {
             name,
             scan,
             encoding,
             delimiter,
-            headers,
+            headers: Vec::new(),
             reader,
             bytes_read,
-        })
+            limit,
+            next_line: 1,
+        };
+        let mut header = csv::StringRecord::new();
+        if !csv.read(&mut header)? {
+            return Err(invalid_input(format!(
+                "{}: the file is empty; a CSV needs a header row and at least one row",
+                csv.name
+            ))
+            .into());
+        }
+        csv.headers = header.iter().map(|h| h.trim().to_string()).collect();
+        Ok(csv)
     }
 
     /// Reads the next record into `record`; returns the line it starts on, or `None` at the
     /// end. Blank lines are skipped.
     pub fn next_record(&mut self, record: &mut csv::StringRecord) -> Result<Option<u64>> {
         loop {
-            if !self
-                .reader
-                .read_record(record)
-                .map_err(|e| csv_error(&self.name, e))?
-            {
+            if !self.read(record)? {
                 return Ok(None);
             }
             if record.len() == 1 && record[0].trim().is_empty() {
@@ -252,6 +286,70 @@ impl CsvFile {
             strip_cr(record);
             return Ok(Some(line));
         }
+    }
+
+    /// One record from the csv reader, with the checks that need the whole file: at the end,
+    /// that it was the file scanned; on the way, that no record outgrows [`MAX_RECORD_BYTES`].
+    fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool> {
+        match self.reader.read_record(record) {
+            Ok(true) => {
+                let next = self.reader.position();
+                self.next_line = next.line();
+                self.limit
+                    .record_start
+                    .store(next.byte(), Ordering::Relaxed);
+                Ok(true)
+            }
+            Ok(false) => {
+                self.check_unchanged()?;
+                Ok(false)
+            }
+            Err(e) => {
+                // A file that grew can end in the middle of a character or a quote: say what
+                // happened rather than what it looks like.
+                if self.bytes_read.load(Ordering::Relaxed) > self.scan.size {
+                    self.check_unchanged()?;
+                }
+                let too_long = match e.kind() {
+                    csv::ErrorKind::Io(io) => io
+                        .get_ref()
+                        .is_some_and(|inner| inner.is::<RecordTooLong>()),
+                    _ => false,
+                };
+                if too_long {
+                    return Err(invalid_input(format!(
+                        "{}:{}: the record that starts on this line is longer than {} MiB: a quoted field opened here is probably never closed",
+                        self.name,
+                        self.next_line,
+                        MAX_RECORD_BYTES >> 20
+                    ))
+                    .hint("look for an unbalanced \" on that line; nothing was written")
+                    .into());
+                }
+                Err(csv_error(&self.name, e))
+            }
+        }
+    }
+
+    /// Refuses a file whose size changed between the scan and the end of the reading: what was
+    /// read is not what was fingerprinted.
+    fn check_unchanged(&self) -> Result<()> {
+        let read = self.bytes_read.load(Ordering::Relaxed);
+        if read == self.scan.size {
+            return Ok(());
+        }
+        Err(invalid_input(format!(
+            "{}: the file changed while it was being read ({} bytes when it was checked, {} when it was read); nothing was written",
+            self.name,
+            self.scan.size,
+            if read > self.scan.size {
+                "more".to_string()
+            } else {
+                read.to_string()
+            }
+        ))
+        .hint("wait until whatever writes the file has finished (a download, an export), then run the command again")
+        .into())
     }
 
     /// Bytes of the file read so far, for a progress bar.
@@ -291,6 +389,22 @@ fn csv_error(name: &str, error: csv::Error) -> anyhow::Error {
     }
 }
 
+/// The header's names for a message: the first 30, each cut to 60 characters, so that a file
+/// of 100,000 columns gives a sentence, not a megabyte.
+pub fn header_list(headers: &[String]) -> String {
+    const SHOWN: usize = 30;
+    let mut list = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| crate::text::truncate(h, 60))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if headers.len() > SHOWN {
+        list.push_str(&format!(" … and {} more", headers.len() - SHOWN));
+    }
+    list
+}
+
 /// Picks the delimiter from the header line: the one of `;`, `,` and tab that occurs most often
 /// outside quotes. A tie goes to `;`, what Italian spreadsheets write.
 pub fn sniff_delimiter(head: &[u8]) -> u8 {
@@ -312,6 +426,45 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
         b','
     } else {
         candidates[best]
+    }
+}
+
+/// Where the csv reader is in the text: bytes handed to it, and where the current record
+/// started.
+#[derive(Default)]
+struct RecordLimit {
+    fed: AtomicU64,
+    record_start: AtomicU64,
+}
+
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a record is longer than {} MiB", MAX_RECORD_BYTES >> 20)
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+/// Stops the csv reader when one record has taken more than [`MAX_RECORD_BYTES`]: the reader
+/// is handed at most a buffer more than the record it is in.
+struct LimitedReader<R> {
+    inner: R,
+    limit: Arc<RecordLimit>,
+}
+
+impl<R: Read> Read for LimitedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let fed = self.limit.fed.load(Ordering::Relaxed);
+        let start = self.limit.record_start.load(Ordering::Relaxed);
+        if fed.saturating_sub(start) > MAX_RECORD_BYTES {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, RecordTooLong));
+        }
+        let n = self.inner.read(buf)?;
+        self.limit.fed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 
@@ -408,6 +561,81 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
         assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
         assert_eq!(sniff_delimiter(b"titolo\n"), b',');
+    }
+
+    /// Opens `read` as if it were the file `scanned` describes.
+    fn open_changed(scanned: &[u8], read: Vec<u8>) -> Result<Vec<String>> {
+        let scan = Scan::reader(scanned).unwrap();
+        let mut csv = CsvFile::from_reader(
+            "f.csv".into(),
+            scan,
+            Options::default(),
+            Box::new(io::Cursor::new(read)),
+        )?;
+        let mut record = csv::StringRecord::new();
+        let mut titles = Vec::new();
+        while csv.next_record(&mut record)?.is_some() {
+            titles.push(record[0].to_string());
+        }
+        Ok(titles)
+    }
+
+    #[test]
+    fn a_file_that_grew_or_shrank_after_its_scan_is_refused() {
+        let file = b"titolo;testo\nuno;a\ndue;b\n".to_vec();
+        assert_eq!(open_changed(&file, file.clone()).unwrap(), ["uno", "due"]);
+        let mut grown = file.clone();
+        grown.extend_from_slice(b"tre;c\n");
+        let shrunk = file[..file.len() - 6].to_vec();
+        // Grown in the middle of a character, and the last byte of a quote.
+        let mut cut = file.clone();
+        cut.extend_from_slice("quattro;\"perch\u{e9}".as_bytes());
+        cut.pop();
+        for read in [grown, shrunk, cut] {
+            let err = open_changed(&file, read).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("f.csv: the file changed while it was being read"),
+                "{err}"
+            );
+            assert_eq!(
+                crate::error::classify(&err).0,
+                crate::error::Kind::InvalidInput
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_longer_than_the_limit_is_refused_with_the_line_it_starts_on() {
+        // A quote that never closes, then more than MAX_RECORD_BYTES of lines, streamed: the
+        // reader must stop without holding them all.
+        let head = b"titolo;testo\nuno;a\ndue;\"aperta\n".to_vec();
+        let tail = io::repeat(b'x').take(MAX_RECORD_BYTES + (1 << 20));
+        let mut scan = Scan::reader(&head[..]).unwrap();
+        scan.size += MAX_RECORD_BYTES + (1 << 20);
+        let mut csv = CsvFile::from_reader(
+            "f.csv".into(),
+            scan,
+            Options::default(),
+            Box::new(io::Cursor::new(head).chain(tail)),
+        )
+        .unwrap();
+        let mut record = csv::StringRecord::new();
+        assert_eq!(csv.next_record(&mut record).unwrap(), Some(2));
+        let err = csv.next_record(&mut record).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("f.csv:3: the record that starts on this line is longer than 64 MiB"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_header_of_many_columns_is_listed_briefly() {
+        let headers: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+        let list = header_list(&headers);
+        assert!(list.starts_with("c0, c1, "));
+        assert!(list.ends_with("c29 … and 99970 more"), "{list}");
     }
 
     #[test]

@@ -135,7 +135,11 @@ fn end_line(out: &mut String, line: &mut String, forced: bool) {
 /// Decodes the entity at the start of `s` ("&egrave;…"), returning the character and the
 /// entity's length in bytes.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // Look for the `;` among bytes, not in a slice of the text: the twelfth byte may fall in
+    // the middle of an accented letter ("R&S già;" panicked here).
+    let end = s.as_bytes()[..s.len().min(12)]
+        .iter()
+        .position(|&b| b == b';')?;
     let name = &s[1..end];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
@@ -226,6 +230,17 @@ mod tests {
         assert_eq!(
             to_text("<p><strong>Nota</strong>: <a href=\"x\">link</a></p>"),
             "Nota: link"
+        );
+    }
+
+    #[test]
+    fn regression_html_entity_cut_inside_a_character() {
+        // Found by fuzzing (html_to_text): the search for the `;` of an entity sliced the text
+        // at twelve bytes, inside the `°`.
+        assert_eq!(to_text("&r\n\u{b}';r&degr&deg;"), "&r ';r&degr°");
+        assert_eq!(
+            to_text("<p>R&S già pronta; più servizi</p>"),
+            "R&S già pronta; più servizi"
         );
     }
 

@@ -270,7 +270,7 @@ impl Mapping {
                 .ok_or_else(|| {
                     usage(format!(
                         "--map: {name} has no column \"{header}\"; its columns are: {}",
-                        headers.join(", ")
+                        crate::csvin::header_list(headers)
                     ))
                 })?;
             m.set(*field, index);
@@ -283,7 +283,7 @@ impl Mapping {
                 .collect();
             return Err(invalid_input(format!(
                 "{name}:1: no column holds a title or a body; the columns are: {}",
-                headers.join(", ")
+                crate::csvin::header_list(headers)
             ))
             .hint(format!(
                 "the import recognises (in any case, with or without accents): {}, title/<locale>, body/<locale>; otherwise name the column with --map title=\"…\" or --map body=\"…\"",

@@ -88,6 +88,7 @@ pub fn import(
         sources.push((source, scan));
     }
     let total: u64 = sources.iter().map(|(_, s)| s.size).sum();
+    db.journal_statements_in_memory()?;
     let db_path = db.path().to_path_buf();
     let db_path = db_path.as_path();
     progress.start(total);

@@ -270,20 +270,24 @@ const UNIT: char = '\u{1f}';
 impl Responses<'_> {
     /// Calls `f` with each response in turn; returns how many there were.
     pub fn for_each(&self, mut f: impl FnMut(&ResponseRow) -> Result<()>) -> Result<u64> {
+        // Only the references and numbers are sorted (a million of them fit in a few MiB); the
+        // rest of each row is read in that order: CROSS JOIN keeps `sorted` as the outer loop.
         let mut stmt = self.conn.prepare(
-            "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref, s.title, substr(s.submitted_at, 1, 10),
+            "WITH sorted AS MATERIALIZED (
+                 SELECT s.id, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref
+                 FROM suggestions s WHERE s.cycle_id = ?1 ORDER BY ref, s.id)
+             SELECT o.ref, s.title, substr(s.submitted_at, 1, 10),
                     s.stakeholder, s.channel, s.withdrawn,
                     (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa
                         JOIN axes x ON x.code = sa.axis WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
                     r.outcome, r.reason, c.code, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END),
                     (SELECT group_concat(k.code, char(31)) FROM (SELECT c2.code FROM suggestion_cards l
                         JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id ORDER BY c2.code) k)
-             FROM suggestions s
+             FROM sorted o
+             CROSS JOIN suggestions s ON s.id = o.id
              LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
              LEFT JOIN cards c ON c.id = r.card_id
-             LEFT JOIN suggestions d ON d.id = r.duplicate_of
-             WHERE s.cycle_id = ?1
-             ORDER BY ref, s.id",
+             LEFT JOIN suggestions d ON d.id = r.duplicate_of",
         )?;
         let mut rows = stmt.query([self.cycle_id])?;
         let mut n = 0;

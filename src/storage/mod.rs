@@ -225,6 +225,14 @@ impl Db {
         migrations::migrate(self)
     }
 
+    /// Keeps statement journals in memory: the multi-row inserts of imports and autotag would
+    /// otherwise write each page they change to a temporary file first. Not for commands that
+    /// sort large results (the report), whose sorts must be free to spill to disk.
+    pub fn journal_statements_in_memory(&self) -> Result<()> {
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(())
+    }
+
     /// Reads a setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self

@@ -8,6 +8,10 @@ use crate::context;
 use crate::domain::{Axis, Term};
 use crate::import::mapping::Incoming;
 
+/// The reference a suggestion is shown by: the platform's, or `C-000037` (its number) for one
+/// that came without a reference of its own. For a table aliased `s`.
+pub const DISPLAY_REF: &str = "coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END)";
+
 /// Encodes a row as read for `suggestion_sources.row`: a JSON array of its cells, compressed
 /// with LZ4 (a million rows of a kilobyte are a quarter smaller, and the import that much faster).
 pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
@@ -447,12 +451,27 @@ fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
 
 /// Suggestions matching a filter, oldest first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Summary>> {
+    // A ranked search with a limit first asks the index for the best few hundred matches only;
+    // when the other filters leave too few of them, it asks again for all.
+    if let (Some(_), Some(limit)) = (&f.search, f.limit) {
+        let found = list_ranked(conn, f, Some(limit * 4 + 200))?;
+        if found.len() >= limit {
+            return Ok(found);
+        }
+    }
+    list_ranked(conn, f, None)
+}
+
+fn list_ranked(conn: &Connection, f: &Filter, best: Option<usize>) -> Result<Vec<Summary>> {
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     let mut sql = match &f.search {
         Some(terms) => {
             args.push(crate::search::match_all(terms).into());
+            let best = best
+                .map(|n| format!(" ORDER BY rank LIMIT {n}"))
+                .unwrap_or_default();
             format!(
-                "{SUMMARY_SELECT} JOIN (SELECT rowid AS fid, rank FROM suggestions_fts WHERE suggestions_fts MATCH ?1) f
+                "{SUMMARY_SELECT} JOIN (SELECT rowid AS fid, rank FROM suggestions_fts WHERE suggestions_fts MATCH ?1{best}) f
                  ON f.fid = s.id WHERE 1 = 1"
             )
         }

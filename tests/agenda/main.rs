@@ -6,5 +6,6 @@ mod foundation;
 mod import;
 mod process;
 mod report;
+mod robustness;
 mod safety;
 mod triage;

@@ -58,7 +58,8 @@ CREATE TABLE suggestions (
     updated_at     TEXT NOT NULL,
     UNIQUE (cycle_id, source_key)
 ) STRICT;
-CREATE INDEX suggestions_batch ON suggestions (batch_id);
+-- Pages of a cycle in order (suggestion list, triage, the report) without sorting it all.
+CREATE INDEX suggestions_cycle ON suggestions (cycle_id, id);
 
 -- The row as read: a JSON array of its cells, LZ4-compressed (see encode_row in
 -- src/storage/suggestions.rs). It may hold personal data, so it is purged with it.
