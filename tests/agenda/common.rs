@@ -156,3 +156,26 @@ impl Env {
 pub fn fixture_arg(name: &str) -> String {
     fixture(name).to_str().unwrap().to_string()
 }
+
+/// What a command printed on stderr.
+pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+/// A connection to the folder's database, to look at (or damage) what the binary wrote.
+pub fn conn(env: &Env) -> rusqlite::Connection {
+    rusqlite::Connection::open(env.db()).expect("open the database")
+}
+
+/// Runs a command that must be refused with `code`, leaving the database as it was; returns
+/// stderr.
+pub fn refused(env: &Env, args: &[&str], code: i32) -> String {
+    let before = env.dump();
+    let assert = env.run(args).code(code);
+    assert_eq!(
+        env.dump(),
+        before,
+        "a refused command changed the database: {args:?}"
+    );
+    stderr(&assert)
+}

@@ -6,14 +6,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{fixture, Env};
+use crate::common::{fixture, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
 
 fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stdout).into_owned()

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{fixture, fixture_arg, Env};
+use crate::common::{conn, fixture, fixture_arg, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -13,10 +13,6 @@ const D2021: &str = "decidim-2021-proposals.csv";
 const D2021_LATER: &str = "decidim-2021-proposals-later.csv";
 const D2022: &str = "decidim-2022-proposals-0.28.csv";
 const MODULO: &str = "modulo-web-2022.csv";
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
 
 /// `suggestion import --format json` of files (fixture names or paths), with extra options.
 fn import(env: &Env, files: &[&str], extra: &[&str]) -> Value {
@@ -112,10 +108,6 @@ fn with_2021() -> Env {
 
 fn bad(name: &str) -> String {
     fixture_arg(&format!("bad/{name}"))
-}
-
-fn conn(env: &Env) -> rusqlite::Connection {
-    rusqlite::Connection::open(env.db()).expect("open the database")
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,34 +4,13 @@
 
 use serde_json::Value;
 
-use crate::common::{fixture_arg, Env};
+use crate::common::{conn, fixture_arg, refused, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
 
 const LATER_2021: &str = "decidim-2021-proposals-later.csv";
 const ACT: &str = "DGC 12/2022";
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
-
-fn conn(env: &Env) -> rusqlite::Connection {
-    rusqlite::Connection::open(env.db()).expect("open the database")
-}
-
-/// Runs a command that must be refused with `code`, leaving the database as it was; returns
-/// stderr.
-fn refused(env: &Env, args: &[&str], code: i32) -> String {
-    let before = env.dump();
-    let assert = env.run(args).code(code);
-    assert_eq!(
-        env.dump(),
-        before,
-        "a refused command changed the database: {args:?}"
-    );
-    stderr(&assert)
-}
 
 /// Imports the 36 proposals of the 2021 consultation into the open cycle.
 fn import_2021(env: &Env) {

@@ -5,21 +5,13 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{fixture_arg, Env};
+use crate::common::{conn, fixture_arg, stderr, Env};
 
 const MODULO: &str = "modulo-web-2022.csv";
 const DECIDIM: &str = "decidim-2022-proposals-0.28.csv";
 /// An e-mail and a name from the web-form fixture.
 const EMAIL: &str = "m.tacconi@example.it";
 const NAME: &str = "Marco Tacconi";
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
-
-fn conn(env: &Env) -> rusqlite::Connection {
-    rusqlite::Connection::open(env.db()).expect("open the database")
-}
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path)

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use crate::common::{fixture, fixture_arg, Env};
+use crate::common::{conn, fixture, fixture_arg, refused, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -15,26 +15,6 @@ use crate::common::{fixture, fixture_arg, Env};
 const FIRST_2021: &str = "decidim-2021-proposals.csv";
 const LATER_2021: &str = "decidim-2021-proposals-later.csv";
 const RESPONSES: &str = "responses-2021.csv";
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
-}
-
-fn conn(env: &Env) -> rusqlite::Connection {
-    rusqlite::Connection::open(env.db()).expect("open the database")
-}
-
-/// Runs a command that must fail with `code` and leave the database as it was; returns stderr.
-fn refused(env: &Env, args: &[&str], code: i32) -> String {
-    let before = env.dump();
-    let assert = env.run(args).code(code);
-    assert_eq!(
-        env.dump(),
-        before,
-        "a refused command changed the database: {args:?}"
-    );
-    stderr(&assert)
-}
 
 /// The 2021-2023 cycle in Fase 2 with the 36 proposals of the 2021 consultation, imported as
 /// the office did: the first export (numbers 1–30 are 5101–5130), then the later one.
