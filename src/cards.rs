@@ -8,7 +8,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{CsvFile, Options, Source};
+use crate::csvin::{CsvFile, Options, Problems, Source};
 use crate::csvout::{guard_formula, unguard_formula};
 use crate::domain::card::{parse_budget, split_list, YearMonth, FIELDS};
 use crate::domain::{Axis, Card, CardStatus, Term};
@@ -151,16 +151,8 @@ pub fn describe_changes(changes: &[(&str, String, String)]) -> String {
         .join("; ")
 }
 
-/// How many suggestions are linked to a card (zero until suggestions exist).
+/// How many suggestions are linked to a card.
 pub fn linked_suggestions(conn: &rusqlite::Connection, code: &str) -> Result<i64> {
-    let has_links: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'suggestion_cards'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !has_links {
-        return Ok(0);
-    }
     Ok(conn.query_row(
         "SELECT count(*) FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1",
         [code],
@@ -415,64 +407,6 @@ fn card_from_values(
         }
     }
     Ok(card)
-}
-
-/// Collects up to 20 problems of an input file, as `FILE:LINE: what is wrong`.
-pub struct Problems {
-    name: String,
-    lines: Vec<String>,
-    total: usize,
-}
-
-pub const MAX_PROBLEMS_SHOWN: usize = 20;
-
-impl Problems {
-    pub fn new(name: &str) -> Problems {
-        Problems {
-            name: name.to_string(),
-            lines: Vec::new(),
-            total: 0,
-        }
-    }
-    pub fn add(&mut self, line: u64, what: String) {
-        self.total += 1;
-        if self.lines.len() < MAX_PROBLEMS_SHOWN {
-            self.lines.push(format!("{}:{line}: {what}", self.name));
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.total == 0
-    }
-    pub fn total(&self) -> usize {
-        self.total
-    }
-    /// Adds to the explanation of the last problem listed.
-    pub fn amend_last(&mut self, more: &str) {
-        if let Some(last) = self.lines.last_mut() {
-            last.push_str("; ");
-            last.push_str(more);
-        }
-    }
-    /// The problems listed so far (at most 20).
-    pub fn lines(&self) -> &[String] {
-        &self.lines
-    }
-    /// An error listing the problems, or `Ok` when there are none.
-    pub fn fail_if_any(&self) -> Result<(), Failure> {
-        if self.total == 0 {
-            return Ok(());
-        }
-        let mut message = format!(
-            "{} has {} invalid row(s); nothing was written:\n  {}",
-            self.name,
-            self.total,
-            self.lines.join("\n  ")
-        );
-        if self.total > self.lines.len() {
-            message.push_str(&format!("\n  … and {} more", self.total - self.lines.len()));
-        }
-        Err(invalid_input(message).hint("fix the rows and run the command again"))
-    }
 }
 
 /// Writes every card as CSV (`,`, UTF-8, one column per field, lists joined with ` | `),

@@ -8,6 +8,7 @@ use crate::context;
 use crate::domain::{Axis, Phase, Term, Triennium};
 use crate::error::{refused, usage};
 use crate::storage::cycles::Cycle;
+use crate::storage::suggestions::display_ref;
 use crate::storage::{cards, cycles, Db, Tx};
 
 pub const DEFAULT_MUNICIPALITY: &str = "Comune di Prato";
@@ -112,11 +113,8 @@ pub fn status(db: &Db) -> Result<Status> {
     })
 }
 
-/// Suggestions of a cycle: total, untagged, unanswered. Zero until the import tables exist.
+/// Suggestions of a cycle: total, untagged, unanswered.
 pub fn suggestion_counts(conn: &Connection, cycle_id: i64) -> Result<(i64, i64, i64)> {
-    if !has_suggestions_table(conn)? {
-        return Ok((0, 0, 0));
-    }
     Ok(conn.query_row(
         "SELECT count(*),
                 count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)),
@@ -124,14 +122,6 @@ pub fn suggestion_counts(conn: &Connection, cycle_id: i64) -> Result<(i64, i64, 
          FROM suggestions s WHERE s.cycle_id = ?1",
         [cycle_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?)
-}
-
-fn has_suggestions_table(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'suggestions'",
-        [],
-        |r| r.get(0),
     )?)
 }
 
@@ -152,9 +142,6 @@ pub fn collection_closed_on(conn: &Connection, cycle_id: i64) -> Result<Option<S
 /// How many suggestions of a cycle were submitted after the collection closed on `closed_on`
 /// (the date of submission is the first ten characters of `submitted_at`).
 pub fn late_suggestions(conn: &Connection, cycle_id: i64, closed_on: &str) -> Result<i64> {
-    if !has_suggestions_table(conn)? {
-        return Ok(0);
-    }
     Ok(conn.query_row(
         "SELECT count(*) FROM suggestions
          WHERE cycle_id = ?1 AND submitted_at IS NOT NULL AND substr(submitted_at, 1, 10) > ?2",
@@ -170,15 +157,14 @@ pub fn unanswered_references(
     cycle_id: i64,
     limit: usize,
 ) -> Result<Vec<String>> {
-    if !has_suggestions_table(conn)? {
-        return Ok(Vec::new());
-    }
-    let mut stmt = conn.prepare(
-        "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) FROM suggestions s
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        display_ref!("s"),
+        " FROM suggestions s
          WHERE s.cycle_id = ?1
            AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current)
-         ORDER BY 1, s.id LIMIT ?2",
-    )?;
+         ORDER BY 1, s.id LIMIT ?2"
+    ))?;
     let rows = stmt.query_map((cycle_id, limit as i64), |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

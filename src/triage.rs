@@ -8,13 +8,13 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::cards::Problems;
-use crate::csvin::{CsvFile, Options as CsvOptions, Source};
+use crate::csvin::{CsvFile, Options as CsvOptions, Problems, Source};
 use crate::csvout::guard_formula;
 use crate::domain::{Axis, Outcome, Term};
 use crate::error::{invalid_input, refused, usage, Failure};
 use crate::rules::{self, Decision, Keyword, RuleSet};
 use crate::storage::suggestions as sstore;
+use crate::storage::suggestions::display_ref;
 use crate::storage::triage as store;
 use crate::storage::{cards as cstore, cycles::Cycle, Db, Tx};
 use crate::text::fold;
@@ -556,11 +556,12 @@ pub fn autotag(
                     }
                 }
             });
-            let mut stmt = tx.prepare(&format!(
-                "SELECT s.id, {}, s.title || char(10) || s.body FROM suggestions s
+            let mut stmt = tx.prepare(concat!(
+                "SELECT s.id, ",
+                display_ref!("s"),
+                ", s.title || char(10) || s.body FROM suggestions s
                  WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
-                 ORDER BY s.id",
-                crate::storage::suggestions::DISPLAY_REF
+                 ORDER BY s.id"
             ))?;
             let mut rows = stmt.query([cycle.id])?;
             let mut chunk: Work = Vec::with_capacity(512);
@@ -721,15 +722,17 @@ pub fn export_answers(
 ) -> Result<u64> {
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     writer.write_record(["id", "state", &format!("answer/{locale}")])?;
-    let mut stmt = conn.prepare(
-        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END)
+    let mut stmt = conn.prepare(concat!(
+        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, ",
+        display_ref!("d"),
+        "
          FROM suggestions s
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
          LEFT JOIN cards c ON c.id = r.card_id
          LEFT JOIN suggestions d ON d.id = r.duplicate_of
          WHERE s.cycle_id = ?1 AND s.format = 'decidim' AND s.source_id IS NOT NULL
-         ORDER BY CAST(s.source_id AS INTEGER), s.source_id",
-    )?;
+         ORDER BY CAST(s.source_id AS INTEGER), s.source_id"
+    ))?;
     let mut rows = stmt.query([cycle.id])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {

@@ -3,6 +3,7 @@
 //! (`;`, `,`, tab), fingerprints the bytes with SHA-256, and hands out records with the line a
 //! text editor shows. Shared by every command that reads a CSV.
 
+mod problems;
 pub mod scan;
 
 use std::fs::File;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 
 use crate::error::{invalid_input, usage, Failure};
+pub use problems::{Problems, MAX_PROBLEMS_SHOWN};
 pub use scan::Scan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

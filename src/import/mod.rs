@@ -14,8 +14,7 @@ use std::sync::mpsc;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cards::Problems;
-use crate::csvin::{self, CsvFile, Source};
+use crate::csvin::{self, CsvFile, Problems, Source};
 use crate::domain::Phase;
 use crate::error::{invalid_input, refused};
 use crate::storage::suggestions::{self as store, Counts, NewBatch, PreviousBatch, Upserted};

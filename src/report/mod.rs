@@ -30,6 +30,7 @@ use crate::domain::{
 use crate::error::{refused, usage};
 use crate::process;
 use crate::storage::cycles::{self, Cycle};
+use crate::storage::suggestions::display_ref;
 
 /// The annexes `--format csv` writes, with what each holds; chapter 7 lists them.
 pub const ANNEXES: &[(&str, &str)] = &[
@@ -273,21 +274,21 @@ impl Responses<'_> {
         // Only the references and numbers are sorted (a million of them fit in a few MiB); the
         // rest of each row is read in that order: CROSS JOIN keeps `sorted` as the outer loop.
         let mut stmt = self.conn.prepare(
-            "WITH sorted AS MATERIALIZED (
-                 SELECT s.id, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref
+            concat!("WITH sorted AS MATERIALIZED (
+                 SELECT s.id, ", display_ref!("s"), " AS ref
                  FROM suggestions s WHERE s.cycle_id = ?1 ORDER BY ref, s.id)
              SELECT o.ref, s.title, substr(s.submitted_at, 1, 10),
                     s.stakeholder, s.channel, s.withdrawn,
                     (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa
                         JOIN axes x ON x.code = sa.axis WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
-                    r.outcome, r.reason, c.code, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END),
+                    r.outcome, r.reason, c.code, ", display_ref!("d"), ",
                     (SELECT group_concat(k.code, char(31)) FROM (SELECT c2.code FROM suggestion_cards l
                         JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id ORDER BY c2.code) k)
              FROM sorted o
              CROSS JOIN suggestions s ON s.id = o.id
              LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
              LEFT JOIN cards c ON c.id = r.card_id
-             LEFT JOIN suggestions d ON d.id = r.duplicate_of",
+             LEFT JOIN suggestions d ON d.id = r.duplicate_of"),
         )?;
         let mut rows = stmt.query([self.cycle_id])?;
         let mut n = 0;
@@ -592,8 +593,10 @@ fn linked_suggestions(
     conn: &Connection,
     cycle: &Cycle,
 ) -> Result<BTreeMap<String, Vec<LinkedSuggestion>>> {
-    let mut stmt = conn.prepare(
-        "SELECT k.code, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) AS ref,
+    let mut stmt = conn.prepare(concat!(
+        "SELECT k.code, ",
+        display_ref!("s"),
+        " AS ref,
                 (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)
          FROM (SELECT l.suggestion_id, l.card_id FROM suggestion_cards l
                UNION SELECT r.suggestion_id, r.card_id FROM responses r
@@ -601,8 +604,8 @@ fn linked_suggestions(
          JOIN cards k ON k.id = x.card_id
          JOIN suggestions s ON s.id = x.suggestion_id
          WHERE s.cycle_id = ?1
-         ORDER BY k.code, ref, s.id",
-    )?;
+         ORDER BY k.code, ref, s.id"
+    ))?;
     let mut rows = stmt.query([cycle.id])?;
     let mut out: BTreeMap<String, Vec<LinkedSuggestion>> = BTreeMap::new();
     while let Some(r) = rows.next()? {
@@ -841,12 +844,14 @@ fn missing(
         ));
     }
     if figures.untagged > 0 {
-        let mut stmt = conn.prepare(
-            "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END) FROM suggestions s
+        let mut stmt = conn.prepare(concat!(
+            "SELECT ",
+            display_ref!("s"),
+            " FROM suggestions s
              WHERE s.cycle_id = ?1
                AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
-             ORDER BY 1, s.id LIMIT ?2",
-        )?;
+             ORDER BY 1, s.id LIMIT ?2"
+        ))?;
         let shown: Vec<String> = stmt
             .query_map((cycle.id, REFERENCES_SHOWN as i64), |r| r.get(0))?
             .collect::<Result<_, _>>()?;

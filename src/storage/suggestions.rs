@@ -8,9 +8,22 @@ use crate::context;
 use crate::domain::{Axis, Term};
 use crate::import::mapping::Incoming;
 
-/// The reference a suggestion is shown by: the platform's, or `C-000037` (its number) for one
-/// that came without a reference of its own. For a table aliased `s`.
-pub const DISPLAY_REF: &str = "coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END)";
+/// The SQL expression of the reference a suggestion is shown by: the platform's, or
+/// `C-000037` (its number) for one that came without a reference of its own (its key is then
+/// a fingerprint, which means nothing to a reader). `display_ref!("s")` for a table aliased
+/// `s`, `display_ref!()` for unaliased columns; a literal, for `concat!`.
+macro_rules! display_ref {
+    () => {
+        "coalesce(reference, CASE WHEN source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', id) ELSE source_key END)"
+    };
+    ($alias:literal) => {
+        concat!(
+            "coalesce(", $alias, ".reference, CASE WHEN ", $alias, ".source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', ",
+            $alias, ".id) ELSE ", $alias, ".source_key END)"
+        )
+    };
+}
+pub(crate) use display_ref;
 
 /// Encodes a row as read for `suggestion_sources.row`: a JSON array of its cells, compressed
 /// with LZ4 (a million rows of a kilobyte are a quarter smaller, and the import that much faster).
@@ -414,7 +427,7 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
-const SUMMARY_SELECT: &str = "SELECT s.id, coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END), s.title, s.body, s.stakeholder,
+const SUMMARY_SELECT: &str = concat!("SELECT s.id, ", display_ref!("s"), ", s.title, s.body, s.stakeholder,
         s.channel, s.submitted_at,
         (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
             WHERE sa.suggestion_id = s.id ORDER BY x.position) a),
@@ -423,7 +436,7 @@ const SUMMARY_SELECT: &str = "SELECT s.id, coalesce(s.reference, CASE WHEN s.sou
         (SELECT group_concat(c.code, ',') FROM (SELECT c.code FROM suggestion_cards l JOIN cards c ON c.id = l.card_id
             WHERE l.suggestion_id = s.id ORDER BY c.code) c),
         s.batch_id, y.triennium
-     FROM suggestions s JOIN cycles y ON y.id = s.cycle_id";
+     FROM suggestions s JOIN cycles y ON y.id = s.cycle_id");
 
 fn split(v: Option<String>) -> Vec<String> {
     v.map(|s| s.split(',').map(str::to_string).collect())

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::context;
+use crate::storage::suggestions::display_ref;
 
 /// The cycle a suggestion belongs to.
 pub fn cycle_of(conn: &Connection, suggestion: i64) -> Result<i64> {
@@ -17,7 +18,7 @@ pub fn cycle_of(conn: &Connection, suggestion: i64) -> Result<i64> {
 
 pub fn reference_of(conn: &Connection, suggestion: i64) -> Result<String> {
     Ok(conn.query_row(
-        "SELECT coalesce(reference, CASE WHEN source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', id) ELSE source_key END) FROM suggestions WHERE id = ?1",
+        concat!("SELECT ", display_ref!(), " FROM suggestions WHERE id = ?1"),
         [suggestion],
         |r| r.get(0),
     )?)
@@ -85,9 +86,9 @@ pub struct Response {
 /// The responses of a suggestion, oldest first; the last is the one in force.
 pub fn responses(conn: &Connection, suggestion: i64) -> Result<Vec<Response>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.outcome, r.reason, c.code, coalesce(d.reference, CASE WHEN d.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', d.id) ELSE d.source_key END), r.user, r.at, r.current
+        concat!("SELECT r.outcome, r.reason, c.code, ", display_ref!("d"), ", r.user, r.at, r.current
          FROM responses r LEFT JOIN cards c ON c.id = r.card_id LEFT JOIN suggestions d ON d.id = r.duplicate_of
-         WHERE r.suggestion_id = ?1 ORDER BY r.id",
+         WHERE r.suggestion_id = ?1 ORDER BY r.id"),
     )?;
     let rows = stmt.query_map([suggestion], |r| {
         Ok(Response {
@@ -204,10 +205,10 @@ pub struct LinkedSuggestion {
 /// The suggestions linked to a card, in every cycle, oldest first, with their response in force.
 pub fn linked_to_card(conn: &Connection, code: &str) -> Result<Vec<LinkedSuggestion>> {
     let mut stmt = conn.prepare(
-        "SELECT coalesce(s.reference, CASE WHEN s.source_key LIKE 'fp:%' THEN 'C-' || printf('%06d', s.id) ELSE s.source_key END), s.title, r.outcome
+        concat!("SELECT ", display_ref!("s"), ", s.title, r.outcome
          FROM suggestion_cards l JOIN cards c ON c.id = l.card_id JOIN suggestions s ON s.id = l.suggestion_id
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
-         WHERE c.code = ?1 ORDER BY s.id",
+         WHERE c.code = ?1 ORDER BY s.id"),
     )?;
     let rows = stmt.query_map([code], |r| {
         Ok(LinkedSuggestion {
