@@ -151,10 +151,14 @@ pub fn describe_changes(changes: &[(&str, String, String)]) -> String {
         .join("; ")
 }
 
-/// How many suggestions are linked to a card.
+/// How many suggestions are linked to a card, or name it in a response (also one that a later
+/// response replaced: the history keeps pointing at the card).
 pub fn linked_suggestions(conn: &rusqlite::Connection, code: &str) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1",
+        "SELECT count(*) FROM (
+             SELECT l.suggestion_id FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1
+             UNION
+             SELECT r.suggestion_id FROM responses r JOIN cards c ON c.id = r.card_id WHERE c.code = ?1)",
         [code],
         |r| r.get(0),
     )?)

@@ -1166,3 +1166,26 @@ fn the_default_rules_agree_with_a_person_most_of_the_time() {
     assert!(recall >= 0.85, "recall {recall:.3}");
     assert!(exactly >= 0.62, "exactly right {exactly:.3}");
 }
+
+/// Regression: a card named only by a response (its link removed afterwards) could not be
+/// removed and the command failed with SQLite's bare "FOREIGN KEY constraint failed".
+#[test]
+fn regression_card_named_by_a_response_is_not_removable() {
+    let env = consultation();
+    env.run(&[
+        "suggestion",
+        "respond",
+        "1",
+        "--outcome",
+        "gia-previsto",
+        "--reason",
+        "Già coperto dai Punti Digitale Facile.",
+        "--card",
+        "COM-01",
+    ])
+    .success();
+    env.run(&["suggestion", "unlink", "1", "COM-01"]).success();
+    let err = refused(&env, &["--yes", "card", "remove", "COM-01"], 4);
+    assert!(err.contains("cannot be removed"), "{err}");
+    assert!(!err.contains("FOREIGN KEY"), "{err}");
+}
