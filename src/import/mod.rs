@@ -88,10 +88,40 @@ pub fn import(
     }
     let total: u64 = sources.iter().map(|(_, s)| s.size).sum();
     db.journal_statements_in_memory()?;
-    let db_path = db.path().to_path_buf();
-    let db_path = db_path.as_path();
+    // The first import of a consultation fills empty tables: a bulk load.
+    let bulk = !options.dry_run
+        && match cycles::open_cycle(db.conn())? {
+            Some(cycle) => !store::cycle_has_suggestions(db.conn(), cycle.id)?,
+            None => false,
+        };
     progress.start(total);
-    let result = db.write_or_rehearse(options.dry_run, |tx| {
+    let mut run = |db: &mut Db| -> Result<Vec<FileReport>> {
+        // The reading thread's own connection sees the committed state only in WAL mode.
+        let db_path = db.in_wal()?.then(|| db.path().to_path_buf());
+        db.write_or_rehearse(options.dry_run, |tx| {
+            import_all(tx, db_path.as_deref(), &sources, options, progress)
+        })
+    };
+    let result = if bulk { db.bulk_load(run) } else { run(db) };
+    progress.finish();
+    let mut reports = result?;
+    if options.dry_run {
+        for r in &mut reports {
+            r.batch = None;
+        }
+    }
+    Ok(reports)
+}
+
+/// The files, one after the other, in the transaction `tx`.
+fn import_all(
+    tx: &crate::storage::Tx,
+    db_path: Option<&Path>,
+    sources: &[(Source, csvin::Scan)],
+    options: &Options,
+    progress: &mut dyn Progress,
+) -> Result<Vec<FileReport>> {
+    {
         let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
             refused("every cycle is closed: suggestions can only be imported into an open cycle")
                 .hint("open the next cycle with `agenda cycle open`")
@@ -107,7 +137,7 @@ pub fn import(
         let mut reports = Vec::new();
         let mut done_bytes = 0;
         let mut seen_sha = HashMap::new();
-        for (source, scan) in &sources {
+        for (source, scan) in sources {
             let previous = match store::batch_by_sha256(tx, &scan.sha256)? {
                 Some(p) => Some(p),
                 None => seen_sha.get(&scan.sha256).cloned(),
@@ -128,9 +158,6 @@ pub fn import(
                 done_bytes += scan.size;
                 continue;
             }
-            // Rows already stored unchanged can be told apart before the transaction's own
-            // writes only for the first file; later files of the same command compare in the
-            // transaction, so the last file wins.
             let precheck = reports.is_empty();
             let report = import_one(
                 tx,
@@ -157,15 +184,7 @@ pub fn import(
             reports.push(report);
         }
         Ok(reports)
-    });
-    progress.finish();
-    let mut reports = result?;
-    if options.dry_run {
-        for r in &mut reports {
-            r.batch = None;
-        }
     }
-    Ok(reports)
 }
 
 /// What the reading thread hands to the writing one.
@@ -189,7 +208,7 @@ const CHUNK: usize = 256;
 #[allow(clippy::too_many_arguments)]
 fn import_one(
     tx: &crate::storage::Tx,
-    db_path: &Path,
+    db_path: Option<&Path>,
     cycle_id: i64,
     source: &Source,
     scan: csvin::Scan,
@@ -229,11 +248,17 @@ fn import_one(
     let mut counts = Counts::default();
     let mut problems = Problems::new(&name);
     let mut last = None;
+    // Read in the transaction, so that earlier files of the same command count.
+    let all_new = !store::cycle_has_suggestions(tx, cycle_id)?;
+    // Rows already stored unchanged can be told apart before the transaction's own writes
+    // only for the first file; later files of the same command compare in the transaction,
+    // so the last file wins.
+    let precheck = if precheck && !all_new { db_path } else { None };
     let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
     std::thread::scope(|scope| -> Result<()> {
         let mapping = &mapping;
         let reader = scope.spawn(move || {
-            let result = read_rows(&mut csv, mapping, db_path, cycle_id, precheck, &sender);
+            let result = read_rows(&mut csv, mapping, precheck, all_new, cycle_id, &sender);
             if let Err(e) = result {
                 let _ = sender.send(Err(e));
             }
@@ -354,40 +379,31 @@ fn import_one(
     })
 }
 
-/// The reading side: records from the file, checked, keyed and mapped, in chunks.
+/// The reading side: records from the file, checked, keyed and mapped, in chunks. With
+/// `precheck`, the path of the database, rows stored unchanged are told apart here; with
+/// `all_new`, the cycle holds no suggestion yet and every key is new.
 fn read_rows(
     csv: &mut CsvFile,
     mapping: &Mapping,
-    db_path: &Path,
+    precheck: Option<&Path>,
+    all_new: bool,
     cycle_id: i64,
-    precheck: bool,
     sender: &mpsc::SyncSender<Result<Vec<Item>>>,
 ) -> Result<()> {
     // A second connection sees the database as committed before this import: enough to tell
     // which rows are already stored unchanged, without waiting for the writer.
-    let reader = if precheck {
-        Some(rusqlite::Connection::open_with_flags(
-            db_path,
+    let reader = match precheck {
+        Some(path) => Some(rusqlite::Connection::open_with_flags(
+            path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?)
-    } else {
-        None
+        )?),
+        None => None,
     };
     // One read transaction for the whole file: one snapshot, and no lock taken per row.
     if let Some(conn) = &reader {
         conn.execute_batch("BEGIN DEFERRED")?;
     }
-    // A cycle with no suggestions yet (the first import of a consultation): every key is new.
-    let all_new = match &reader {
-        Some(conn) => !conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
-            [cycle_id],
-            |r| r.get::<_, bool>(0),
-        )?,
-        None => false,
-    };
     let mut lookup = match &reader {
-        _ if all_new => None,
         Some(conn) => Some(conn.prepare(
             "SELECT content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
         )?),

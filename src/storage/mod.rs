@@ -1,6 +1,7 @@
 //! The database: one module owns the connection, the schema and its migrations, and the SQL.
 //!
-//! Every connection runs in WAL mode with foreign keys on and a busy handler that says on
+//! Every connection runs in WAL mode (a rollback journal only for the duration of a bulk load,
+//! see [`Db::bulk_load`]) with foreign keys on and a busy handler that says on
 //! stderr when it has to wait for another writer. Writes happen in IMMEDIATE transactions
 //! through [`Db::write`], which also gives the audit log its entry.
 
@@ -77,6 +78,11 @@ impl Db {
                 Err(other) => other,
             })?;
         db.check_is_agenda()?;
+        // A bulk load that could not go back to the WAL (another command had the file open
+        // when it finished, or it was killed) left a rollback journal mode behind.
+        if !db.in_wal()? {
+            db.try_journal_mode("wal");
+        }
         migrations::migrate(&mut db)?;
         Ok(db)
     }
@@ -231,6 +237,44 @@ impl Db {
     pub fn journal_statements_in_memory(&self) -> Result<()> {
         self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(())
+    }
+
+    /// Whether the database is in WAL mode (it always is, except during a bulk load).
+    pub fn in_wal(&self) -> Result<bool> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        Ok(mode.eq_ignore_ascii_case("wal"))
+    }
+
+    /// Runs `work`, a large write into empty tables, with a rollback journal instead of the
+    /// WAL when no other connection has the file open. In WAL mode every new page is written
+    /// twice, to the WAL and again at the checkpoint; with a rollback journal, pages past the
+    /// old end of the file need no journal, so a million-row import writes its 1.4 GB once.
+    /// Commands started meanwhile wait for the commit (the busy handler says so) instead of
+    /// reading the state before it. Atomicity and crash safety are the same: a killed load
+    /// leaves a hot journal that the next connection rolls back. WAL mode comes back at the
+    /// end, or, if another command has opened the file by then, at the next open.
+    pub fn bulk_load<T>(&mut self, work: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        let left_wal = self.try_journal_mode("delete");
+        let result = work(self);
+        if left_wal {
+            self.try_journal_mode("wal");
+        }
+        result
+    }
+
+    /// Switches the journal mode if it can at once, without waiting for other connections:
+    /// returns whether the database is now in `mode`.
+    fn try_journal_mode(&mut self, mode: &str) -> bool {
+        let _ = self.conn.busy_handler(None::<fn(i32) -> bool>);
+        let now = self
+            .conn
+            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| {
+                r.get::<_, String>(0)
+            });
+        let _ = self.conn.busy_handler(Some(wait_for_writer));
+        now.is_ok_and(|m| m.eq_ignore_ascii_case(mode))
     }
 
     /// Reads a setting.

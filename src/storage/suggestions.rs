@@ -80,6 +80,15 @@ pub struct NewBatch<'a> {
     pub personal_columns: &'a [usize],
 }
 
+/// Whether the cycle holds any suggestion yet.
+pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
+        [cycle_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
     conn.execute(
         "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,

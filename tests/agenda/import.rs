@@ -741,6 +741,87 @@ fn dry_run_reports_the_same_counts_and_writes_nothing() {
     assert!(err.contains("ragged.csv:5:"), "{err}");
 }
 
+/// The journal mode of the folder's database, as a new connection sees it.
+fn journal_mode(env: &Env) -> String {
+    conn(env)
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn the_first_import_is_a_bulk_load_and_the_database_goes_back_to_wal() {
+    let env = Env::collecting();
+    assert_eq!(journal_mode(&env), "wal");
+    let report = import(&env, &[D2021], &[]);
+    assert_counts(&report, 30, 30, 0, 0);
+    assert_eq!(journal_mode(&env), "wal", "WAL mode after the bulk load");
+    assert!(
+        !env.path("agenda.db-journal").exists(),
+        "a rollback journal was left behind"
+    );
+    // The next import (the cycle is no longer empty) runs in WAL mode as always.
+    let later = import(&env, &[D2021_LATER], &[]);
+    assert_eq!(
+        later["unchanged"].as_u64().unwrap()
+            + later["updated"].as_u64().unwrap()
+            + later["inserted"].as_u64().unwrap(),
+        later["read"].as_u64().unwrap()
+    );
+    assert_eq!(journal_mode(&env), "wal");
+}
+
+#[test]
+fn a_bulk_load_with_another_reader_open_stays_in_wal_and_the_reader_keeps_its_snapshot() {
+    let env = Env::collecting();
+    let reader = conn(&env);
+    reader.execute_batch("BEGIN").unwrap();
+    let before: i64 = reader
+        .query_row("SELECT count(*) FROM suggestions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, 0);
+    // The import neither waits for the reader nor disturbs it.
+    let out = env
+        .cmd(&[
+            "suggestion",
+            "import",
+            "--format",
+            "json",
+            &fixture_arg(D2021),
+        ])
+        .env("AGENDA_BUSY_TIMEOUT", "5")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let during: i64 = reader
+        .query_row("SELECT count(*) FROM suggestions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(during, 0, "the reader's snapshot changed under it");
+    reader.execute_batch("COMMIT").unwrap();
+    let after: i64 = reader
+        .query_row("SELECT count(*) FROM suggestions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, 30);
+    assert_eq!(journal_mode(&env), "wal");
+}
+
+#[test]
+fn a_database_left_in_rollback_mode_goes_back_to_wal_at_the_next_command() {
+    let env = Env::collecting();
+    import(&env, &[D2021], &[]);
+    // What a bulk load killed before it could switch back leaves behind.
+    let mode: String = conn(&env)
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    env.run(&["status"]).success();
+    assert_eq!(journal_mode(&env), "wal");
+    assert_eq!(list(&env, &[]).len(), 30);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The bad files: exit 3, the FILE:LINE: message, the database as it was.
 
