@@ -93,6 +93,29 @@ pub fn match_all(terms: &[String]) -> String {
         .join(" ")
 }
 
+/// An FTS5 query matching every word as typed (folded), each a whole word.
+pub fn match_words(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("\"{}\"", t.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// When more than `window` suggestions match `query`, the lowest rowid of the `window` most
+/// recent: a search ranks those only. None when they are fewer.
+pub fn window_start(conn: &Connection, query: &str, window: usize) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT rowid FROM suggestions_fts WHERE suggestions_fts MATCH ?1
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+            params![query, window as i64 - 1],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// An FTS5 query matching any of the distinctive words of a text: for similar suggestions.
 pub fn match_any_distinctive(text: &str) -> Option<String> {
     let mut words: Vec<String> = Vec::new();

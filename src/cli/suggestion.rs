@@ -330,7 +330,13 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
         limit: args.limit,
         ..Filter::default()
     };
-    let rows = store::list(db.conn(), &filter)?;
+    let (rows, windowed) = store::list_searched(db.conn(), &filter)?;
+    if windowed {
+        say(format!(
+            "more than {} suggestions match: the best shown are those of the {} most recent; add a word to narrow the search",
+            store::SEARCH_WINDOW, store::SEARCH_WINDOW
+        ));
+    }
     match args.format {
         Format::Json => output::print_json(&rows),
         Format::Csv => output::print_csv(

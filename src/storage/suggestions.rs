@@ -436,6 +436,7 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// The columns of a [`Summary`], for suggestions `s` of cycles `y`.
 const SUMMARY_SELECT: &str = concat!("SELECT s.id, ", display_ref!("s"), ", s.title, s.body, s.stakeholder,
         s.channel, s.submitted_at,
         (SELECT group_concat(a.axis, ',') FROM (SELECT sa.axis FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
@@ -444,8 +445,7 @@ const SUMMARY_SELECT: &str = concat!("SELECT s.id, ", display_ref!("s"), ", s.ti
         (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1),
         (SELECT group_concat(c.code, ',') FROM (SELECT c.code FROM suggestion_cards l JOIN cards c ON c.id = l.card_id
             WHERE l.suggestion_id = s.id ORDER BY c.code) c),
-        s.batch_id, y.triennium
-     FROM suggestions s JOIN cycles y ON y.id = s.cycle_id");
+        s.batch_id, y.triennium");
 
 fn split(v: Option<String>) -> Vec<String> {
     v.map(|s| s.split(',').map(str::to_string).collect())
@@ -471,33 +471,103 @@ fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
     })
 }
 
-/// Suggestions matching a filter, oldest first.
+/// Suggestions matching a filter, oldest first; with a search, best first.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Summary>> {
-    // A ranked search with a limit first asks the index for the best few hundred matches only;
-    // when the other filters leave too few of them, it asks again for all.
-    if let (Some(_), Some(limit)) = (&f.search, f.limit) {
-        let found = list_ranked(conn, f, Some(limit * 4 + 200))?;
-        if found.len() >= limit {
-            return Ok(found);
-        }
-    }
-    list_ranked(conn, f, None)
+    Ok(list_searched(conn, f)?.0)
 }
 
-fn list_ranked(conn: &Connection, f: &Filter, best: Option<usize>) -> Result<Vec<Summary>> {
+/// A search with `--limit` ranks at most this many matches, the most recent: past it, ranking
+/// every match costs more than a person waits, and the best of 80,000 matches tell nothing the
+/// best of the latest 10,000 do not.
+pub const SEARCH_WINDOW: usize = 10_000;
+
+/// Like [`list`]; with a search and a limit, also says whether the matches were so many that
+/// only the [`SEARCH_WINDOW`] most recent were ranked.
+///
+/// A search finds first the suggestions holding every word as typed, then, when those are too
+/// few, the ones where the words are only prefixes ("anzian" → anziani, anziane): the first
+/// kind ranks above the second, and is fast whatever the size of the index.
+pub fn list_searched(conn: &Connection, f: &Filter) -> Result<(Vec<Summary>, bool)> {
+    let Some(terms) = &f.search else {
+        return Ok((list_ranked(conn, f, None, None)?, false));
+    };
+    let mut found: Vec<Summary> = Vec::new();
+    let mut windowed = false;
+    // Every word as typed first; then the matches where some are only prefixes, which the
+    // first pass did not find.
+    let words = crate::search::match_words(terms);
+    let prefixes = format!("({}) NOT ({words})", crate::search::match_all(terms));
+    for query in [words, prefixes] {
+        let need = match f.limit {
+            Some(limit) if found.len() >= limit => break,
+            Some(limit) => Some(limit - found.len()),
+            None => None,
+        };
+        let window = match need {
+            Some(_) => crate::search::window_start(conn, &query, SEARCH_WINDOW)?,
+            None => None,
+        };
+        windowed |= window.is_some();
+        let pass = Filter {
+            limit: need,
+            ..f.clone()
+        };
+        let search = Search {
+            query: &query,
+            window,
+        };
+        // With a limit, ask the index for the best few hundred matches only; when the other
+        // filters leave too few of them, ask again for all.
+        let mut more = match need {
+            Some(need) => {
+                let best = list_ranked(conn, &pass, Some(&search), Some(need * 4 + 200))?;
+                if best.len() >= need {
+                    best
+                } else {
+                    list_ranked(conn, &pass, Some(&search), None)?
+                }
+            }
+            None => list_ranked(conn, &pass, Some(&search), None)?,
+        };
+        found.append(&mut more);
+    }
+    Ok((found, windowed))
+}
+
+/// One pass of a search: the FTS5 query, and the lowest rowid ranked.
+struct Search<'a> {
+    query: &'a str,
+    window: Option<i64>,
+}
+
+fn list_ranked(
+    conn: &Connection,
+    f: &Filter,
+    search: Option<&Search>,
+    best: Option<usize>,
+) -> Result<Vec<Summary>> {
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    let mut sql = match &f.search {
-        Some(terms) => {
-            args.push(crate::search::match_all(terms).into());
+    let mut sql = match search {
+        Some(search) => {
+            args.push(search.query.to_string().into());
+            let window = search
+                .window
+                .map(|w| format!(" AND rowid >= {w}"))
+                .unwrap_or_default();
             let best = best
                 .map(|n| format!(" ORDER BY rank LIMIT {n}"))
                 .unwrap_or_default();
+            // The matches drive the query (CROSS JOIN keeps them the outer loop): a search
+            // never walks the whole table.
             format!(
-                "{SUMMARY_SELECT} JOIN (SELECT rowid AS fid, rank FROM suggestions_fts WHERE suggestions_fts MATCH ?1{best}) f
-                 ON f.fid = s.id WHERE 1 = 1"
+                "{SUMMARY_SELECT} FROM (SELECT rowid AS fid, bm25(suggestions_fts) AS rank FROM suggestions_fts
+                 WHERE suggestions_fts MATCH ?1{window}{best}) f
+                 CROSS JOIN suggestions s ON s.id = f.fid JOIN cycles y ON y.id = s.cycle_id WHERE 1 = 1"
             )
         }
-        None => format!("{SUMMARY_SELECT} WHERE 1 = 1"),
+        None => format!(
+            "{SUMMARY_SELECT} FROM suggestions s JOIN cycles y ON y.id = s.cycle_id WHERE 1 = 1"
+        ),
     };
     let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
         args.push(v);
@@ -562,7 +632,7 @@ fn list_ranked(conn: &Connection, f: &Filter, best: Option<usize>) -> Result<Vec
             .join(",");
         sql.push_str(&format!(" AND s.id IN ({list})"));
     }
-    sql.push_str(if f.search.is_some() {
+    sql.push_str(if search.is_some() {
         " ORDER BY f.rank, s.id"
     } else {
         " ORDER BY s.id"

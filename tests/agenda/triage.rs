@@ -859,6 +859,85 @@ fn list_search_is_ranked_and_accent_insensitive() {
 }
 
 #[test]
+fn search_ranks_whole_words_before_prefixes() {
+    let env = Env::collecting();
+    let file = env.write(
+        "modulo.csv",
+        "Titolo;Proposta\n\
+         Anzianità di servizio degli sportelli;Premiare l'anzianità degli operatori più esperti.\n\
+         Corsi per anziani;Corsi di informatica per gli anziani del quartiere.\n\
+         Biblioteca aperta la sera;Orari più lunghi in biblioteca.\n",
+    );
+    env.run(&["suggestion", "import", "--quiet", &file])
+        .success();
+    let titles = |words: &str, limit: Option<&str>| -> Vec<String> {
+        let mut args = vec!["suggestion", "list", "--format", "json", "--search", words];
+        if let Some(l) = limit {
+            args.extend(["--limit", l]);
+        }
+        env.json(&args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // "anziani" as typed first, then "anzianità", which only begins with it.
+    let both = vec![
+        "Corsi per anziani".to_string(),
+        "Anzianità di servizio degli sportelli".to_string(),
+    ];
+    assert_eq!(titles("anziani", None), both);
+    assert_eq!(titles("anziani", Some("5")), both);
+    assert_eq!(titles("anziani", Some("1")), both[..1]);
+    // A word that is only a prefix finds both kinds.
+    let prefix = titles("anzian", None);
+    assert_eq!(prefix.len(), 2, "{prefix:?}");
+    assert!(titles("biblioteca sera", Some("3")) == ["Biblioteca aperta la sera"]);
+}
+
+#[test]
+fn a_search_matching_more_than_ten_thousand_ranks_the_most_recent_and_says_so() {
+    let env = Env::collecting();
+    let mut csv = String::from("Codice;Titolo;Proposta\n");
+    for i in 0..10_050 {
+        csv.push_str(&format!(
+            "MOD-{i};Corsi di informatica {i};Corsi per anziani in biblioteca, edizione {i}.\n"
+        ));
+    }
+    let file = env.write("molti.csv", csv);
+    env.run(&["suggestion", "import", "--quiet", &file])
+        .success();
+    // What a search prints on stdout (JSON) and on stderr.
+    let search = |extra: &[&str]| -> (Vec<Value>, String) {
+        let mut args = vec![
+            "suggestion",
+            "list",
+            "--format",
+            "json",
+            "--search",
+            "corsi anziani",
+        ];
+        args.extend_from_slice(extra);
+        let assert = env.run(&args).success();
+        let found: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+        (found.as_array().unwrap().clone(), stderr(&assert))
+    };
+    let (found, err) = search(&["--limit", "20"]);
+    assert!(err.contains("more than 10000 suggestions match"), "{err}");
+    assert_eq!(found.len(), 20);
+    // The oldest 50 are outside the window.
+    assert!(
+        found.iter().all(|s| s["id"].as_i64().unwrap() > 50),
+        "{found:?}"
+    );
+    // Without a limit every match is ranked, and nothing is said.
+    let (all, err) = search(&[]);
+    assert!(!err.contains("more than"), "{err}");
+    assert_eq!(all.len(), 10_050);
+}
+
+#[test]
 fn list_unanswered_outcome_and_card() {
     let env = consultation();
     env.run(&[
