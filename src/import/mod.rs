@@ -264,6 +264,8 @@ fn import_one(
             }
         });
         let mut writer = store::Writer::new(tx, cycle_id, batch_id, format.name())?;
+        // Rows rejected by the writer (a key seen twice) or by the reader, in file order.
+        let mut rejected: Vec<(u64, String)> = Vec::new();
         let mut outcome = Ok(());
         for chunk in receiver.iter() {
             let chunk = match chunk {
@@ -277,8 +279,10 @@ fn import_one(
                 match item {
                     Item::Row(incoming) => {
                         counts.read += 1;
-                        if !problems.is_empty() && !options.skip_invalid {
-                            // The file will be refused: read on only to list the problems.
+                        // A file that will be refused is read on only to list its problems;
+                        // into an empty cycle its rows are still written, as that is where
+                        // a key seen twice shows (the transaction is rolled back anyway).
+                        if !problems.is_empty() && !options.skip_invalid && !all_new {
                             continue;
                         }
                         match writer.upsert(incoming)? {
@@ -286,6 +290,7 @@ fn import_one(
                             Upserted::Updated => counts.updated += 1,
                             Upserted::Unchanged => counts.unchanged += 1,
                         }
+                        take_duplicates(&mut writer, &mut counts, &mut rejected);
                     }
                     Item::Unchanged => {
                         counts.read += 1;
@@ -293,14 +298,24 @@ fn import_one(
                     }
                     Item::Invalid(line, why) => {
                         counts.read += 1;
-                        counts.rejected += 1;
-                        if options.skip_invalid {
-                            store::add_rejection(tx, batch_id, line, &why)?;
-                        }
-                        problems.add(line, why);
+                        // The rows before it first, so that problems come in file order.
+                        writer.flush()?;
+                        take_duplicates(&mut writer, &mut counts, &mut rejected);
+                        rejected.push((line, why));
                     }
                     Item::Progress(bytes, rows) => progress(bytes, rows),
-                    Item::End(record) => last = record,
+                    Item::End(record) => {
+                        writer.flush()?;
+                        take_duplicates(&mut writer, &mut counts, &mut rejected);
+                        last = record;
+                    }
+                }
+                for (line, why) in rejected.drain(..) {
+                    counts.rejected += 1;
+                    if options.skip_invalid {
+                        store::add_rejection(tx, batch_id, line, &why)?;
+                    }
+                    problems.add(line, why);
                 }
             }
         }
@@ -379,6 +394,19 @@ fn import_one(
     })
 }
 
+/// Moves the rows the writer found to repeat a key to the rejected ones: they had been
+/// counted as inserted.
+fn take_duplicates(
+    writer: &mut store::Writer,
+    counts: &mut Counts,
+    rejected: &mut Vec<(u64, String)>,
+) {
+    for (line, why) in writer.take_duplicates() {
+        counts.inserted -= 1;
+        rejected.push((line, why));
+    }
+}
+
 /// The reading side: records from the file, checked, keyed and mapped, in chunks. With
 /// `precheck`, the path of the database, rows stored unchanged are told apart here; with
 /// `all_new`, the cycle holds no suggestion yet and every key is new.
@@ -411,6 +439,8 @@ fn read_rows(
     };
     let bytes = csv.bytes_read();
     // The keys seen so far, as 64-bit hashes: 1M rows cost 16 MiB, not the keys themselves.
+    // Into an empty cycle the table's unique key does this job as the writer inserts (see
+    // `Writer::flush`), and memory stays flat whatever the size of the file.
     let mut keys: HashSet<u64> = HashSet::new();
     let mut record = csv::StringRecord::new();
     let mut chunk = Vec::with_capacity(CHUNK);
@@ -448,11 +478,8 @@ fn read_rows(
                 Ok(key) => {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
                     key.hash(&mut h);
-                    if !keys.insert(h.finish()) {
-                        Item::Invalid(
-                            line,
-                            format!("the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"),
-                        )
+                    if !all_new && !keys.insert(h.finish()) {
+                        Item::Invalid(line, store::duplicate_key(&key, None))
                     } else {
                         let stored: Option<i64> = match &mut lookup {
                             Some(stmt) => {

@@ -80,6 +80,24 @@ pub struct NewBatch<'a> {
     pub personal_columns: &'a [usize],
 }
 
+/// What is wrong with a row whose key an earlier row of the file has (on line `earlier`).
+pub fn duplicate_key(key: &str, earlier: Option<u64>) -> String {
+    match earlier {
+        Some(line) => format!(
+            "the key \"{key}\" appears again (line {line} has it too): one suggestion per row"
+        ),
+        None => format!(
+            "the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"
+        ),
+    }
+}
+
+/// Whether an error is the table's unique key (cycle, source key) refusing a second row.
+fn is_duplicate_key(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
 /// Whether the cycle holds any suggestion yet.
 pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     Ok(conn.query_row(
@@ -204,6 +222,8 @@ pub struct Writer<'c> {
     next_id: i64,
     /// New suggestions waiting for a multi-row INSERT, with the ids given to them.
     pending: Vec<(i64, Box<Incoming>)>,
+    /// Rows left out because an earlier row of the file has their key: (line, why).
+    duplicates: Vec<(u64, String)>,
     format: &'static str,
     user: String,
     now: String,
@@ -251,6 +271,7 @@ impl<'c> Writer<'c> {
             batch_id,
             next_id,
             pending: Vec::with_capacity(BATCH),
+            duplicates: Vec::new(),
             format,
             user: context::user(),
             now: context::timestamp(),
@@ -323,12 +344,56 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// Writes the new suggestions waiting in the group.
+    /// The rows found since the last call to repeat the key of an earlier row: (line, why).
+    /// They were not written.
+    pub fn take_duplicates(&mut self) -> Vec<(u64, String)> {
+        std::mem::take(&mut self.duplicates)
+    }
+
+    /// Writes the new suggestions waiting in the group. A row whose key an earlier row of
+    /// the file already has breaks the table's unique key: the group is then written row by
+    /// row, and that row left out and listed in [`Writer::take_duplicates`].
     pub fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut self.pending);
+        let mut pending = std::mem::take(&mut self.pending);
+        if let Err(e) = self.insert_suggestions(&pending) {
+            if !is_duplicate_key(&e) {
+                return Err(e.into());
+            }
+            let mut kept = Vec::with_capacity(pending.len());
+            for row in pending {
+                match self.insert_suggestions(std::slice::from_ref(&row)) {
+                    Ok(()) => kept.push(row),
+                    Err(e) if is_duplicate_key(&e) => {
+                        let earlier: Option<i64> = self
+                            .conn
+                            .query_row(
+                                "SELECT line FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
+                                params![self.cycle_id, row.1.key],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        self.duplicates.push((
+                            row.1.line,
+                            duplicate_key(&row.1.key, earlier.map(|l| l as u64)),
+                        ));
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            pending = kept;
+        }
+        self.insert_sources(&pending)?;
+        for (id, s) in &pending {
+            self.extras(*id, s, false)?;
+        }
+        Ok(())
+    }
+
+    /// One multi-row INSERT of suggestions.
+    fn insert_suggestions(&self, pending: &[(i64, Box<Incoming>)]) -> rusqlite::Result<()> {
         let rows = pending.len();
         let mut values: Vec<rusqlite::types::ToSqlOutput> =
             Vec::with_capacity(rows * INSERT_PARAMS);
@@ -342,7 +407,7 @@ impl<'c> Writer<'c> {
         fn int(v: Option<i64>) -> ToSqlOutput<'static> {
             ToSqlOutput::Owned(v.map(Value::Integer).unwrap_or(Value::Null))
         }
-        for (id, s) in &pending {
+        for (id, s) in pending {
             values.push(int(Some(*id)));
             values.push(int(Some(self.cycle_id)));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.key.as_bytes())));
@@ -375,21 +440,27 @@ impl<'c> Writer<'c> {
         self.conn
             .prepare_cached(&insert_sql(rows))?
             .execute(rusqlite::params_from_iter(values.iter()))?;
+        Ok(())
+    }
+
+    /// The rows as read of suggestions just inserted.
+    fn insert_sources(&self, pending: &[(i64, Box<Incoming>)]) -> rusqlite::Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let rows = pending.len();
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        let int = |v: i64| ToSqlOutput::Owned(Value::Integer(v));
         let mut sources: Vec<ToSqlOutput> = Vec::with_capacity(rows * 4);
-        for (id, s) in &pending {
-            sources.push(int(Some(*id)));
-            sources.push(int(Some(self.batch_id)));
-            sources.push(int(Some(s.line as i64)));
+        for (id, s) in pending {
+            sources.push(int(*id));
+            sources.push(int(self.batch_id));
+            sources.push(int(s.line as i64));
             sources.push(ToSqlOutput::Borrowed(ValueRef::Blob(&s.original)));
         }
         self.conn
             .prepare_cached(&insert_source_sql(rows))?
             .execute(rusqlite::params_from_iter(sources.iter()))?;
-        drop(values);
-        drop(sources);
-        for (id, s) in &pending {
-            self.extras(*id, s, false)?;
-        }
         Ok(())
     }
 

@@ -915,6 +915,52 @@ fn bad_duplicate_keys() {
 }
 
 #[test]
+fn duplicate_keys_into_an_empty_cycle_are_found_by_the_table_in_file_order() {
+    // Into an empty cycle the reader keeps no set of keys: the table's unique key finds them.
+    let env = Env::collecting();
+    let err = refused_unchanged(&env, &["suggestion", "import", &bad("duplicate-keys.csv")]);
+    assert!(
+        err.contains(
+            "duplicate-keys.csv:5: the key \"MW-2022-002\" appears again (line 3 has it too)"
+        ),
+        "{err}"
+    );
+    // Problems come in the order of the file, whoever finds them.
+    let file = env.write(
+        "doppi.csv",
+        "Codice;Oggetto;Proposta;Data invio\n\
+         A-1;Uno;Primo;01/10/2022\n\
+         A-1;Due;Secondo;02/10/2022\n\
+         A-3;Tre;Terzo;31/02/2022\n\
+         A-4;Quattro;Quarto;04/10/2022\n",
+    );
+    let err = refused_unchanged(&env, &["suggestion", "import", &file]);
+    let at = |needle: &str| {
+        err.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {err}"))
+    };
+    assert!(at("doppi.csv:3:") < at("doppi.csv:4:"), "{err}");
+    assert!(err.contains("2 invalid row(s)"), "{err}");
+    // With --skip-invalid the first row with the key stays, the second is rejected.
+    let report = import(&env, &[&file], &["--skip-invalid"]);
+    assert_counts(&report, 4, 2, 0, 0);
+    assert_eq!(report["rejected"], 2);
+    let titles: Vec<String> = list(&env, &[])
+        .iter()
+        .map(|s| s["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, ["Uno", "Quattro"]);
+    let rejected: i64 = conn(&env)
+        .query_row(
+            "SELECT count(*) FROM batch_rejections WHERE line IN (3, 4)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rejected, 2);
+}
+
+#[test]
 fn bad_random_bytes() {
     let env = with_2021();
     let err = refused_unchanged(&env, &["suggestion", "import", &bad("random-bytes.bin")]);
