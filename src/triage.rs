@@ -498,121 +498,196 @@ pub fn autotag(
 ) -> Result<AutotagSummary> {
     crate::process::ensure_open(cycle)?;
     db.journal_statements_in_memory()?;
-    db.write_or_rehearse(dry_run, |tx| {
-        let set = RuleSet::new(&store::rules(tx)?);
-        if set.is_empty() {
-            return Err(refused("there are no rules")
-                .hint("add one with `agenda rule add AXIS --keyword WORD`")
-                .into());
-        }
-        let mut summary = AutotagSummary::default();
-        let mut by_axis: HashMap<Axis, u64> = HashMap::new();
-        let mut tags = TagWriter::new(tx);
-        type Work = Vec<(i64, String, String)>;
-        type Done = Vec<(i64, String, Vec<Decision>)>;
-        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Work>(4);
-        let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
-        let mut record = |summary: &mut AutotagSummary, tags: &mut TagWriter, done: Done| -> Result<()> {
-            for (id, reference, decisions) in done {
-                if decisions.is_empty() {
-                    continue;
-                }
-                summary.tagged += 1;
-                for d in &decisions {
-                    tags.add(id, d.axis, &d.words.join(", "))?;
-                    summary.tags += 1;
-                    *by_axis.entry(d.axis).or_default() += 1;
-                }
-                if keep.is_none_or(|k| summary.suggestions.len() < k) {
-                    summary.suggestions.push(Tagged {
-                        id,
-                        reference,
-                        axes: decisions
-                            .into_iter()
-                            .map(|d| TaggedAxis {
-                                axis: d.axis,
-                                words: d.words,
-                            })
-                            .collect(),
-                    });
-                }
+    let own_reader = db.in_wal()?.then(|| db.path().to_path_buf());
+    db.unchecked_references(|db| {
+        db.write_or_rehearse(dry_run, |tx| {
+            let set = RuleSet::new(&store::rules(tx)?);
+            if set.is_empty() {
+                return Err(refused("there are no rules")
+                    .hint("add one with `agenda rule add AXIS --keyword WORD`")
+                    .into());
             }
-            Ok(())
-        };
-        std::thread::scope(|scope| -> Result<()> {
+            let mut summary = AutotagSummary::default();
+            let mut by_axis: HashMap<Axis, u64> = HashMap::new();
+            let mut tags = TagWriter::new(tx);
+            let mut record =
+                |summary: &mut AutotagSummary, tags: &mut TagWriter, done: Done| -> Result<()> {
+                    for (id, reference, decisions) in done {
+                        if decisions.is_empty() {
+                            continue;
+                        }
+                        summary.tagged += 1;
+                        for d in &decisions {
+                            tags.add(id, d.axis, &d.words)?;
+                            summary.tags += 1;
+                            *by_axis.entry(d.axis).or_default() += 1;
+                        }
+                        if keep.is_none_or(|k| summary.suggestions.len() < k) {
+                            summary.suggestions.push(Tagged {
+                                id,
+                                reference,
+                                axes: decisions
+                                    .into_iter()
+                                    .map(|d| TaggedAxis {
+                                        axis: d.axis,
+                                        words: d.words,
+                                    })
+                                    .collect(),
+                            });
+                        }
+                    }
+                    Ok(())
+                };
             let set = &set;
-            scope.spawn(move || {
-                let mut buffer = String::new();
-                for chunk in work_rx {
-                    let done: Done = chunk
-                        .into_iter()
-                        .map(|(id, reference, text)| {
-                            let decisions = set.decide_with(&text, &mut buffer);
-                            (id, reference, decisions)
-                        })
-                        .collect();
-                    if done_tx.send(done).is_err() {
-                        break;
+            let cycle_id = cycle.id;
+            summary.examined = std::thread::scope(|scope| -> Result<u64> {
+                let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Result<Done>>(8);
+                match &own_reader {
+                    // In WAL mode the rules thread reads with its own connection, begun after
+                    // this transaction took the write lock: it sees exactly what this one does
+                    // before its first tag, and reading and writing each get a core.
+                    Some(path) => {
+                        let reader = scope.spawn(move || -> u64 {
+                            let mut examined = 0;
+                            let result = (|| -> Result<()> {
+                                let conn = Connection::open_with_flags(
+                                    path,
+                                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                                )?;
+                                conn.execute_batch("BEGIN")?;
+                                let mut buffer = String::new();
+                                let mut done: Done = Vec::with_capacity(512);
+                                for_each_untagged(&conn, cycle_id, |id, reference, text| {
+                                    examined += 1;
+                                    let decisions = set.decide_with(&text, &mut buffer);
+                                    if !decisions.is_empty() {
+                                        done.push((id, reference, decisions));
+                                    }
+                                    if done.len() == 512 {
+                                        let full =
+                                            std::mem::replace(&mut done, Vec::with_capacity(512));
+                                        done_tx
+                                            .send(Ok(full))
+                                            .map_err(|_| anyhow::anyhow!("stopped"))?;
+                                    }
+                                    Ok(())
+                                })?;
+                                let _ = done_tx.send(Ok(done));
+                                Ok(())
+                            })();
+                            if let Err(e) = result {
+                                let _ = done_tx.send(Err(e));
+                            }
+                            examined
+                        });
+                        for done in done_rx.iter() {
+                            record(&mut summary, &mut tags, done?)?;
+                        }
+                        reader
+                            .join()
+                            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))
+                    }
+                    // Otherwise this thread reads, and the rules thread decides.
+                    None => {
+                        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Work>(4);
+                        scope.spawn(move || {
+                            let mut buffer = String::new();
+                            for chunk in work_rx {
+                                let done: Done = chunk
+                                    .into_iter()
+                                    .map(|(id, reference, text)| {
+                                        let decisions = set.decide_with(&text, &mut buffer);
+                                        (id, reference, decisions)
+                                    })
+                                    .collect();
+                                if done_tx.send(Ok(done)).is_err() {
+                                    break;
+                                }
+                            }
+                        });
+                        let mut examined = 0;
+                        let mut chunk: Work = Vec::with_capacity(512);
+                        for_each_untagged(tx, cycle_id, |id, reference, text| {
+                            examined += 1;
+                            chunk.push((id, reference, text));
+                            if chunk.len() == 512 {
+                                work_tx
+                                    .send(std::mem::replace(&mut chunk, Vec::with_capacity(512)))
+                                    .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+                                while let Ok(done) = done_rx.try_recv() {
+                                    record(&mut summary, &mut tags, done?)?;
+                                }
+                            }
+                            Ok(())
+                        })?;
+                        work_tx
+                            .send(chunk)
+                            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+                        drop(work_tx);
+                        for done in done_rx.iter() {
+                            record(&mut summary, &mut tags, done?)?;
+                        }
+                        Ok(examined)
                     }
                 }
-            });
-            let mut stmt = tx.prepare(concat!(
-                "SELECT s.id, ",
-                display_ref!("s"),
-                ", s.title || char(10) || s.body FROM suggestions s
-                 WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
-                 ORDER BY s.id"
-            ))?;
-            let mut rows = stmt.query([cycle.id])?;
-            let mut chunk: Work = Vec::with_capacity(512);
-            while let Some(row) = rows.next()? {
-                summary.examined += 1;
-                chunk.push((row.get(0)?, row.get(1)?, row.get(2)?));
-                if chunk.len() == 512 {
-                    work_tx
-                        .send(std::mem::replace(&mut chunk, Vec::with_capacity(512)))
-                        .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
-                    while let Ok(done) = done_rx.try_recv() {
-                        record(&mut summary, &mut tags, done)?;
-                    }
-                }
+            })?;
+            tags.flush()?;
+            for axis in Axis::ALL {
+                summary.by_axis.insert(
+                    axis.code().to_string(),
+                    by_axis.get(axis).copied().unwrap_or(0).into(),
+                );
             }
-            work_tx
-                .send(chunk)
-                .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
-            drop(work_tx);
-            for done in done_rx.iter() {
-                record(&mut summary, &mut tags, done)?;
+            if summary.tags > 0 {
+                tx.audit(
+                    "suggestion.autotag",
+                    Some(&cycle.triennium.to_string()),
+                    &format!(
+                        "tagged {} of {} untagged suggestions with {} axes by rule",
+                        summary.tagged, summary.examined, summary.tags
+                    ),
+                )?;
             }
-            Ok(())
-        })?;
-        tags.flush()?;
-        for axis in Axis::ALL {
-            summary.by_axis.insert(
-                axis.code().to_string(),
-                by_axis.get(axis).copied().unwrap_or(0).into(),
-            );
-        }
-        if summary.tags > 0 {
-            tx.audit(
-                "suggestion.autotag",
-                Some(&cycle.triennium.to_string()),
-                &format!(
-                    "tagged {} of {} untagged suggestions with {} axes by rule",
-                    summary.tagged, summary.examined, summary.tags
-                ),
-            )?;
-        }
-        Ok(summary)
+            Ok(summary)
+        })
     })
+}
+
+/// Rows of untagged suggestions, for the rules thread.
+type Work = Vec<(i64, String, String)>;
+/// What the rules decided: (id, reference, decisions).
+type Done = Vec<(i64, String, Vec<Decision>)>;
+
+/// Calls `visit` with (id, reference, title and body) for each untagged suggestion of the cycle.
+fn for_each_untagged(
+    conn: &Connection,
+    cycle_id: i64,
+    mut visit: impl FnMut(i64, String, String) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT s.id, ",
+        display_ref!("s"),
+        ", s.title || char(10) || s.body FROM suggestions s
+         WHERE s.cycle_id = ?1 AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
+         ORDER BY s.id"
+    ))?;
+    let mut rows = stmt.query([cycle_id])?;
+    while let Some(row) = rows.next()? {
+        visit(row.get(0)?, row.get(1)?, row.get(2)?)?;
+    }
+    Ok(())
 }
 
 /// Writes rule tags many to a statement.
 struct TagWriter<'c> {
     conn: &'c Connection,
+    /// (suggestion, axis, the words that decided it).
     pending: Vec<(i64, Axis, String)>,
     user: String,
     now: String,
+    /// The statement for a full group, built once.
+    full_sql: String,
 }
 
 impl<'c> TagWriter<'c> {
@@ -624,11 +699,33 @@ impl<'c> TagWriter<'c> {
             pending: Vec::with_capacity(Self::BATCH),
             user: crate::context::user(),
             now: crate::context::timestamp(),
+            full_sql: Self::sql(Self::BATCH),
         }
     }
 
-    fn add(&mut self, id: i64, axis: Axis, words: &str) -> Result<()> {
-        self.pending.push((id, axis, words.to_string()));
+    /// `INSERT` of `rows` tags: three parameters each, then the user and the time.
+    fn sql(rows: usize) -> String {
+        let mut sql = String::from(
+            "INSERT OR IGNORE INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at) VALUES ",
+        );
+        let (user, at) = (rows * 3 + 1, rows * 3 + 2);
+        for k in 0..rows {
+            if k > 0 {
+                sql.push_str(", ");
+            }
+            let b = k * 3;
+            sql.push_str(&format!(
+                "(?{}, ?{}, 'rule', ?{}, ?{user}, ?{at})",
+                b + 1,
+                b + 2,
+                b + 3
+            ));
+        }
+        sql
+    }
+
+    fn add(&mut self, id: i64, axis: Axis, words: &[String]) -> Result<()> {
+        self.pending.push((id, axis, words.join(", ")));
         if self.pending.len() == Self::BATCH {
             self.flush()?;
         }
@@ -639,33 +736,27 @@ impl<'c> TagWriter<'c> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let mut sql = String::from(
-            "INSERT OR IGNORE INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at) VALUES ",
-        );
-        let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(self.pending.len() * 3);
-        for (k, (id, axis, words)) in self.pending.drain(..).enumerate() {
-            if k > 0 {
-                sql.push_str(", ");
-            }
-            let b = k * 3;
-            sql.push_str(&format!(
-                "(?{}, ?{}, 'rule', ?{}, ?U, ?T)",
-                b + 1,
-                b + 2,
-                b + 3
-            ));
-            values.push(id.into());
-            values.push(axis.code().to_string().into());
-            values.push(words.into());
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        let rows = self.pending.len();
+        let mut values: Vec<ToSqlOutput> = Vec::with_capacity(rows * 3 + 2);
+        for (id, axis, words) in &self.pending {
+            values.push(ToSqlOutput::Owned(Value::Integer(*id)));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                axis.code().as_bytes(),
+            )));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(words.as_bytes())));
         }
-        let sql = sql
-            .replace("?U", &format!("?{}", values.len() + 1))
-            .replace("?T", &format!("?{}", values.len() + 2));
-        values.push(self.user.clone().into());
-        values.push(self.now.clone().into());
-        self.conn
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
+        values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.user.as_bytes())));
+        values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.now.as_bytes())));
+        let mut stmt = if rows == Self::BATCH {
+            self.conn.prepare_cached(&self.full_sql)?
+        } else {
+            self.conn.prepare_cached(&Self::sql(rows))?
+        };
+        stmt.execute(rusqlite::params_from_iter(values.iter()))?;
+        drop(stmt);
+        drop(values);
+        self.pending.clear();
         Ok(())
     }
 }

@@ -264,6 +264,20 @@ impl Db {
         result
     }
 
+    /// Runs `work` with foreign keys unchecked, then checks them again: for writes of many
+    /// rows whose references hold by construction (autotag: suggestion ids read under the
+    /// same write lock, axis codes from [`crate::domain::Axis`]). Each such row otherwise
+    /// costs two parent lookups and a statement journal.
+    pub fn unchecked_references<T>(
+        &mut self,
+        work: impl FnOnce(&mut Db) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = work(self);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        result
+    }
+
     /// Switches the journal mode if it can at once, without waiting for other connections:
     /// returns whether the database is now in `mode`.
     fn try_journal_mode(&mut self, mode: &str) -> bool {

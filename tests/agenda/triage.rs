@@ -257,6 +257,24 @@ fn autotag_dry_run_writes_nothing_and_autotag_records_the_deciding_words() {
     // Autotag only looks at untagged suggestions: running it again tags nothing.
     let again: Value = env.json(&["suggestion", "autotag", "--format", "json"]);
     assert_eq!(again["tags"], 0);
+    // Written with foreign keys unchecked, every tag still names a suggestion and an axis,
+    // and exactly the suggestions the report counted got tags.
+    let c = conn(&env);
+    let dangling = c
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |_| Ok(()))
+        .unwrap()
+        .count();
+    assert_eq!(dangling, 0);
+    let tagged: i64 = c
+        .query_row(
+            "SELECT count(DISTINCT suggestion_id) FROM suggestion_axes WHERE origin = 'rule'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tagged, done["tagged"].as_i64().unwrap());
 }
 
 #[test]
