@@ -78,6 +78,9 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
         );
     }
     let db = Db::open(&globals.db)?;
+    // One read transaction for the whole report: its figures and its table of responses
+    // come from the same state, whatever another command writes meanwhile.
+    db.conn().execute_batch("BEGIN DEFERRED")?;
     let cycle = globals.cycle(db.conn())?;
     let gathered = report::gather(
         db.conn(),

@@ -437,33 +437,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         out,
         "<table class=\"responses\">\n<caption>Esito di ogni contributo</caption>\n<colgroup><col class=\"c-ref\"><col class=\"c-title\"><col class=\"c-axes\"><col class=\"c-outcome\"><col class=\"c-reason\"><col class=\"c-card\"></colgroup>\n<thead><tr><th scope=\"col\">Riferimento</th><th scope=\"col\">Titolo</th><th scope=\"col\">Assi</th><th scope=\"col\">Esito</th><th scope=\"col\">Motivazione</th><th scope=\"col\">Scheda</th></tr></thead>\n<tbody>"
     )?;
-    let n = g.responses.for_each(|row| {
-        let reference = escape(&row.reference);
-        write!(
-            out,
-            "<tr id=\"contributo-{reference}\"><th scope=\"row\">{reference}</th><td>{}",
-            escape(&row.title)
-        )?;
-        if row.withdrawn {
-            write!(out, " <span class=\"withdrawn\">(ritirato)</span>")?;
-        }
-        let card = match (&row.card, &row.duplicate_of) {
-            (Some(code), _) => format!("<a href=\"#scheda-{0}\">{0}</a>", escape(code)),
-            (None, Some(d)) => format!(
-                "duplicato di <a href=\"#contributo-{0}\">{0}</a>",
-                escape(d)
-            ),
-            (None, None) => escape(&row.card_label()),
-        };
-        writeln!(
-            out,
-            "</td><td>{}</td><td>{}</td><td>{}</td><td>{card}</td></tr>",
-            escape(&row.axes_label(", ")),
-            escape(row.outcome_label()),
-            escape(row.reason.as_deref().unwrap_or("")),
-        )?;
-        Ok(())
-    })?;
+    let n = g.responses.render(out, response_row)?;
     if n == 0 {
         writeln!(out, "<tr><td colspan=\"6\">Nessun contributo.</td></tr>")?;
     }
@@ -632,6 +606,34 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         if r.draft { " – BOZZA" } else { "" }
     )?;
     Ok(())
+}
+
+/// One row of the table of chapter 3.
+fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let reference = escape(&row.reference);
+    write!(
+        out,
+        "<tr id=\"contributo-{reference}\"><th scope=\"row\">{reference}</th><td>{}",
+        escape(&row.title)
+    )?;
+    if row.withdrawn {
+        write!(out, " <span class=\"withdrawn\">(ritirato)</span>")?;
+    }
+    let card = match (&row.card, &row.duplicate_of) {
+        (Some(code), _) => format!("<a href=\"#scheda-{0}\">{0}</a>", escape(code)),
+        (None, Some(d)) => format!(
+            "duplicato di <a href=\"#contributo-{0}\">{0}</a>",
+            escape(d)
+        ),
+        (None, None) => escape(&row.card_label()),
+    };
+    writeln!(
+        out,
+        "</td><td>{}</td><td>{}</td><td>{}</td><td>{card}</td></tr>",
+        escape(&row.axes_label(", ")),
+        escape(row.outcome_label()),
+        escape(row.reason.as_deref().unwrap_or("")),
+    )
 }
 
 #[cfg(test)]

@@ -189,24 +189,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         "| Riferimento | Titolo | Assi | Esito | Motivazione | Scheda |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|")?;
-    let n = g.responses.for_each(|row| {
-        let title = if row.withdrawn {
-            format!("{} (ritirato)", row.title)
-        } else {
-            row.title.clone()
-        };
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            escape(&row.reference),
-            escape(&title),
-            escape(&row.axes_label(", ")),
-            escape(row.outcome_label()),
-            escape(row.reason.as_deref().unwrap_or("")),
-            escape(&row.card_label())
-        )?;
-        Ok(())
-    })?;
+    let n = g.responses.render(out, response_row)?;
     if n == 0 {
         writeln!(out, "| – | nessun contributo | | | | |")?;
     }
@@ -354,6 +337,25 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         if r.draft { " – BOZZA" } else { "" }
     )?;
     Ok(())
+}
+
+/// One row of the table of chapter 3.
+fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let title = if row.withdrawn {
+        format!("{} (ritirato)", row.title)
+    } else {
+        row.title.clone()
+    };
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |",
+        escape(&row.reference),
+        escape(&title),
+        escape(&row.axes_label(", ")),
+        escape(row.outcome_label()),
+        escape(row.reason.as_deref().unwrap_or("")),
+        escape(&row.card_label())
+    )
 }
 
 #[cfg(test)]

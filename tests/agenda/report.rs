@@ -298,6 +298,46 @@ fn the_figures_add_up() {
 }
 
 #[test]
+fn a_large_cycle_comes_out_whole_and_in_order_with_the_first_missing_references() {
+    // More rows than one group of the rendering thread, in an order that is not the ids'.
+    let env = Env::collecting();
+    let mut csv = String::from("Codice;Titolo;Proposta\n");
+    for i in (0..1300).rev() {
+        csv.push_str(&format!(
+            "R-{i:05};Proposta {i};Testo della proposta {i}.\n"
+        ));
+    }
+    let file = env.write("molte.csv", csv);
+    env.run(&["suggestion", "import", "--quiet", &file])
+        .success();
+    for i in [3, 7] {
+        env.run(&["suggestion", "tag", &format!("R-{i:05}"), "governance"])
+            .success();
+    }
+    let md = report(&env, &["--draft", "--format", "md"]);
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| R-")).collect();
+    assert_eq!(rows.len(), 1300);
+    let refs: Vec<&str> = rows.iter().map(|l| &l[2..9]).collect();
+    let mut sorted = refs.clone();
+    sorted.sort();
+    assert_eq!(refs, sorted, "the responses are not in reference order");
+    assert!(rows[3].contains("Governance"), "{}", rows[3]);
+    // What is missing names the first references in their order, skipping the tagged ones.
+    assert!(
+        md.contains("1.300 contributi senza risposta: R-00000, R-00001, R-00002, R-00003, R-00004, R-00005, R-00006, R-00007, R-00008, R-00009 e altri 1.290"),
+        "{}",
+        md.lines().filter(|l| l.contains("senza")).collect::<Vec<_>>().join("\n")
+    );
+    assert!(
+        md.contains("1.298 contributi senza asse tematico: R-00000, R-00001, R-00002, R-00004, R-00005, R-00006, R-00008, R-00009, R-00010, R-00011 e altri 1.288"),
+        "{}",
+        md.lines().filter(|l| l.contains("senza")).collect::<Vec<_>>().join("\n")
+    );
+    let html = report(&env, &["--draft", "--format", "html"]);
+    assert_eq!(html.matches("<tr id=\"contributo-R-").count(), 1300);
+}
+
+#[test]
 fn same_data_and_date_give_the_same_bytes_in_every_format() {
     let env = agenda();
     for format in ["md", "html", "json"] {
