@@ -104,10 +104,11 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
 fn for_each_personal_row(
     conn: &Connection,
     cycle_id: i64,
-    mut visit: impl FnMut(i64, &Value, Vec<String>, &[usize]) -> Result<()>,
+    mut visit: impl FnMut(i64, &Stored, Vec<String>, &[usize]) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT src.suggestion_id, src.row, b.personal_columns FROM suggestion_sources src
+        "SELECT src.suggestion_id, src.row, b.personal_columns, coalesce(b.row_dictionary, X'')
+         FROM suggestion_sources src
          JOIN suggestions s ON s.id = src.suggestion_id
          JOIN import_batches b ON b.id = src.batch_id
          WHERE s.cycle_id = ?1 AND b.personal_columns NOT IN ('', '[]')
@@ -116,7 +117,10 @@ fn for_each_personal_row(
     let mut rows = stmt.query([cycle_id])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let stored: Value = r.get(1)?;
+        let stored = Stored {
+            row: r.get(1)?,
+            dictionary: r.get(3)?,
+        };
         let personal: String = r.get(2)?;
         let personal: Vec<usize> = serde_json::from_str(&personal).with_context(|| {
             format!("reading the personal columns of the row of suggestion #{id}")
@@ -127,21 +131,30 @@ fn for_each_personal_row(
     Ok(())
 }
 
+/// A row as read, as stored, with the dictionary of its batch.
+struct Stored {
+    row: Value,
+    dictionary: Vec<u8>,
+}
+
 /// The cells of a stored row: LZ4-compressed JSON (a BLOB), or plain JSON text in databases
 /// written before rows were compressed.
-fn decode(stored: &Value) -> Vec<String> {
-    match stored {
-        Value::Blob(bytes) => decode_row(bytes),
+fn decode(stored: &Stored) -> Vec<String> {
+    match &stored.row {
+        Value::Blob(bytes) => decode_row(bytes, &stored.dictionary),
         Value::Text(text) => serde_json::from_str(text).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
 /// Stores cells the way the row was stored.
-fn encode(like: &Value, cells: &[String]) -> Value {
-    match like {
+fn encode(like: &Stored, cells: &[String]) -> Value {
+    match like.row {
         Value::Text(_) => Value::Text(serde_json::to_string(cells).unwrap_or_default()),
-        _ => Value::Blob(encode_row(cells.iter().map(String::as_str))),
+        _ => Value::Blob(encode_row(
+            cells.iter().map(String::as_str),
+            &like.dictionary,
+        )),
     }
 }
 

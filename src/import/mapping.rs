@@ -232,6 +232,9 @@ pub struct Mapping {
     comments: Option<usize>,
     /// Columns that hold personal data, blanked when personal data is purged.
     pub personal: Vec<usize>,
+    /// What the rows as read are compressed against: set once, from the first rows of the
+    /// file, before any row is mapped (see `storage::suggestions::row_dictionary`).
+    pub dictionary: std::sync::OnceLock<Vec<u8>>,
     settings: Settings,
     /// What, beside the row, decides how a row is read: part of its fingerprint.
     signature: String,
@@ -573,7 +576,8 @@ impl Mapping {
         let email = opt(self.email);
         let author_url = opt(self.author_url);
 
-        let original = crate::storage::suggestions::encode_row(record.iter());
+        let dictionary = self.dictionary.get().map(Vec::as_slice).unwrap_or_default();
+        let original = crate::storage::suggestions::encode_row(record.iter(), dictionary);
 
         let mut incoming = Incoming {
             line,

@@ -203,6 +203,9 @@ enum Item {
 
 const CHUNK: usize = 256;
 
+/// How many rows of a file make its dictionary (see `storage::suggestions::row_dictionary`).
+const DICTIONARY_ROWS: usize = 8;
+
 /// Imports one file: a thread reads, checks and maps the rows while this one writes them, so
 /// parsing and SQLite each get a core.
 #[allow(clippy::too_many_arguments)]
@@ -331,6 +334,9 @@ fn import_one(
         outcome
     })?;
     progress(size, counts.read);
+    if let Some(dictionary) = mapping.dictionary.get().filter(|d| !d.is_empty()) {
+        store::set_row_dictionary(tx, batch_id, dictionary)?;
+    }
 
     // A quote that never closes swallows the rest of the file into its last record.
     if quotes_unbalanced {
@@ -446,7 +452,34 @@ fn read_rows(
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut rows = 0u64;
     let mut last = None;
-    while let Some(line) = csv.next_record(&mut record)? {
+    // The first rows make the dictionary the rows as read are compressed against: read them
+    // ahead, then go through them like the others.
+    let mut ahead: Vec<(u64, csv::StringRecord)> = Vec::new();
+    while ahead.len() < DICTIONARY_ROWS {
+        match csv.next_record(&mut record)? {
+            Some(line) => ahead.push((line, record.clone())),
+            None => break,
+        }
+    }
+    let _ = mapping.dictionary.set(store::row_dictionary(
+        ahead
+            .iter()
+            .filter(|(_, r)| r.len() == mapping.columns)
+            .map(|(_, r)| r),
+        &mapping.personal,
+    ));
+    let mut ahead = ahead.into_iter();
+    loop {
+        let line = match ahead.next() {
+            Some((line, read)) => {
+                record = read;
+                line
+            }
+            None => match csv.next_record(&mut record)? {
+                Some(line) => line,
+                None => break,
+            },
+        };
         rows += 1;
         let multiline = record.iter().any(|f| f.contains('\n'));
         last = Some((line, multiline, false));

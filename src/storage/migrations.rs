@@ -20,6 +20,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_triage.sql"),
     // 4: the snapshot of the cards taken when a cycle closes.
     include_str!("migrations/0004_process.sql"),
+    // 5: the dictionary the rows as read of each batch are compressed against.
+    include_str!("migrations/0005_row_dictionary.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;

@@ -26,19 +26,64 @@ macro_rules! display_ref {
 pub(crate) use display_ref;
 
 /// Encodes a row as read for `suggestion_sources.row`: a JSON array of its cells, compressed
-/// with LZ4 (a million rows of a kilobyte are a quarter smaller, and the import that much faster).
-pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+/// with LZ4 against its batch's dictionary (see [`row_dictionary`]; empty for none). A row
+/// alone compresses poorly (650 bytes of a Decidim row only to 620); against the first rows
+/// of its file, whose URLs, structure and common words it shares, to about a fifth.
+pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>, dictionary: &[u8]) -> Vec<u8> {
     let cells: Vec<&str> = cells.into_iter().collect();
     let json = serde_json::to_vec(&cells).unwrap_or_default();
-    lz4_flex::block::compress_prepend_size(&json)
+    if dictionary.is_empty() {
+        lz4_flex::block::compress_prepend_size(&json)
+    } else {
+        lz4_flex::block::compress_prepend_size_with_dict(&json, dictionary)
+    }
 }
 
-/// Decodes a row stored by [`encode_row`]; an unreadable one gives no cells.
-pub fn decode_row(stored: &[u8]) -> Vec<String> {
-    lz4_flex::block::decompress_size_prepended(stored)
-        .ok()
+/// Decodes a row stored by [`encode_row`] with the same dictionary; an unreadable one gives
+/// no cells.
+pub fn decode_row(stored: &[u8], dictionary: &[u8]) -> Vec<String> {
+    let json = if dictionary.is_empty() {
+        lz4_flex::block::decompress_size_prepended(stored)
+    } else {
+        lz4_flex::block::decompress_size_prepended_with_dict(stored, dictionary)
+    };
+    json.ok()
         .and_then(|json| serde_json::from_slice(&json).ok())
         .unwrap_or_default()
+}
+
+/// How large a batch's dictionary grows: LZ4 primes its tables with the whole dictionary for
+/// every row, so a few KiB hold what rows share without costing more than they save.
+const DICTIONARY_BYTES: usize = 4096;
+
+/// The dictionary of a batch from the first rows of its file, with the personal cells
+/// blanked (the dictionary is never purged, so it must hold no personal data).
+pub fn row_dictionary<'a>(
+    rows: impl IntoIterator<Item = &'a csv::StringRecord>,
+    personal: &[usize],
+) -> Vec<u8> {
+    let mut dictionary = Vec::new();
+    for record in rows {
+        let cells: Vec<&str> = record
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if personal.contains(&i) { "" } else { c })
+            .collect();
+        dictionary.extend(serde_json::to_vec(&cells).unwrap_or_default());
+    }
+    if dictionary.len() > DICTIONARY_BYTES {
+        dictionary.drain(..dictionary.len() - DICTIONARY_BYTES);
+    }
+    dictionary
+}
+
+/// Records the dictionary the rows of a batch were compressed against.
+pub fn set_row_dictionary(conn: &Connection, batch_id: i64, dictionary: &[u8]) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET row_dictionary = ?2 WHERE id = ?1",
+        params![batch_id, dictionary],
+    )?;
+    Ok(())
 }
 
 /// A file already imported, found by its SHA-256.
@@ -824,17 +869,18 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    let original: Option<(Vec<u8>, String)> = conn
+    let original: Option<(Vec<u8>, String, Vec<u8>)> = conn
         .query_row(
-            "SELECT src.row, b.headers FROM suggestion_sources src JOIN import_batches b ON b.id = src.batch_id
+            "SELECT src.row, b.headers, coalesce(b.row_dictionary, X'') FROM suggestion_sources src
+             JOIN import_batches b ON b.id = src.batch_id
              WHERE src.suggestion_id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     let original = match original {
-        Some((row, headers)) => {
-            let row: Vec<String> = decode_row(&row);
+        Some((row, headers, dictionary)) => {
+            let row: Vec<String> = decode_row(&row, &dictionary);
             let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
             let mut map = serde_json::Map::new();
             for (h, v) in headers.into_iter().zip(row) {
@@ -952,4 +998,45 @@ pub fn batches(conn: &Connection) -> Result<Vec<Batch>> {
             .collect::<Result<_, _>>()?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_round_trip_with_and_without_a_dictionary() {
+        let header = csv::StringRecord::from(vec!["Mario Rossi", "Titolo", "Testo lungo"]);
+        let first = csv::StringRecord::from(vec![
+            "Anna Bianchi",
+            "Wi-Fi nei parchi",
+            "Serve il Wi-Fi nei parchi",
+        ]);
+        let dictionary = row_dictionary([&header, &first], &[0]);
+        let text = String::from_utf8_lossy(&dictionary);
+        assert!(text.contains("Wi-Fi nei parchi"));
+        assert!(
+            !text.contains("Rossi") && !text.contains("Bianchi"),
+            "{text}"
+        );
+        let cells = [
+            "Carla Verdi",
+            "Wi-Fi nei parchi di Prato",
+            "Serve il Wi-Fi nei parchi, anche la sera",
+        ];
+        for dict in [&dictionary[..], &[][..]] {
+            let stored = encode_row(cells, dict);
+            assert_eq!(decode_row(&stored, dict), cells);
+        }
+        // The dictionary makes the row smaller; a wrong one does not decode to the row.
+        assert!(encode_row(cells, &dictionary).len() < encode_row(cells, &[]).len());
+        assert_ne!(decode_row(&encode_row(cells, &dictionary), b"altro"), cells);
+    }
+
+    #[test]
+    fn a_dictionary_keeps_its_last_four_kib() {
+        let long = csv::StringRecord::from(vec!["x".repeat(3000)]);
+        let dictionary = row_dictionary([&long, &long, &long], &[]);
+        assert_eq!(dictionary.len(), DICTIONARY_BYTES);
+    }
 }

@@ -146,6 +146,36 @@ fn purge_asks_for_confirmation_and_refuses_without_a_terminal() {
 }
 
 #[test]
+fn the_dictionaries_of_the_rows_as_read_hold_no_personal_data() {
+    // A purge blanks the personal cells of the rows, never the dictionaries they are
+    // compressed against: these must not hold any to begin with.
+    let env = with_people();
+    let c = conn(&env);
+    let mut stmt = c
+        .prepare("SELECT file_name, row_dictionary FROM import_batches")
+        .unwrap();
+    let dictionaries: Vec<(String, Option<Vec<u8>>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(dictionaries.len(), 2);
+    for (file, dictionary) in &dictionaries {
+        let dictionary = dictionary.as_deref().unwrap_or_default();
+        assert!(!dictionary.is_empty(), "{file} has no dictionary");
+        assert!(
+            dictionary.len() <= 4096,
+            "{file}: {} bytes",
+            dictionary.len()
+        );
+        assert!(
+            !contains(dictionary, EMAIL) && !contains(dictionary, NAME),
+            "{file}: personal data in the dictionary"
+        );
+    }
+}
+
+#[test]
 fn purge_erases_names_and_emails_from_every_byte_in_the_folder() {
     let env = with_people();
     close_cycle(&env);
@@ -183,12 +213,24 @@ fn purge_erases_names_and_emails_from_every_byte_in_the_folder() {
 
     // The rows as read keep their other cells.
     let conn = conn(&env);
-    let mut stmt = conn.prepare("SELECT row FROM suggestion_sources").unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT src.row, coalesce(b.row_dictionary, X'') FROM suggestion_sources src
+             JOIN import_batches b ON b.id = src.batch_id",
+        )
+        .unwrap();
     let rows: Vec<Vec<String>> = stmt
-        .query_map([], |r| r.get::<_, Vec<u8>>(0))
+        .query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })
         .unwrap()
-        .map(|r| agenda::storage::suggestions::decode_row(&r.unwrap()))
+        .map(|r| {
+            let (row, dictionary) = r.unwrap();
+            agenda::storage::suggestions::decode_row(&row, &dictionary)
+        })
         .collect();
+    // Every row decodes, against the dictionary of its batch.
+    assert!(rows.iter().all(|cells| !cells.is_empty()));
     assert!(!rows.is_empty());
     let all: Vec<&String> = rows.iter().flatten().collect();
     assert!(
