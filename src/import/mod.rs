@@ -187,6 +187,21 @@ fn import_all(
     }
 }
 
+/// What the writing thread hands back to the reading one: an emptied chunk to fill again, and
+/// the rows it has written, to free.
+struct Spent {
+    chunk: Vec<Item>,
+    // The boxes themselves, as the reading thread made them: freeing them there is the point.
+    #[allow(clippy::vec_box)]
+    rows: Vec<Box<mapping::Incoming>>,
+}
+
+/// The reading thread's ends of the channels.
+struct Channels<'a> {
+    rows: &'a mpsc::SyncSender<Result<Vec<Item>>>,
+    spent: &'a mpsc::Receiver<Spent>,
+}
+
 /// What the reading thread hands to the writing one.
 enum Item {
     /// A row to insert or update.
@@ -258,10 +273,17 @@ fn import_one(
     // so the last file wins.
     let precheck = if precheck && !all_new { db_path } else { None };
     let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
+    // What the writer is done with goes back to the reading thread, which allocated it:
+    // glibc's allocator locks the allocating thread's arena for every free made elsewhere.
+    let (spent_tx, spent_rx) = mpsc::channel::<Spent>();
     std::thread::scope(|scope| -> Result<()> {
         let mapping = &mapping;
         let reader = scope.spawn(move || {
-            let result = read_rows(&mut csv, mapping, precheck, all_new, cycle_id, &sender);
+            let channels = Channels {
+                rows: &sender,
+                spent: &spent_rx,
+            };
+            let result = read_rows(&mut csv, mapping, precheck, all_new, cycle_id, &channels);
             if let Err(e) = result {
                 let _ = sender.send(Err(e));
             }
@@ -271,14 +293,14 @@ fn import_one(
         let mut rejected: Vec<(u64, String)> = Vec::new();
         let mut outcome = Ok(());
         for chunk in receiver.iter() {
-            let chunk = match chunk {
+            let mut chunk = match chunk {
                 Ok(chunk) => chunk,
                 Err(e) => {
                     outcome = Err(e);
                     break;
                 }
             };
-            for item in chunk {
+            for item in chunk.drain(..) {
                 match item {
                     Item::Row(incoming) => {
                         counts.read += 1;
@@ -321,6 +343,10 @@ fn import_one(
                     problems.add(line, why);
                 }
             }
+            let _ = spent_tx.send(Spent {
+                chunk,
+                rows: writer.take_spent(),
+            });
         }
         if outcome.is_ok() {
             writer.finish()?;
@@ -422,8 +448,9 @@ fn read_rows(
     precheck: Option<&Path>,
     all_new: bool,
     cycle_id: i64,
-    sender: &mpsc::SyncSender<Result<Vec<Item>>>,
+    channels: &Channels,
 ) -> Result<()> {
+    let sender = channels.rows;
     // A second connection sees the database as committed before this import: enough to tell
     // which rows are already stored unchanged, without waiting for the writer.
     let reader = match precheck {
@@ -549,7 +576,13 @@ fn read_rows(
                 bytes.load(std::sync::atomic::Ordering::Relaxed),
                 rows,
             ));
-            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK + 2));
+            let mut next = None;
+            while let Ok(spent) = channels.spent.try_recv() {
+                drop(spent.rows);
+                next = Some(spent.chunk);
+            }
+            let next = next.unwrap_or_else(|| Vec::with_capacity(CHUNK + 2));
+            let full = std::mem::replace(&mut chunk, next);
             if sender.send(Ok(full)).is_err() {
                 return Ok(());
             }

@@ -269,6 +269,10 @@ pub struct Writer<'c> {
     pending: Vec<(i64, Box<Incoming>)>,
     /// Rows left out because an earlier row of the file has their key: (line, why).
     duplicates: Vec<(u64, String)>,
+    /// Rows written (or left alone), for the caller to free where they were made: the boxes
+    /// as they came.
+    #[allow(clippy::vec_box)]
+    spent: Vec<Box<Incoming>>,
     format: &'static str,
     user: String,
     now: String,
@@ -317,6 +321,7 @@ impl<'c> Writer<'c> {
             next_id,
             pending: Vec::with_capacity(BATCH),
             duplicates: Vec::new(),
+            spent: Vec::new(),
             format,
             user: context::user(),
             now: context::timestamp(),
@@ -346,6 +351,7 @@ impl<'c> Writer<'c> {
             return Ok(Upserted::Inserted);
         };
         if hash == s.content_hash {
+            self.spent.push(s);
             return Ok(Upserted::Unchanged);
         }
         self.update.execute(params![
@@ -371,6 +377,7 @@ impl<'c> Writer<'c> {
         self.update_source
             .execute(params![id, self.batch_id, s.line as i64, s.original])?;
         self.extras(id, &s, true)?;
+        self.spent.push(s);
         Ok(Upserted::Updated)
     }
 
@@ -424,6 +431,7 @@ impl<'c> Writer<'c> {
                             row.1.line,
                             duplicate_key(&row.1.key, earlier.map(|l| l as u64)),
                         ));
+                        self.spent.push(row.1);
                     }
                     Err(e) => return Err(e.into()),
                 }
@@ -434,7 +442,14 @@ impl<'c> Writer<'c> {
         for (id, s) in &pending {
             self.extras(*id, s, false)?;
         }
+        self.spent.extend(pending.into_iter().map(|(_, s)| s));
         Ok(())
+    }
+
+    /// The rows written or left alone since the last call.
+    #[allow(clippy::vec_box)]
+    pub fn take_spent(&mut self) -> Vec<Box<Incoming>> {
+        std::mem::take(&mut self.spent)
     }
 
     /// One multi-row INSERT of suggestions.
