@@ -8,7 +8,6 @@ pub mod mapping;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::path::Path;
 use std::sync::mpsc;
 
 use anyhow::Result;
@@ -96,10 +95,8 @@ pub fn import(
         };
     progress.start(total);
     let mut run = |db: &mut Db| -> Result<Vec<FileReport>> {
-        // The reading thread's own connection sees the committed state only in WAL mode.
-        let db_path = db.in_wal()?.then(|| db.path().to_path_buf());
         db.write_or_rehearse(options.dry_run, |tx| {
-            import_all(tx, db_path.as_deref(), &sources, options, progress)
+            import_all(tx, &sources, options, progress)
         })
     };
     let result = if bulk { db.bulk_load(run) } else { run(db) };
@@ -116,7 +113,6 @@ pub fn import(
 /// The files, one after the other, in the transaction `tx`.
 fn import_all(
     tx: &crate::storage::Tx,
-    db_path: Option<&Path>,
     sources: &[(Source, csvin::Scan)],
     options: &Options,
     progress: &mut dyn Progress,
@@ -158,15 +154,12 @@ fn import_all(
                 done_bytes += scan.size;
                 continue;
             }
-            let precheck = reports.is_empty();
             let report = import_one(
                 tx,
-                db_path,
                 cycle.id,
                 source,
                 scan.clone(),
                 options,
-                precheck,
                 &mut |bytes, rows| progress.update(done_bytes + bytes, rows),
             )?;
             done_bytes += scan.size;
@@ -194,6 +187,17 @@ struct Spent {
     // The boxes themselves, as the reading thread made them: freeing them there is the point.
     #[allow(clippy::vec_box)]
     rows: Vec<Box<mapping::Incoming>>,
+    #[allow(clippy::vec_box)]
+    checks: Vec<Box<Check>>,
+}
+
+/// A row of a later export, for the writer to look up before it is mapped.
+struct Check {
+    line: u64,
+    key: String,
+    /// The fingerprint of the row as read, compared with the stored one.
+    hash: i64,
+    record: csv::StringRecord,
 }
 
 /// The reading thread's ends of the channels.
@@ -206,8 +210,8 @@ struct Channels<'a> {
 enum Item {
     /// A row to insert or update.
     Row(Box<mapping::Incoming>),
-    /// A row the database already holds exactly so.
-    Unchanged,
+    /// A row to look up first: written only if new or changed.
+    Check(Box<Check>),
     /// An invalid row: its line and what is wrong.
     Invalid(u64, String),
     /// Where the reading got to, for the progress bar: bytes and rows.
@@ -223,15 +227,12 @@ const DICTIONARY_ROWS: usize = 8;
 
 /// Imports one file: a thread reads, checks and maps the rows while this one writes them, so
 /// parsing and SQLite each get a core.
-#[allow(clippy::too_many_arguments)]
 fn import_one(
     tx: &crate::storage::Tx,
-    db_path: Option<&Path>,
     cycle_id: i64,
     source: &Source,
     scan: csvin::Scan,
     options: &Options,
-    precheck: bool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<FileReport> {
     let mut csv = CsvFile::open_scanned(source, options.csv, scan)?;
@@ -268,10 +269,6 @@ fn import_one(
     let mut last = None;
     // Read in the transaction, so that earlier files of the same command count.
     let all_new = !store::cycle_has_suggestions(tx, cycle_id)?;
-    // Rows already stored unchanged can be told apart before the transaction's own writes
-    // only for the first file; later files of the same command compare in the transaction,
-    // so the last file wins.
-    let precheck = if precheck && !all_new { db_path } else { None };
     let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
     // What the writer is done with goes back to the reading thread, which allocated it:
     // glibc's allocator locks the allocating thread's arena for every free made elsewhere.
@@ -283,7 +280,7 @@ fn import_one(
                 rows: &sender,
                 spent: &spent_rx,
             };
-            let result = read_rows(&mut csv, mapping, precheck, all_new, cycle_id, &channels);
+            let result = read_rows(&mut csv, mapping, all_new, &channels);
             if let Err(e) = result {
                 let _ = sender.send(Err(e));
             }
@@ -291,6 +288,7 @@ fn import_one(
         let mut writer = store::Writer::new(tx, cycle_id, batch_id, format.name())?;
         // Rows rejected by the writer (a key seen twice) or by the reader, in file order.
         let mut rejected: Vec<(u64, String)> = Vec::new();
+        let mut checks: Vec<Box<Check>> = Vec::new();
         let mut outcome = Ok(());
         for chunk in receiver.iter() {
             let mut chunk = match chunk {
@@ -317,9 +315,33 @@ fn import_one(
                         }
                         take_duplicates(&mut writer, &mut counts, &mut rejected);
                     }
-                    Item::Unchanged => {
+                    Item::Check(check) => {
                         counts.read += 1;
-                        counts.unchanged += 1;
+                        if !problems.is_empty() && !options.skip_invalid && !all_new {
+                            // The file will be refused: only list the row's problems.
+                            if let Err(why) = mapping.incoming(&check.record, check.line) {
+                                rejected.push((check.line, why));
+                            }
+                        } else {
+                            let existing = writer.stored(&check.key)?;
+                            match existing {
+                                Some((_, hash)) if hash == check.hash => counts.unchanged += 1,
+                                _ => match mapping.incoming(&check.record, check.line) {
+                                    Ok(s) => match writer.upsert_known(Box::new(s), existing)? {
+                                        Upserted::Inserted => counts.inserted += 1,
+                                        Upserted::Updated => counts.updated += 1,
+                                        Upserted::Unchanged => counts.unchanged += 1,
+                                    },
+                                    Err(why) => {
+                                        writer.flush()?;
+                                        take_duplicates(&mut writer, &mut counts, &mut rejected);
+                                        rejected.push((check.line, why));
+                                    }
+                                },
+                            }
+                            take_duplicates(&mut writer, &mut counts, &mut rejected);
+                        }
+                        checks.push(check);
                     }
                     Item::Invalid(line, why) => {
                         counts.read += 1;
@@ -346,6 +368,7 @@ fn import_one(
             let _ = spent_tx.send(Spent {
                 chunk,
                 rows: writer.take_spent(),
+                checks: std::mem::take(&mut checks),
             });
         }
         if outcome.is_ok() {
@@ -439,37 +462,15 @@ fn take_duplicates(
     }
 }
 
-/// The reading side: records from the file, checked, keyed and mapped, in chunks. With
-/// `precheck`, the path of the database, rows stored unchanged are told apart here; with
-/// `all_new`, the cycle holds no suggestion yet and every key is new.
+/// The reading side: records from the file, checked, keyed and mapped (or left for the writer
+/// to check), in chunks. With `all_new`, the cycle holds no suggestion yet and every key is new.
 fn read_rows(
     csv: &mut CsvFile,
     mapping: &Mapping,
-    precheck: Option<&Path>,
     all_new: bool,
-    cycle_id: i64,
     channels: &Channels,
 ) -> Result<()> {
     let sender = channels.rows;
-    // A second connection sees the database as committed before this import: enough to tell
-    // which rows are already stored unchanged, without waiting for the writer.
-    let reader = match precheck {
-        Some(path) => Some(rusqlite::Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?),
-        None => None,
-    };
-    // One read transaction for the whole file: one snapshot, and no lock taken per row.
-    if let Some(conn) = &reader {
-        conn.execute_batch("BEGIN DEFERRED")?;
-    }
-    let mut lookup = match &reader {
-        Some(conn) => Some(conn.prepare(
-            "SELECT content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
-        )?),
-        None => None,
-    };
     let bytes = csv.bytes_read();
     // The keys seen so far, as 64-bit hashes: 1M rows cost 16 MiB, not the keys themselves.
     // Into an empty cycle the table's unique key does this job as the writer inserts (see
@@ -541,27 +542,24 @@ fn read_rows(
                     if !all_new && !keys.insert(h.finish()) {
                         Item::Invalid(line, store::duplicate_key(&key, None))
                     } else {
-                        let stored: Option<i64> = match &mut lookup {
-                            Some(stmt) => {
-                                use rusqlite::OptionalExtension;
-                                stmt.query_row(rusqlite::params![cycle_id, key], |r| r.get(0))
-                                    .optional()?
-                            }
-                            None => None,
-                        };
-                        if stored == Some(hash) {
-                            Item::Unchanged
-                        } else {
-                            match mapped
-                                .map(Ok)
-                                .unwrap_or_else(|| mapping.incoming(&record, line))
-                            {
+                        match mapped {
+                            Some(s) => Item::Row(Box::new(s)),
+                            // Into an empty cycle every row is new: map it here.
+                            None if all_new => match mapping.incoming(&record, line) {
                                 Ok(mut s) => {
-                                    s.known_new = all_new || (lookup.is_some() && stored.is_none());
+                                    s.known_new = true;
                                     Item::Row(Box::new(s))
                                 }
                                 Err(why) => Item::Invalid(line, why),
-                            }
+                            },
+                            // Otherwise the writer looks the key up, and maps the row only
+                            // if it is new or changed: most rows of a later export are not.
+                            None => Item::Check(Box::new(Check {
+                                line,
+                                key,
+                                hash,
+                                record: record.clone(),
+                            })),
                         }
                     }
                 }
@@ -579,6 +577,7 @@ fn read_rows(
             let mut next = None;
             while let Ok(spent) = channels.spent.try_recv() {
                 drop(spent.rows);
+                drop(spent.checks);
                 next = Some(spent.chunk);
             }
             let next = next.unwrap_or_else(|| Vec::with_capacity(CHUNK + 2));

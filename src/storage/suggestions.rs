@@ -332,15 +332,28 @@ impl<'c> Writer<'c> {
     /// Axes, links and responses recorded locally are never touched. New suggestions are
     /// written in groups: call [`Writer::finish`] at the end.
     pub fn upsert(&mut self, s: Box<Incoming>) -> Result<Upserted> {
-        let existing: Option<(i64, i64)> = if s.known_new {
+        let existing = if s.known_new {
             None
         } else {
-            self.lookup
-                .query_row(params![self.cycle_id, s.key], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?
+            self.stored(&s.key)?
         };
+        self.upsert_known(s, existing)
+    }
+
+    /// The id and content hash of the suggestion of the cycle with this key, if any.
+    pub fn stored(&mut self, key: &str) -> Result<Option<(i64, i64)>> {
+        Ok(self
+            .lookup
+            .query_row(params![self.cycle_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Like [`Writer::upsert`], with what [`Writer::stored`] said of its key.
+    pub fn upsert_known(
+        &mut self,
+        s: Box<Incoming>,
+        existing: Option<(i64, i64)>,
+    ) -> Result<Upserted> {
         let Some((id, hash)) = existing else {
             let id = self.next_id;
             self.next_id += 1;

@@ -961,6 +961,50 @@ fn duplicate_keys_into_an_empty_cycle_are_found_by_the_table_in_file_order() {
 }
 
 #[test]
+fn a_later_export_with_bad_rows_is_refused_in_file_order_or_skipped_row_by_row() {
+    // Rows of a later export are looked up before they are mapped: a changed or new row with
+    // a bad date is found then, and still listed in file order.
+    let env = Env::collecting();
+    let first = env.write(
+        "prima.csv",
+        "Codice;Oggetto;Proposta;Data invio\n\
+         A-1;Uno;Primo;01/10/2022\n\
+         A-2;Due;Secondo;02/10/2022\n\
+         A-3;Tre;Terzo;03/10/2022\n",
+    );
+    assert_counts(&import(&env, &[&first], &[]), 3, 3, 0, 0);
+    let later = env.write(
+        "dopo.csv",
+        "Codice;Oggetto;Proposta;Data invio\n\
+         A-1;Uno;Primo;01/10/2022\n\
+         A-2;Due, corretto;Secondo;31/02/2022\n\
+         A-4;Quattro;Quarto;32/10/2022\n\
+         A-3;Tre;Terzo, cambiato;03/10/2022\n",
+    );
+    let err = refused_unchanged(&env, &["suggestion", "import", &later]);
+    let at = |needle: &str| {
+        err.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {err}"))
+    };
+    assert!(at("dopo.csv:3:") < at("dopo.csv:4:"), "{err}");
+    assert!(err.contains("2 invalid row(s)"), "{err}");
+    let report = import(&env, &[&later], &["--skip-invalid"]);
+    assert_counts(&report, 4, 0, 1, 1);
+    assert_eq!(report["rejected"], 2);
+    let titles: Vec<String> = list(&env, &[])
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                s["title"].as_str().unwrap(),
+                s["body"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(titles, ["Uno Primo", "Due Secondo", "Tre Terzo, cambiato"]);
+}
+
+#[test]
 fn bad_random_bytes() {
     let env = with_2021();
     let err = refused_unchanged(&env, &["suggestion", "import", &bad("random-bytes.bin")]);
