@@ -3,7 +3,34 @@
 //! Stored as ISO 8601: `2022-05-02`, `2022-05-02T15:44:00`, or with the offset
 //! `2022-05-02T15:44:00+01:00`; the first ten characters are always the date.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+
+/// `2022-05-02T15:44:00+01:00`, written without chrono's format strings (an import formats a
+/// million of them).
+fn with_offset(t: &DateTime<FixedOffset>) -> String {
+    let offset = t.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.abs() / 60;
+    format!(
+        "{}{sign}{:02}:{:02}",
+        without_offset(&t.naive_local()),
+        offset / 60,
+        offset % 60
+    )
+}
+
+/// `2022-05-02T15:44:00`.
+fn without_offset(t: &NaiveDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
 
 /// Parses a date as people and platforms write it; `None` when it is not one.
 pub fn parse(input: &str) -> Option<String> {
@@ -13,7 +40,7 @@ pub fn parse(input: &str) -> Option<String> {
     }
     // With an offset: RFC 3339, Decidim's "YYYY-MM-DD HH:MM:SS +0100", or "… UTC".
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.format("%Y-%m-%dT%H:%M:%S%:z").to_string());
+        return Some(with_offset(&t));
     }
     for format in [
         "%Y-%m-%d %H:%M:%S %z",
@@ -22,16 +49,16 @@ pub fn parse(input: &str) -> Option<String> {
         "%Y-%m-%d %H:%M %z",
     ] {
         if let Ok(t) = DateTime::parse_from_str(s, format) {
-            return Some(t.format("%Y-%m-%dT%H:%M:%S%:z").to_string());
+            return Some(with_offset(&t));
         }
     }
     if let Some(utc) = s.strip_suffix(" UTC").or_else(|| s.strip_suffix('Z')) {
         if let Some(t) = naive_datetime(utc) {
-            return Some(t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string());
+            return Some(format!("{}+00:00", without_offset(&t)));
         }
     }
     if let Some(t) = naive_datetime(s) {
-        return Some(t.format("%Y-%m-%dT%H:%M:%S").to_string());
+        return Some(without_offset(&t));
     }
     for format in ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, format) {

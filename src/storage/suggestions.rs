@@ -30,13 +30,35 @@ pub(crate) use display_ref;
 /// alone compresses poorly (650 bytes of a Decidim row only to 620); against the first rows
 /// of its file, whose URLs, structure and common words it shares, to about a fifth.
 pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>, dictionary: &[u8]) -> Vec<u8> {
-    let cells: Vec<&str> = cells.into_iter().collect();
-    let json = serde_json::to_vec(&cells).unwrap_or_default();
-    if dictionary.is_empty() {
-        lz4_flex::block::compress_prepend_size(&json)
-    } else {
-        lz4_flex::block::compress_prepend_size_with_dict(&json, dictionary)
+    thread_local! {
+        // The JSON and the compressed block of the last row: buffers reused row after row,
+        // so that a row costs one allocation, of its compressed size.
+        static BUFFERS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
+            std::cell::RefCell::new((Vec::new(), Vec::new()))
+        };
     }
+    BUFFERS.with_borrow_mut(|(json, block)| {
+        json.clear();
+        let cells: Vec<&str> = cells.into_iter().collect();
+        if serde_json::to_writer(&mut *json, &cells).is_err() {
+            json.clear();
+        }
+        let most = lz4_flex::block::get_maximum_output_size(json.len());
+        if block.len() < most {
+            block.resize(most, 0);
+        }
+        let written = if dictionary.is_empty() {
+            lz4_flex::block::compress_into(json, &mut block[..most])
+        } else {
+            lz4_flex::block::compress_into_with_dict(json, &mut block[..most], dictionary)
+        }
+        .unwrap_or(0);
+        // The layout of lz4_flex's `compress_prepend_size`: the length as u32 LE, the block.
+        let mut stored = Vec::with_capacity(4 + written);
+        stored.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        stored.extend_from_slice(&block[..written]);
+        stored
+    })
 }
 
 /// Decodes a row stored by [`encode_row`] with the same dictionary; an unreadable one gives
@@ -269,6 +291,9 @@ pub struct Writer<'c> {
     pending: Vec<(i64, Box<Incoming>)>,
     /// Rows left out because an earlier row of the file has their key: (line, why).
     duplicates: Vec<(u64, String)>,
+    /// The statements for a full group, built once (prepared statements are cached by text).
+    insert_full: String,
+    insert_sources_full: String,
     /// Rows written (or left alone), for the caller to free where they were made: the boxes
     /// as they came.
     #[allow(clippy::vec_box)]
@@ -322,6 +347,8 @@ impl<'c> Writer<'c> {
             pending: Vec::with_capacity(BATCH),
             duplicates: Vec::new(),
             spent: Vec::new(),
+            insert_full: insert_sql(BATCH),
+            insert_sources_full: insert_source_sql(BATCH),
             format,
             user: context::user(),
             now: context::timestamp(),
@@ -510,9 +537,12 @@ impl<'c> Writer<'c> {
             values.push(int(Some(s.content_hash)));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.now.as_bytes())));
         }
-        self.conn
-            .prepare_cached(&insert_sql(rows))?
-            .execute(rusqlite::params_from_iter(values.iter()))?;
+        let mut insert = if rows == BATCH {
+            self.conn.prepare_cached(&self.insert_full)?
+        } else {
+            self.conn.prepare_cached(&insert_sql(rows))?
+        };
+        insert.execute(rusqlite::params_from_iter(values.iter()))?;
         Ok(())
     }
 
@@ -531,9 +561,12 @@ impl<'c> Writer<'c> {
             sources.push(int(s.line as i64));
             sources.push(ToSqlOutput::Borrowed(ValueRef::Blob(&s.original)));
         }
-        self.conn
-            .prepare_cached(&insert_source_sql(rows))?
-            .execute(rusqlite::params_from_iter(sources.iter()))?;
+        let mut insert = if rows == BATCH {
+            self.conn.prepare_cached(&self.insert_sources_full)?
+        } else {
+            self.conn.prepare_cached(&insert_source_sql(rows))?
+        };
+        insert.execute(rusqlite::params_from_iter(sources.iter()))?;
         Ok(())
     }
 
