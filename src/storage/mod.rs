@@ -265,9 +265,10 @@ impl Db {
     }
 
     /// Runs `work` with foreign keys unchecked, then checks them again: for writes of many
-    /// rows whose references hold by construction (autotag: suggestion ids read under the
-    /// same write lock, axis codes from [`crate::domain::Axis`]). Each such row otherwise
-    /// costs two parent lookups and a statement journal.
+    /// rows whose references hold by construction (imports: the open cycle, the batch just
+    /// inserted, the ids they give; autotag: suggestion ids read under the same write lock;
+    /// axis codes from [`crate::domain::Axis`]). Each such row otherwise costs parent lookups
+    /// and a statement journal. Nothing cascades meanwhile: deletes must name every table.
     pub fn unchecked_references<T>(
         &mut self,
         work: impl FnOnce(&mut Db) -> Result<T>,

@@ -165,6 +165,25 @@ fn is_duplicate_key(e: &rusqlite::Error) -> bool {
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
+/// Removes the suggestion a batch has just inserted from a line, with its row as read, its
+/// personal data and its axes; returns how many suggestions it removed (0 or 1).
+pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM suggestions WHERE batch_id = ?1 AND line = ?2")?
+        .query_map(params![batch_id, line as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        for table in ["suggestion_sources", "suggestion_people", "suggestion_axes"] {
+            conn.execute(
+                &format!("DELETE FROM {table} WHERE suggestion_id = ?1"),
+                [id],
+            )?;
+        }
+        conn.execute("DELETE FROM suggestions WHERE id = ?1", [id])?;
+    }
+    Ok(ids.len())
+}
+
 /// Whether the cycle holds any suggestion yet.
 pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     Ok(conn.query_row(

@@ -1159,6 +1159,21 @@ fn skip_invalid_with_bad_dates_and_unterminated_quote() {
         .unwrap();
     assert_eq!(b["rejections"][0]["line"], 4, "{b}");
     assert_eq!(b["inserted"], 2, "{b}");
+    // The row taken out left nothing behind: imports write with foreign keys unchecked, so
+    // nothing cascades by itself.
+    let c = conn(&env);
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM suggestion_sources"),
+        count("SELECT count(*) FROM suggestions")
+    );
+    let dangling = c
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |_| Ok(()))
+        .unwrap()
+        .count();
+    assert_eq!(dangling, 0);
 }
 
 #[test]
