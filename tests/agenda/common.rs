@@ -179,3 +179,12 @@ pub fn refused(env: &Env, args: &[&str], code: i32) -> String {
     );
     stderr(&assert)
 }
+
+/// How many rows `PRAGMA foreign_key_check` reports: references to rows that do not exist.
+pub fn foreign_key_violations(conn: &rusqlite::Connection) -> usize {
+    conn.prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |_| Ok(()))
+        .unwrap()
+        .count()
+}

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture, fixture_arg, stderr, Env};
+use crate::common::{conn, fixture, fixture_arg, foreign_key_violations, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -1167,12 +1167,7 @@ fn skip_invalid_with_bad_dates_and_unterminated_quote() {
         count("SELECT count(*) FROM suggestion_sources"),
         count("SELECT count(*) FROM suggestions")
     );
-    let dangling = c
-        .prepare("PRAGMA foreign_key_check")
-        .unwrap()
-        .query_map([], |_| Ok(()))
-        .unwrap()
-        .count();
+    let dangling = foreign_key_violations(&c);
     assert_eq!(dangling, 0);
 }
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture, fixture_arg, refused, stderr, Env};
+use crate::common::{conn, fixture, fixture_arg, foreign_key_violations, refused, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -260,12 +260,7 @@ fn autotag_dry_run_writes_nothing_and_autotag_records_the_deciding_words() {
     // Written with foreign keys unchecked, every tag still names a suggestion and an axis,
     // and exactly the suggestions the report counted got tags.
     let c = conn(&env);
-    let dangling = c
-        .prepare("PRAGMA foreign_key_check")
-        .unwrap()
-        .query_map([], |_| Ok(()))
-        .unwrap()
-        .count();
+    let dangling = foreign_key_violations(&c);
     assert_eq!(dangling, 0);
     let tagged: i64 = c
         .query_row(
