@@ -22,6 +22,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_process.sql"),
     // 5: the dictionary the rows as read of each batch are compressed against.
     include_str!("migrations/0005_row_dictionary.sql"),
+    // 6: the index of suggestion_axes by axis, which no query used.
+    include_str!("migrations/0006_unused_axis_index.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
