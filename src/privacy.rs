@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::error::refused;
 use crate::storage::cycles::Cycle;
-use crate::storage::suggestions::{decode_row, encode_row};
+use crate::storage::imports::{decode_row, encode_row};
 use crate::storage::Db;
 
 /// The personal data held for one cycle.

@@ -233,7 +233,7 @@ pub struct Mapping {
     /// Columns that hold personal data, blanked when personal data is purged.
     pub personal: Vec<usize>,
     /// What the rows as read are compressed against: set once, from the first rows of the
-    /// file, before any row is mapped (see `storage::suggestions::row_dictionary`).
+    /// file, before any row is mapped (see `storage::imports::row_dictionary`).
     pub dictionary: std::sync::OnceLock<Vec<u8>>,
     settings: Settings,
     /// What, beside the row, decides how a row is read: part of its fingerprint.
@@ -577,7 +577,7 @@ impl Mapping {
         let author_url = opt(self.author_url);
 
         let dictionary = self.dictionary.get().map(Vec::as_slice).unwrap_or_default();
-        let original = crate::storage::suggestions::encode_row(record.iter(), dictionary);
+        let original = crate::storage::imports::encode_row(record.iter(), dictionary);
 
         let mut incoming = Incoming {
             line,
@@ -635,7 +635,7 @@ pub struct Incoming {
     pub nickname: Option<String>,
     pub email: Option<String>,
     pub author_url: Option<String>,
-    /// The row as read, as stored: see [`crate::storage::suggestions::encode_row`].
+    /// The row as read, as stored: see [`crate::storage::imports::encode_row`].
     pub original: Vec<u8>,
     /// A fingerprint of everything the source says, to tell a changed row from an unchanged one.
     pub content_hash: i64,

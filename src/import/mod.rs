@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::csvin::{self, CsvFile, Problems, Source};
 use crate::domain::Phase;
 use crate::error::{invalid_input, refused};
-use crate::storage::suggestions::{self as store, Counts, NewBatch, PreviousBatch, Upserted};
+use crate::storage::imports::{self as store, Counts, NewBatch, PreviousBatch, Upserted};
 use crate::storage::{cycles, Db};
 use mapping::{Format, Mapping, Settings};
 
@@ -227,7 +227,7 @@ enum Item {
 
 const CHUNK: usize = 256;
 
-/// How many rows of a file make its dictionary (see `storage::suggestions::row_dictionary`).
+/// How many rows of a file make its dictionary (see `storage::imports::row_dictionary`).
 const DICTIONARY_ROWS: usize = 8;
 
 /// Imports one file: a thread reads, checks and maps the rows while this one writes them, so

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod cards;
 pub mod cycles;
+pub mod imports;
 mod migrations;
 pub mod suggestions;
 pub mod triage;

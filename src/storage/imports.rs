@@ -1,0 +1,621 @@
+//! The write side of imports: batches, the rows as read (compressed against each batch's
+//! dictionary), and the [`Writer`] that inserts and updates suggestions many rows at a time.
+
+use anyhow::Result;
+use rusqlite::{params, Connection, OptionalExtension, Statement};
+use serde::Serialize;
+
+use crate::context;
+use crate::domain::Term;
+use crate::import::mapping::Incoming;
+
+/// Encodes a row as read for `suggestion_sources.row`: a JSON array of its cells, compressed
+/// with LZ4 against its batch's dictionary (see [`row_dictionary`]; empty for none). A row
+/// alone compresses poorly (650 bytes of a Decidim row only to 620); against the first rows
+/// of its file, whose URLs, structure and common words it shares, to about a fifth.
+pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>, dictionary: &[u8]) -> Vec<u8> {
+    thread_local! {
+        // The JSON and the compressed block of the last row: buffers reused row after row,
+        // so that a row costs one allocation, of its compressed size.
+        static BUFFERS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
+            std::cell::RefCell::new((Vec::new(), Vec::new()))
+        };
+    }
+    BUFFERS.with_borrow_mut(|(json, block)| {
+        json.clear();
+        let cells: Vec<&str> = cells.into_iter().collect();
+        if serde_json::to_writer(&mut *json, &cells).is_err() {
+            json.clear();
+        }
+        let most = lz4_flex::block::get_maximum_output_size(json.len());
+        if block.len() < most {
+            block.resize(most, 0);
+        }
+        let written = if dictionary.is_empty() {
+            lz4_flex::block::compress_into(json, &mut block[..most])
+        } else {
+            lz4_flex::block::compress_into_with_dict(json, &mut block[..most], dictionary)
+        }
+        .unwrap_or(0);
+        // The layout of lz4_flex's `compress_prepend_size`: the length as u32 LE, the block.
+        let mut stored = Vec::with_capacity(4 + written);
+        stored.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        stored.extend_from_slice(&block[..written]);
+        stored
+    })
+}
+
+/// Decodes a row stored by [`encode_row`] with the same dictionary; an unreadable one gives
+/// no cells.
+pub fn decode_row(stored: &[u8], dictionary: &[u8]) -> Vec<String> {
+    let json = if dictionary.is_empty() {
+        lz4_flex::block::decompress_size_prepended(stored)
+    } else {
+        lz4_flex::block::decompress_size_prepended_with_dict(stored, dictionary)
+    };
+    json.ok()
+        .and_then(|json| serde_json::from_slice(&json).ok())
+        .unwrap_or_default()
+}
+
+/// How large a batch's dictionary grows: LZ4 primes its tables with the whole dictionary for
+/// every row, so a few KiB hold what rows share without costing more than they save.
+const DICTIONARY_BYTES: usize = 4096;
+
+/// The dictionary of a batch from the first rows of its file, with the personal cells
+/// blanked (the dictionary is never purged, so it must hold no personal data).
+pub fn row_dictionary<'a>(
+    rows: impl IntoIterator<Item = &'a csv::StringRecord>,
+    personal: &[usize],
+) -> Vec<u8> {
+    let mut dictionary = Vec::new();
+    for record in rows {
+        let cells: Vec<&str> = record
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if personal.contains(&i) { "" } else { c })
+            .collect();
+        dictionary.extend(serde_json::to_vec(&cells).unwrap_or_default());
+    }
+    if dictionary.len() > DICTIONARY_BYTES {
+        dictionary.drain(..dictionary.len() - DICTIONARY_BYTES);
+    }
+    dictionary
+}
+
+/// Records the dictionary the rows of a batch were compressed against.
+pub fn set_row_dictionary(conn: &Connection, batch_id: i64, dictionary: &[u8]) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET row_dictionary = ?2 WHERE id = ?1",
+        params![batch_id, dictionary],
+    )?;
+    Ok(())
+}
+
+/// A file already imported, found by its SHA-256.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviousBatch {
+    pub id: i64,
+    pub file_name: String,
+    pub at: String,
+    pub triennium: String,
+}
+
+pub fn batch_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<PreviousBatch>> {
+    Ok(conn
+        .query_row(
+            "SELECT b.id, b.file_name, b.at, c.triennium FROM import_batches b
+             JOIN cycles c ON c.id = b.cycle_id WHERE b.sha256 = ?1 ORDER BY b.id LIMIT 1",
+            [sha256],
+            |r| {
+                Ok(PreviousBatch {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    at: r.get(2)?,
+                    triennium: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub struct NewBatch<'a> {
+    pub cycle_id: i64,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub size: u64,
+    pub encoding: &'a str,
+    pub delimiter: &'a str,
+    pub format: &'a str,
+    pub headers: &'a [String],
+    pub personal_columns: &'a [usize],
+}
+
+/// What is wrong with a row whose key an earlier row of the file has (on line `earlier`).
+pub fn duplicate_key(key: &str, earlier: Option<u64>) -> String {
+    match earlier {
+        Some(line) => format!(
+            "the key \"{key}\" appears again (line {line} has it too): one suggestion per row"
+        ),
+        None => format!(
+            "the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"
+        ),
+    }
+}
+
+/// Whether an error is the table's unique key (cycle, source key) refusing a second row.
+fn is_duplicate_key(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+/// Removes the suggestion a batch has just inserted from a line, with its row as read, its
+/// personal data and its axes; returns how many suggestions it removed (0 or 1).
+pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM suggestions WHERE batch_id = ?1 AND line = ?2")?
+        .query_map(params![batch_id, line as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        for table in ["suggestion_sources", "suggestion_people", "suggestion_axes"] {
+            conn.execute(
+                &format!("DELETE FROM {table} WHERE suggestion_id = ?1"),
+                [id],
+            )?;
+        }
+        conn.execute("DELETE FROM suggestions WHERE id = ?1", [id])?;
+    }
+    Ok(ids.len())
+}
+
+/// Whether the cycle holds any suggestion yet.
+pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
+        [cycle_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
+             headers, personal_columns, user, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            batch.cycle_id,
+            batch.file_name,
+            batch.sha256,
+            batch.size as i64,
+            batch.encoding,
+            batch.delimiter,
+            batch.format,
+            serde_json::to_string(batch.headers)?,
+            serde_json::to_string(batch.personal_columns)?,
+            context::user(),
+            context::timestamp(),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Counts {
+    pub read: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5
+         WHERE id = ?6",
+        params![
+            counts.read as i64,
+            counts.inserted as i64,
+            counts.updated as i64,
+            counts.unchanged as i64,
+            counts.rejected as i64,
+            batch_id
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO batch_rejections (batch_id, line, reason) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![batch_id, line as i64, reason])?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upserted {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// New suggestions are written this many at a time, with one multi-row INSERT per table: on
+/// a million-row import the statements' own cost counts as much as the B-trees'.
+const BATCH: usize = 32;
+
+const INSERT_COLUMNS: &str = "id, cycle_id, source_key, format, reference, source_id, url, title, body, \
+     stakeholder, channel, submitted_at, source_state, withdrawn, withdrawn_at, supports, endorsements, \
+     comments, batch_id, line, last_batch_id, content_hash, created_at, updated_at";
+const INSERT_PARAMS: usize = 22;
+
+fn insert_sql(rows: usize) -> String {
+    let mut sql = format!("INSERT INTO suggestions ({INSERT_COLUMNS}) VALUES ");
+    for r in 0..rows {
+        let b = r * INSERT_PARAMS;
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        // batch_id is bound twice (first and last batch); created_at and updated_at too.
+        sql.push_str(&format!(
+            "(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+            b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12,
+            b + 13, b + 14, b + 15, b + 16, b + 17, b + 18, b + 19, b + 20, b + 19, b + 21, b + 22, b + 22
+        ));
+    }
+    sql
+}
+
+fn insert_source_sql(rows: usize) -> String {
+    let mut sql =
+        String::from("INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES ");
+    for r in 0..rows {
+        let b = r * 4;
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(&format!("(?{}, ?{}, ?{}, ?{})", b + 1, b + 2, b + 3, b + 4));
+    }
+    sql
+}
+
+/// The statements of an import, prepared once for the whole file.
+pub struct Writer<'c> {
+    conn: &'c Connection,
+    lookup: Statement<'c>,
+    update: Statement<'c>,
+    update_source: Statement<'c>,
+    upsert_people: Statement<'c>,
+    delete_people: Statement<'c>,
+    add_axis: Statement<'c>,
+    cycle_id: i64,
+    batch_id: i64,
+    next_id: i64,
+    /// New suggestions waiting for a multi-row INSERT, with the ids given to them.
+    pending: Vec<(i64, Box<Incoming>)>,
+    /// Rows left out because an earlier row of the file has their key: (line, why).
+    duplicates: Vec<(u64, String)>,
+    /// The statements for a full group, built once (prepared statements are cached by text).
+    insert_full: String,
+    insert_sources_full: String,
+    /// Rows written (or left alone), for the caller to free where they were made: the boxes
+    /// as they came.
+    #[allow(clippy::vec_box)]
+    spent: Vec<Box<Incoming>>,
+    format: &'static str,
+    user: String,
+    now: String,
+}
+
+impl<'c> Writer<'c> {
+    pub fn new(
+        conn: &'c Connection,
+        cycle_id: i64,
+        batch_id: i64,
+        format: &'static str,
+    ) -> Result<Writer<'c>> {
+        let next_id: i64 = conn.query_row(
+            "SELECT coalesce(max(id), 0) + 1 FROM suggestions",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(Writer {
+            conn,
+            lookup: conn.prepare(
+                "SELECT id, content_hash FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
+            )?,
+            update: conn.prepare(
+                "UPDATE suggestions SET reference = ?2, source_id = ?3, url = ?4, title = ?5, body = ?6,
+                     stakeholder = ?7, channel = ?8, submitted_at = ?9, source_state = ?10, withdrawn = ?11,
+                     withdrawn_at = ?12, supports = ?13, endorsements = ?14, comments = ?15,
+                     last_batch_id = ?16, content_hash = ?17, updated_at = ?18
+                 WHERE id = ?1",
+            )?,
+            update_source: conn.prepare(
+                "UPDATE suggestion_sources SET batch_id = ?2, line = ?3, row = ?4 WHERE suggestion_id = ?1",
+            )?,
+            upsert_people: conn.prepare(
+                "INSERT INTO suggestion_people (suggestion_id, author, nickname, email, author_url)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (suggestion_id) DO UPDATE SET author = excluded.author,
+                     nickname = excluded.nickname, email = excluded.email, author_url = excluded.author_url",
+            )?,
+            delete_people: conn.prepare("DELETE FROM suggestion_people WHERE suggestion_id = ?1")?,
+            add_axis: conn.prepare(
+                "INSERT OR IGNORE INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at)
+                 VALUES (?1, ?2, 'source', NULL, ?3, ?4)",
+            )?,
+            cycle_id,
+            batch_id,
+            next_id,
+            pending: Vec::with_capacity(BATCH),
+            duplicates: Vec::new(),
+            spent: Vec::new(),
+            insert_full: insert_sql(BATCH),
+            insert_sources_full: insert_source_sql(BATCH),
+            format,
+            user: context::user(),
+            now: context::timestamp(),
+        })
+    }
+
+    /// Adds a new suggestion, updates one the source changed, or leaves an unchanged one alone.
+    /// Axes, links and responses recorded locally are never touched. New suggestions are
+    /// written in groups: call [`Writer::finish`] at the end.
+    pub fn upsert(&mut self, s: Box<Incoming>) -> Result<Upserted> {
+        let existing = if s.known_new {
+            None
+        } else {
+            self.stored(&s.key)?
+        };
+        self.upsert_known(s, existing)
+    }
+
+    /// The id and content hash of the suggestion of the cycle with this key, if any.
+    pub fn stored(&mut self, key: &str) -> Result<Option<(i64, i64)>> {
+        Ok(self
+            .lookup
+            .query_row(params![self.cycle_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Like [`Writer::upsert`], with what [`Writer::stored`] said of its key.
+    pub fn upsert_known(
+        &mut self,
+        s: Box<Incoming>,
+        existing: Option<(i64, i64)>,
+    ) -> Result<Upserted> {
+        let Some((id, hash)) = existing else {
+            let id = self.next_id;
+            self.next_id += 1;
+            self.pending.push((id, s));
+            if self.pending.len() == BATCH {
+                self.flush()?;
+            }
+            return Ok(Upserted::Inserted);
+        };
+        if hash == s.content_hash {
+            self.spent.push(s);
+            return Ok(Upserted::Unchanged);
+        }
+        self.update.execute(params![
+            id,
+            s.reference,
+            s.source_id,
+            s.url,
+            s.title,
+            s.body,
+            s.stakeholder.code(),
+            s.channel.code(),
+            s.submitted_at,
+            s.source_state,
+            s.withdrawn,
+            s.withdrawn_at,
+            s.supports,
+            s.endorsements,
+            s.comments,
+            self.batch_id,
+            s.content_hash,
+            self.now,
+        ])?;
+        self.update_source
+            .execute(params![id, self.batch_id, s.line as i64, s.original])?;
+        self.extras(id, &s, true)?;
+        self.spent.push(s);
+        Ok(Upserted::Updated)
+    }
+
+    /// Personal data and the source's axes of a suggestion just written.
+    fn extras(&mut self, id: i64, s: &Incoming, existed: bool) -> Result<()> {
+        if s.has_personal_data() {
+            self.upsert_people
+                .execute(params![id, s.author, s.nickname, s.email, s.author_url])?;
+        } else if existed {
+            self.delete_people.execute([id])?;
+        }
+        for axis in &s.axes {
+            self.add_axis
+                .execute(params![id, axis.code(), self.user, self.now])?;
+        }
+        Ok(())
+    }
+
+    /// The rows found since the last call to repeat the key of an earlier row: (line, why).
+    /// They were not written.
+    pub fn take_duplicates(&mut self) -> Vec<(u64, String)> {
+        std::mem::take(&mut self.duplicates)
+    }
+
+    /// Writes the new suggestions waiting in the group. A row whose key an earlier row of
+    /// the file already has breaks the table's unique key: the group is then written row by
+    /// row, and that row left out and listed in [`Writer::take_duplicates`].
+    pub fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        if let Err(e) = self.insert_suggestions(&pending) {
+            if !is_duplicate_key(&e) {
+                return Err(e.into());
+            }
+            let mut kept = Vec::with_capacity(pending.len());
+            for row in pending {
+                match self.insert_suggestions(std::slice::from_ref(&row)) {
+                    Ok(()) => kept.push(row),
+                    Err(e) if is_duplicate_key(&e) => {
+                        let earlier: Option<i64> = self
+                            .conn
+                            .query_row(
+                                "SELECT line FROM suggestions WHERE cycle_id = ?1 AND source_key = ?2",
+                                params![self.cycle_id, row.1.key],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        self.duplicates.push((
+                            row.1.line,
+                            duplicate_key(&row.1.key, earlier.map(|l| l as u64)),
+                        ));
+                        self.spent.push(row.1);
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            pending = kept;
+        }
+        self.insert_sources(&pending)?;
+        for (id, s) in &pending {
+            self.extras(*id, s, false)?;
+        }
+        self.spent.extend(pending.into_iter().map(|(_, s)| s));
+        Ok(())
+    }
+
+    /// The rows written or left alone since the last call.
+    #[allow(clippy::vec_box)]
+    pub fn take_spent(&mut self) -> Vec<Box<Incoming>> {
+        std::mem::take(&mut self.spent)
+    }
+
+    /// One multi-row INSERT of suggestions.
+    fn insert_suggestions(&self, pending: &[(i64, Box<Incoming>)]) -> rusqlite::Result<()> {
+        let rows = pending.len();
+        let mut values: Vec<rusqlite::types::ToSqlOutput> =
+            Vec::with_capacity(rows * INSERT_PARAMS);
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        fn text(v: &Option<String>) -> ToSqlOutput<'_> {
+            match v {
+                Some(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+                None => ToSqlOutput::Owned(Value::Null),
+            }
+        }
+        fn int(v: Option<i64>) -> ToSqlOutput<'static> {
+            ToSqlOutput::Owned(v.map(Value::Integer).unwrap_or(Value::Null))
+        }
+        for (id, s) in pending {
+            values.push(int(Some(*id)));
+            values.push(int(Some(self.cycle_id)));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.key.as_bytes())));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                self.format.as_bytes(),
+            )));
+            values.push(text(&s.reference));
+            values.push(text(&s.source_id));
+            values.push(text(&s.url));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.title.as_bytes())));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(s.body.as_bytes())));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                s.stakeholder.code().as_bytes(),
+            )));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(
+                s.channel.code().as_bytes(),
+            )));
+            values.push(text(&s.submitted_at));
+            values.push(text(&s.source_state));
+            values.push(int(Some(s.withdrawn as i64)));
+            values.push(text(&s.withdrawn_at));
+            values.push(int(s.supports));
+            values.push(int(s.endorsements));
+            values.push(int(s.comments));
+            values.push(int(Some(self.batch_id)));
+            values.push(int(Some(s.line as i64)));
+            values.push(int(Some(s.content_hash)));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.now.as_bytes())));
+        }
+        let mut insert = if rows == BATCH {
+            self.conn.prepare_cached(&self.insert_full)?
+        } else {
+            self.conn.prepare_cached(&insert_sql(rows))?
+        };
+        insert.execute(rusqlite::params_from_iter(values.iter()))?;
+        Ok(())
+    }
+
+    /// The rows as read of suggestions just inserted.
+    fn insert_sources(&self, pending: &[(i64, Box<Incoming>)]) -> rusqlite::Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let rows = pending.len();
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        let int = |v: i64| ToSqlOutput::Owned(Value::Integer(v));
+        let mut sources: Vec<ToSqlOutput> = Vec::with_capacity(rows * 4);
+        for (id, s) in pending {
+            sources.push(int(*id));
+            sources.push(int(self.batch_id));
+            sources.push(int(s.line as i64));
+            sources.push(ToSqlOutput::Borrowed(ValueRef::Blob(&s.original)));
+        }
+        let mut insert = if rows == BATCH {
+            self.conn.prepare_cached(&self.insert_sources_full)?
+        } else {
+            self.conn.prepare_cached(&insert_source_sql(rows))?
+        };
+        insert.execute(rusqlite::params_from_iter(sources.iter()))?;
+        Ok(())
+    }
+
+    /// Writes what is still waiting; call it once at the end of a file.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_round_trip_with_and_without_a_dictionary() {
+        let header = csv::StringRecord::from(vec!["Mario Rossi", "Titolo", "Testo lungo"]);
+        let first = csv::StringRecord::from(vec![
+            "Anna Bianchi",
+            "Wi-Fi nei parchi",
+            "Serve il Wi-Fi nei parchi",
+        ]);
+        let dictionary = row_dictionary([&header, &first], &[0]);
+        let text = String::from_utf8_lossy(&dictionary);
+        assert!(text.contains("Wi-Fi nei parchi"));
+        assert!(
+            !text.contains("Rossi") && !text.contains("Bianchi"),
+            "{text}"
+        );
+        let cells = [
+            "Carla Verdi",
+            "Wi-Fi nei parchi di Prato",
+            "Serve il Wi-Fi nei parchi, anche la sera",
+        ];
+        for dict in [&dictionary[..], &[][..]] {
+            let stored = encode_row(cells, dict);
+            assert_eq!(decode_row(&stored, dict), cells);
+        }
+        // The dictionary makes the row smaller; a wrong one does not decode to the row.
+        assert!(encode_row(cells, &dictionary).len() < encode_row(cells, &[]).len());
+        assert_ne!(decode_row(&encode_row(cells, &dictionary), b"altro"), cells);
+    }
+
+    #[test]
+    fn a_dictionary_keeps_its_last_four_kib() {
+        let long = csv::StringRecord::from(vec!["x".repeat(3000)]);
+        let dictionary = row_dictionary([&long, &long, &long], &[]);
+        assert_eq!(dictionary.len(), DICTIONARY_BYTES);
+    }
+}
