@@ -133,10 +133,15 @@ pub fn collection_closed_on(conn: &Connection, cycle_id: i64) -> Result<Option<S
         .into_iter()
         .find(|c| c.id == cycle_id)
         .ok_or_else(|| anyhow::anyhow!("there is no cycle with id {cycle_id}"))?;
-    Ok(cycles::phase_periods(conn, &cycle)?
-        .into_iter()
+    Ok(closed_collection(&cycles::phase_periods(conn, &cycle)?))
+}
+
+/// The date the collection closed, from a cycle's phases: when its Fase 3 began.
+pub fn closed_collection(periods: &[cycles::PhasePeriod]) -> Option<String> {
+    periods
+        .iter()
         .find(|p| p.phase == Phase::Aggiornamento)
-        .map(|p| p.from))
+        .map(|p| p.from.clone())
 }
 
 /// How many suggestions of a cycle were submitted after the collection closed on `closed_on`
@@ -200,10 +205,7 @@ pub struct CycleView {
 pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
     let (suggestions, untagged, unanswered) = suggestion_counts(conn, cycle.id)?;
     let phases = cycles::phase_periods(conn, cycle)?;
-    let collection_closed_on = phases
-        .iter()
-        .find(|p| p.phase == Phase::Aggiornamento)
-        .map(|p| p.from.clone());
+    let collection_closed_on = closed_collection(&phases);
     let late = match &collection_closed_on {
         Some(date) => late_suggestions(conn, cycle.id, date)?,
         None => 0,

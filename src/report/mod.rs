@@ -471,10 +471,7 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
         )
         .unwrap_or_else(|_| process::DEFAULT_MUNICIPALITY.to_string());
     let periods = cycles::phase_periods(conn, cycle)?;
-    let collection_closed_on = periods
-        .iter()
-        .find(|p| p.phase == Phase::Aggiornamento)
-        .map(|p| p.from.clone());
+    let collection_closed_on = process::closed_collection(&periods);
     let phases = phase_dates(&periods);
     let cards = crate::storage::cards_of_cycle(conn, cycle)?;
     let census = census::take(
