@@ -86,18 +86,19 @@ pub fn terms(query: &str) -> Vec<String> {
 /// An FTS5 query matching every word, each as a prefix (so "anzian" finds anziani and
 /// anziane), with nothing the user typed read as FTS syntax.
 pub fn match_all(terms: &[String]) -> String {
-    terms
-        .iter()
-        .map(|t| format!("\"{}\"*", t.replace('"', "")))
-        .collect::<Vec<_>>()
-        .join(" ")
+    quoted(terms, "*")
 }
 
 /// An FTS5 query matching every word as typed (folded), each a whole word.
 pub fn match_words(terms: &[String]) -> String {
+    quoted(terms, "")
+}
+
+/// Every term in double quotes (its own quotes dropped), followed by `suffix`.
+fn quoted(terms: &[String], suffix: &str) -> String {
     terms
         .iter()
-        .map(|t| format!("\"{}\"", t.replace('"', "")))
+        .map(|t| format!("\"{}\"{suffix}", t.replace('"', "")))
         .collect::<Vec<_>>()
         .join(" ")
 }
