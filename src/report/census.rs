@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::Result;
 use rusqlite::Connection;
 
+use crate::storage::suggestions::display_ref;
+
 /// What the report counts of a cycle's suggestions.
 #[derive(Debug, Default)]
 pub struct Census {
@@ -37,13 +39,13 @@ pub fn take(
     closed_on: Option<&str>,
     shown: usize,
 ) -> Result<Census> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(concat!(
         "SELECT s.stakeholder, s.channel, s.withdrawn, substr(s.submitted_at, 1, 10),
                 (SELECT group_concat(a.axis, ',') FROM suggestion_axes a WHERE a.suggestion_id = s.id),
-                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1),
-                s.reference, s.source_key, s.id
-         FROM suggestions s WHERE s.cycle_id = ?1",
-    )?;
+                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1), ",
+        display_ref!("s"),
+        ", s.id FROM suggestions s WHERE s.cycle_id = ?1"
+    ))?;
     let mut rows = stmt.query([cycle_id])?;
     let mut c = Census::default();
     let mut untagged = First::new(shown);
@@ -71,16 +73,8 @@ pub fn take(
             None => c.unanswered += 1,
         }
         if axes.is_none() || outcome.is_none() {
-            let id: i64 = r.get(8)?;
-            let own = r.get_ref(6)?.as_str_or_null()?;
-            let made;
-            let reference = match own {
-                Some(reference) => reference,
-                None => {
-                    made = display_reference(r.get_ref(7)?.as_str()?, id);
-                    made.as_str()
-                }
-            };
+            let reference = r.get_ref(6)?.as_str()?;
+            let id: i64 = r.get(7)?;
             if axes.is_none() {
                 untagged.offer(reference, id);
             }
@@ -92,16 +86,6 @@ pub fn take(
     c.first_untagged = untagged.into_references();
     c.first_unanswered = unanswered.into_references();
     Ok(c)
-}
-
-/// The reference a suggestion without one of its own is shown by: its key, or `C-000037`
-/// when the key is a fingerprint (as `display_ref!` in SQL).
-fn display_reference(source_key: &str, id: i64) -> String {
-    if source_key.starts_with("fp:") {
-        format!("C-{id:06}")
-    } else {
-        source_key.to_string()
-    }
 }
 
 fn add(map: &mut BTreeMap<String, i64>, key: &str) {
@@ -169,11 +153,5 @@ mod tests {
         let mut none = First::new(0);
         none.offer("x", 1);
         assert!(none.into_references().is_empty());
-    }
-
-    #[test]
-    fn references_without_one_of_their_own() {
-        assert_eq!(display_reference("fp:abc", 37), "C-000037");
-        assert_eq!(display_reference("MW-2022-001", 37), "MW-2022-001");
     }
 }
