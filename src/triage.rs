@@ -488,8 +488,8 @@ pub struct AutotagSummary {
 }
 
 /// Applies the rules to the untagged suggestions of a cycle; keeps up to `keep` of them for
-/// printing (all when `None`). A second thread folds the texts and runs the rules while this
-/// one reads the suggestions and writes the tags, many to a statement.
+/// printing (all when `None`). A second thread reads the suggestions and runs the rules while
+/// this one writes the tags, many to a statement (see [`decide_reading_apart`]).
 pub fn autotag(
     db: &mut Db,
     cycle: &Cycle,
@@ -510,128 +510,40 @@ pub fn autotag(
             let mut summary = AutotagSummary::default();
             let mut by_axis: HashMap<Axis, u64> = HashMap::new();
             let mut tags = TagWriter::new(tx);
-            let mut record =
-                |summary: &mut AutotagSummary, tags: &mut TagWriter, done: Done| -> Result<()> {
-                    for (id, reference, decisions) in done {
-                        if decisions.is_empty() {
-                            continue;
-                        }
-                        summary.tagged += 1;
-                        for d in &decisions {
-                            tags.add(id, d.axis, &d.words)?;
-                            summary.tags += 1;
-                            *by_axis.entry(d.axis).or_default() += 1;
-                        }
-                        if keep.is_none_or(|k| summary.suggestions.len() < k) {
-                            summary.suggestions.push(Tagged {
-                                id,
-                                reference,
-                                axes: decisions
-                                    .into_iter()
-                                    .map(|d| TaggedAxis {
-                                        axis: d.axis,
-                                        words: d.words,
-                                    })
-                                    .collect(),
-                            });
-                        }
+            let mut tagged: Vec<Tagged> = Vec::new();
+            let mut record = |done: Done| -> Result<()> {
+                for (id, reference, decisions) in done {
+                    if decisions.is_empty() {
+                        continue;
                     }
-                    Ok(())
-                };
-            let set = &set;
-            let cycle_id = cycle.id;
-            summary.examined = std::thread::scope(|scope| -> Result<u64> {
-                let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Result<Done>>(8);
-                match &own_reader {
-                    // In WAL mode the rules thread reads with its own connection, begun after
-                    // this transaction took the write lock: it sees exactly what this one does
-                    // before its first tag, and reading and writing each get a core.
-                    Some(path) => {
-                        let reader = scope.spawn(move || -> u64 {
-                            let mut examined = 0;
-                            let result = (|| -> Result<()> {
-                                let conn = Connection::open_with_flags(
-                                    path,
-                                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                                )?;
-                                conn.execute_batch("BEGIN")?;
-                                let mut buffer = String::new();
-                                let mut done: Done = Vec::with_capacity(512);
-                                for_each_untagged(&conn, cycle_id, |id, reference, text| {
-                                    examined += 1;
-                                    let decisions = set.decide_with(&text, &mut buffer);
-                                    if !decisions.is_empty() {
-                                        done.push((id, reference, decisions));
-                                    }
-                                    if done.len() == 512 {
-                                        let full =
-                                            std::mem::replace(&mut done, Vec::with_capacity(512));
-                                        done_tx
-                                            .send(Ok(full))
-                                            .map_err(|_| anyhow::anyhow!("stopped"))?;
-                                    }
-                                    Ok(())
-                                })?;
-                                let _ = done_tx.send(Ok(done));
-                                Ok(())
-                            })();
-                            if let Err(e) = result {
-                                let _ = done_tx.send(Err(e));
-                            }
-                            examined
-                        });
-                        for done in done_rx.iter() {
-                            record(&mut summary, &mut tags, done?)?;
-                        }
-                        reader
-                            .join()
-                            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))
+                    summary.tagged += 1;
+                    for d in &decisions {
+                        tags.add(id, d.axis, &d.words)?;
+                        summary.tags += 1;
+                        *by_axis.entry(d.axis).or_default() += 1;
                     }
-                    // Otherwise this thread reads, and the rules thread decides.
-                    None => {
-                        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Work>(4);
-                        scope.spawn(move || {
-                            let mut buffer = String::new();
-                            for chunk in work_rx {
-                                let done: Done = chunk
-                                    .into_iter()
-                                    .map(|(id, reference, text)| {
-                                        let decisions = set.decide_with(&text, &mut buffer);
-                                        (id, reference, decisions)
-                                    })
-                                    .collect();
-                                if done_tx.send(Ok(done)).is_err() {
-                                    break;
-                                }
-                            }
+                    if keep.is_none_or(|k| tagged.len() < k) {
+                        tagged.push(Tagged {
+                            id,
+                            reference,
+                            axes: decisions
+                                .into_iter()
+                                .map(|d| TaggedAxis {
+                                    axis: d.axis,
+                                    words: d.words,
+                                })
+                                .collect(),
                         });
-                        let mut examined = 0;
-                        let mut chunk: Work = Vec::with_capacity(512);
-                        for_each_untagged(tx, cycle_id, |id, reference, text| {
-                            examined += 1;
-                            chunk.push((id, reference, text));
-                            if chunk.len() == 512 {
-                                work_tx
-                                    .send(std::mem::replace(&mut chunk, Vec::with_capacity(512)))
-                                    .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
-                                while let Ok(done) = done_rx.try_recv() {
-                                    record(&mut summary, &mut tags, done?)?;
-                                }
-                            }
-                            Ok(())
-                        })?;
-                        work_tx
-                            .send(chunk)
-                            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
-                        drop(work_tx);
-                        for done in done_rx.iter() {
-                            record(&mut summary, &mut tags, done?)?;
-                        }
-                        Ok(examined)
                     }
                 }
-            })?;
+                Ok(())
+            };
+            let examined = match &own_reader {
+                Some(path) => decide_reading_apart(path, cycle.id, &set, &mut record)?,
+                None => decide_reading_here(tx, cycle.id, &set, &mut record)?,
+            };
+            summary.examined = examined;
+            summary.suggestions = tagged;
             tags.flush()?;
             for axis in Axis::ALL {
                 summary.by_axis.insert(
@@ -651,6 +563,112 @@ pub fn autotag(
             }
             Ok(summary)
         })
+    })
+}
+
+/// The rules applied by a thread that reads the untagged suggestions with its own connection
+/// (WAL mode only), begun after the caller's transaction took the write lock: it sees exactly
+/// what that transaction does before its first tag, and reading and writing each get a core.
+/// `record` gets the decisions in groups; returns how many suggestions were examined.
+fn decide_reading_apart(
+    path: &std::path::Path,
+    cycle_id: i64,
+    set: &RuleSet,
+    record: &mut dyn FnMut(Done) -> Result<()>,
+) -> Result<u64> {
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Result<Done>>(8);
+        let reader = scope.spawn(move || -> u64 {
+            let mut examined = 0;
+            let result = (|| -> Result<()> {
+                let conn = Connection::open_with_flags(
+                    path,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                conn.execute_batch("BEGIN")?;
+                let mut buffer = String::new();
+                let mut done: Done = Vec::with_capacity(512);
+                for_each_untagged(&conn, cycle_id, |id, reference, text| {
+                    examined += 1;
+                    let decisions = set.decide_with(&text, &mut buffer);
+                    if !decisions.is_empty() {
+                        done.push((id, reference, decisions));
+                    }
+                    if done.len() == 512 {
+                        let full = std::mem::replace(&mut done, Vec::with_capacity(512));
+                        done_tx
+                            .send(Ok(full))
+                            .map_err(|_| anyhow::anyhow!("stopped"))?;
+                    }
+                    Ok(())
+                })?;
+                let _ = done_tx.send(Ok(done));
+                Ok(())
+            })();
+            if let Err(e) = result {
+                let _ = done_tx.send(Err(e));
+            }
+            examined
+        });
+        for done in done_rx.iter() {
+            record(done?)?;
+        }
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))
+    })
+}
+
+/// The rules applied when the database is not in WAL mode: this thread reads the untagged
+/// suggestions in `conn`'s transaction, and a second one decides.
+fn decide_reading_here(
+    conn: &Connection,
+    cycle_id: i64,
+    set: &RuleSet,
+    record: &mut dyn FnMut(Done) -> Result<()>,
+) -> Result<u64> {
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Result<Done>>(8);
+        let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Work>(4);
+        scope.spawn(move || {
+            let mut buffer = String::new();
+            for chunk in work_rx {
+                let done: Done = chunk
+                    .into_iter()
+                    .map(|(id, reference, text)| {
+                        let decisions = set.decide_with(&text, &mut buffer);
+                        (id, reference, decisions)
+                    })
+                    .collect();
+                if done_tx.send(Ok(done)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut examined = 0;
+        let mut chunk: Work = Vec::with_capacity(512);
+        for_each_untagged(conn, cycle_id, |id, reference, text| {
+            examined += 1;
+            chunk.push((id, reference, text));
+            if chunk.len() == 512 {
+                work_tx
+                    .send(std::mem::replace(&mut chunk, Vec::with_capacity(512)))
+                    .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+                while let Ok(done) = done_rx.try_recv() {
+                    record(done?)?;
+                }
+            }
+            Ok(())
+        })?;
+        work_tx
+            .send(chunk)
+            .map_err(|_| anyhow::anyhow!("the rules thread stopped"))?;
+        drop(work_tx);
+        for done in done_rx.iter() {
+            record(done?)?;
+        }
+        Ok(examined)
     })
 }
 
@@ -851,4 +869,76 @@ pub fn export_answers(
     }
     writer.flush()?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two ways of reading and deciding give the same decisions, in the same order.
+    #[test]
+    fn reading_apart_and_reading_here_decide_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             CREATE TABLE suggestions (id INTEGER PRIMARY KEY, cycle_id INTEGER, source_key TEXT,
+                 reference TEXT, title TEXT, body TEXT);
+             CREATE TABLE suggestion_axes (suggestion_id INTEGER, axis TEXT);
+             INSERT INTO suggestions VALUES
+                 (1, 1, 'fp:a', NULL, 'Corsi per anziani', 'In biblioteca'),
+                 (2, 1, 'PO-2', 'PO-2', 'Wi-Fi nei parchi', 'Anche la fibra'),
+                 (3, 1, 'PO-3', 'PO-3', 'Niente di utile', 'Davvero niente'),
+                 (4, 2, 'PO-4', 'PO-4', 'Corsi', 'Altro ciclo'),
+                 (5, 1, 'PO-5', 'PO-5', 'Corsi di SPID', 'Già taggato');
+             INSERT INTO suggestion_axes VALUES (5, 'competenze');",
+        )
+        .unwrap();
+        let rule = |axis: &str, words: &[&str]| crate::storage::triage::Rule {
+            id: 0,
+            axis: axis.into(),
+            keywords: words.iter().map(|w| w.to_string()).collect(),
+            created_at: String::new(),
+            user: String::new(),
+        };
+        let set = RuleSet::new(&[
+            rule("competenze", &["corsi", "anzian*"]),
+            rule("infrastrutture", &["wi-fi", "fibra"]),
+        ]);
+        let run = |apart: bool| -> (u64, Vec<(i64, String, Vec<Axis>)>) {
+            let mut seen = Vec::new();
+            let mut record = |done: Done| -> Result<()> {
+                for (id, reference, decisions) in done {
+                    seen.push((id, reference, decisions.iter().map(|d| d.axis).collect()));
+                }
+                Ok(())
+            };
+            let examined = if apart {
+                decide_reading_apart(&path, 1, &set, &mut record).unwrap()
+            } else {
+                decide_reading_here(&conn, 1, &set, &mut record).unwrap()
+            };
+            (examined, seen)
+        };
+        let apart = run(true);
+        let here = run(false);
+        assert_eq!(apart.0, 3);
+        assert_eq!(
+            apart.1,
+            [
+                (1, "C-000001".to_string(), vec![Axis::Competenze]),
+                (2, "PO-2".to_string(), vec![Axis::Infrastrutture]),
+            ]
+        );
+        // Reading here passes on the suggestions no rule matched too: the same once those
+        // are left out.
+        assert_eq!(here.0, apart.0);
+        let decided: Vec<_> = here
+            .1
+            .into_iter()
+            .filter(|(_, _, a)| !a.is_empty())
+            .collect();
+        assert_eq!(decided, apart.1);
+    }
 }
