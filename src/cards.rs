@@ -8,7 +8,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{CsvFile, Options, Problems, Source};
+use crate::csvin::{CsvFile, Options, Source};
 use crate::csvout::{guard_formula, unguard_formula};
 use crate::domain::card::{parse_budget, split_list, YearMonth, FIELDS};
 use crate::domain::{Axis, Card, CardStatus, Term};
@@ -244,16 +244,19 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
         let field = field_for_header(header);
         if let Some(f) = field {
             if !seen_fields.insert(f) {
-                return Err(
-                    invalid_input(format!("{name}:1: two columns mean the card's {f}")).into(),
-                );
+                return Err(invalid_input(format!(
+                    "{}: two columns mean the card's {f}",
+                    csv.at(csv.header_at)
+                ))
+                .into());
             }
         }
         columns.push(field);
     }
     if !seen_fields.contains("code") {
         return Err(invalid_input(format!(
-            "{name}:1: no column holds the card code; the columns are: {}",
+            "{}: no column holds the card code; the columns are: {}",
+            csv.at(csv.header_at),
             crate::csvin::header_list(&csv.headers)
         ))
         .hint(format!("the expected columns are: {}", FIELDS.join(", ")))
@@ -261,7 +264,7 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
     }
 
     let mut rows: Vec<(u64, Vec<(&'static str, String)>)> = Vec::new();
-    let mut problems = Problems::new(&name);
+    let mut problems = csv.problems();
     let mut record = csv::StringRecord::new();
     let mut codes = std::collections::HashMap::new();
     while let Some(line) = csv.next_record(&mut record)? {
@@ -293,7 +296,10 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
         if let Some(first) = codes.insert(code.clone(), line) {
             problems.add(
                 line,
-                format!("card {code} appears again (first on line {first})"),
+                format!(
+                    "card {code} appears again (first on {})",
+                    csv.locator.describe(first)
+                ),
             );
             continue;
         }

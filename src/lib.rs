@@ -4,6 +4,7 @@
 //! `domain` holds the glossary and the rules, `storage` owns the database, `csvin` reads the CSV
 //! files people bring.
 
+pub mod answers;
 pub mod backup;
 pub mod cards;
 pub mod check;
@@ -15,6 +16,7 @@ pub mod domain;
 pub mod error;
 pub mod fixtures;
 pub mod import;
+pub mod outfile;
 pub mod privacy;
 pub mod process;
 pub mod report;

@@ -8,8 +8,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::csvin::{CsvFile, Options as CsvOptions, Problems, Source};
-use crate::csvout::guard_formula;
+use crate::csvin::{CsvFile, Options as CsvOptions, Source};
 use crate::domain::{Axis, Outcome, Term};
 use crate::error::{invalid_input, refused, usage, Failure};
 use crate::rules::{self, Decision, Keyword, RuleSet};
@@ -331,7 +330,8 @@ pub fn respond_from_file(
     let has = |c: &str| columns.contains(&Some(c));
     if !(has("id") || has("ref")) || !has("outcome") || !has("reason") {
         return Err(invalid_input(format!(
-            "{name}:1: a response file needs the columns id or ref, outcome and reason; its columns are: {}",
+            "{}: a response file needs the columns id or ref, outcome and reason; its columns are: {}",
+            csv.at(csv.header_at),
             crate::csvin::header_list(&csv.headers)
         ))
         .hint("optional columns: card, axes (separated by |), duplicate_of")
@@ -362,7 +362,7 @@ pub fn respond_from_file(
     if rows.is_empty() {
         return Err(invalid_input(format!("{name}: the file has a header but no rows")).into());
     }
-    let mut problems = Problems::new(&name);
+    let mut problems = csv.problems();
     let result = db.write_or_rehearse(dry_run, |tx| {
         let mut summary = RespondSummary::default();
         let mut seen: HashMap<i64, u64> = HashMap::new();
@@ -810,65 +810,6 @@ pub fn remove_rule(db: &mut Db, id: i64) -> Result<()> {
             &format!("{}: {}", rule.axis, rule.keywords.join(" | ")),
         )
     })
-}
-
-/// The Decidim state a response goes back to the platform as.
-pub fn decidim_state(outcome: Option<Outcome>) -> &'static str {
-    match outcome {
-        Some(Outcome::Accolto | Outcome::ParzialmenteAccolto | Outcome::GiaPrevisto) => "accepted",
-        Some(Outcome::NonAccolto | Outcome::NonPertinente | Outcome::Duplicato) => "rejected",
-        None => "evaluating",
-    }
-}
-
-/// Writes Decidim's bulk-answer file (`id;state;answer/<locale>`) for the suggestions of a cycle
-/// that came from Decidim. Returns how many rows it wrote.
-pub fn export_answers(
-    conn: &Connection,
-    cycle: &Cycle,
-    locale: &str,
-    out: impl std::io::Write,
-) -> Result<u64> {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
-    writer.write_record(["id", "state", &format!("answer/{locale}")])?;
-    let mut stmt = conn.prepare(concat!(
-        "SELECT s.source_id, r.outcome, r.reason, c.code, c.title, ",
-        display_ref!("d"),
-        "
-         FROM suggestions s
-         LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
-         LEFT JOIN cards c ON c.id = r.card_id
-         LEFT JOIN suggestions d ON d.id = r.duplicate_of
-         WHERE s.cycle_id = ?1 AND s.format = 'decidim' AND s.source_id IS NOT NULL
-         ORDER BY CAST(s.source_id AS INTEGER), s.source_id"
-    ))?;
-    let mut rows = stmt.query([cycle.id])?;
-    let mut n = 0;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let outcome: Option<String> = r.get(1)?;
-        let outcome = outcome.as_deref().and_then(Outcome::from_code);
-        let mut answer: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
-        if let (Some(code), Some(title)) = (
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, Option<String>>(4)?,
-        ) {
-            answer.push_str(&format!(" (scheda {code} – {title})"));
-        }
-        if let Some(dup) = r.get::<_, Option<String>>(5)? {
-            if !answer.contains(&dup) {
-                answer.push_str(&format!(" (duplicato di {dup})"));
-            }
-        }
-        writer.write_record([
-            id.as_str(),
-            decidim_state(outcome),
-            &guard_formula(answer.trim()),
-        ])?;
-        n += 1;
-    }
-    writer.flush()?;
-    Ok(n)
 }
 
 #[cfg(test)]

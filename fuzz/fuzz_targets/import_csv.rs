@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mappings: Vec<Mapping> = [Format::Decidim, Format::Generic]
         .into_iter()
-        .filter_map(|format| Mapping::new("fuzz.csv", &csv.headers, format, &settings).ok())
+        .filter_map(|format| Mapping::new("fuzz.csv", "fuzz.csv:1", &csv.headers, format, &settings).ok())
         .collect();
     let mut record = csv::StringRecord::new();
     for _ in 0..1000 {

@@ -191,13 +191,37 @@ pub fn run(args: DemoArgs) -> Result<()> {
         "9. wrote the {} report, dated {REPORT_DATE}, in Markdown and HTML",
         if draft { "draft" } else { "final" }
     ));
+    // The way back: the answers of the Decidim suggestions, one file per component, as the
+    // office imports them in the platform.
+    let answers_dir = dir.join("risposte-decidim");
+    let exported = crate::answers::export(
+        &mut db,
+        &cycle,
+        &crate::answers::Options {
+            locale: "it".into(),
+            component: None,
+            every_response: false,
+            states: crate::answers::States::default(),
+            target: crate::answers::Target::Folder(answers_dir.clone()),
+            dry_run: false,
+        },
+    )?;
+    for f in &exported.files {
+        say(format!(
+            "10. wrote the answers to {} Decidim proposals of component {} to {}",
+            f.rows,
+            f.component_id,
+            f.path.as_deref().unwrap_or_default()
+        ));
+    }
     let status = process::status(&Db::open(&db_path)?)?;
     let db_arg = db_path.display();
     print(&format!(
-        "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
+        "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n  answers:  {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
         dir.display(),
         md.display(),
         html.display(),
+        answers_dir.display(),
         dir.join("allegati").display(),
     ))?;
     say(format!("next: {}", status.next_step));

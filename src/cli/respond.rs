@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::output::{self, say, TableOrJson};
 use super::Globals;
+use crate::answers;
 use crate::csvin::{DelimiterChoice, EncodingChoice};
 use crate::domain::{Axis, Outcome, Term};
 use crate::storage::suggestions::{self as sstore, Filter};
@@ -74,15 +75,32 @@ pub struct RespondArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportAnswersArgs {
-    /// The platform the file is for.
-    #[arg(long, default_value = "decidim", value_parser = ["decidim"])]
+    /// The platform the file is for (with --history: table or json).
+    #[arg(long, default_value = "decidim", value_parser = ["decidim", "table", "json"])]
     format: String,
-    /// The locale of the answer column.
+    /// The organisation's default locale on Decidim: the answer goes in answer/<locale>.
     #[arg(long, default_value = "it")]
     locale: String,
-    /// Write to this file instead of standard output.
-    #[arg(long)]
+    /// Write to this file (one component), or to this folder one file per component
+    /// (an existing folder, or a path ending in /); default: standard output.
+    #[arg(long, value_name = "FILE|FOLDER/")]
     out: Option<PathBuf>,
+    /// Only the answers of this Decidim component (its id, as in component/id of the export).
+    #[arg(long, value_name = "ID")]
+    component: Option<String>,
+    /// Every response in force, not only those new or changed since the last export.
+    #[arg(long)]
+    all: bool,
+    /// Send an outcome as a custom state of the component (Decidim 0.29+), e.g.
+    /// --state gia-previsto=gia_in_corso (repeatable).
+    #[arg(long = "state", value_name = "OUTCOME=TOKEN")]
+    states: Vec<String>,
+    /// Say what would be written, write and record nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// List the exports made so far: when, who, component, rows, file, SHA-256.
+    #[arg(long, conflicts_with_all = ["out", "component", "all", "states", "dry_run"])]
+    history: bool,
 }
 
 #[derive(Debug, Args)]
@@ -241,20 +259,95 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
 }
 
 pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> {
-    let db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
-    let mut buffer = Vec::new();
-    let n = triage::export_answers(db.conn(), &cycle, &args.locale, &mut buffer)?;
-    match &args.out {
-        Some(path) => {
-            std::fs::write(path, &buffer)?;
-            say(format!(
-                "{n} answer(s) for {} written to {}: import it in Decidim from the proposals component (\"Import answers from a file\")",
-                args.format,
-                path.display()
-            ));
+    let mut db = Db::open(&globals.db)?;
+    if args.history {
+        let exports = crate::storage::answers::exports(db.conn())?;
+        if args.format == "json" {
+            return output::print_json(&exports);
         }
-        None => output::print(&String::from_utf8_lossy(&buffer))?,
+        if exports.is_empty() {
+            say("no answers exported yet: `agenda suggestion export-answers --out FOLDER/` writes them");
+            return Ok(());
+        }
+        let mut table = output::table(&[
+            "export",
+            "cycle",
+            "when",
+            "who",
+            "component",
+            "rows",
+            "file",
+            "sha256",
+        ]);
+        for e in &exports {
+            table.add_row(vec![
+                e.id.to_string(),
+                e.triennium.clone(),
+                e.at.clone(),
+                e.user.clone(),
+                e.component_id.clone(),
+                format!("{}{}", e.rows, if e.every_response { " (all)" } else { "" }),
+                e.file.clone().unwrap_or_else(|| "standard output".into()),
+                e.sha256[..12].to_string(),
+            ]);
+        }
+        return output::print_table(&table);
+    }
+    if args.format != "decidim" {
+        return Err(crate::error::usage(format!(
+            "--format {} lists the history: add --history, or leave --format decidim for the answers",
+            args.format
+        ))
+        .into());
+    }
+    let cycle = globals.cycle(db.conn())?;
+    let options = answers::Options {
+        locale: args.locale.clone(),
+        component: args.component.clone(),
+        every_response: args.all,
+        states: answers::States::parse(&args.states)?,
+        target: answers::Target::from_out(args.out.as_deref()),
+        dry_run: args.dry_run,
+    };
+    let summary = answers::export(&mut db, &cycle, &options)?;
+    // To standard output, a dry run shows the file it would send: a preview that is not
+    // recorded as sent.
+    if let (answers::Target::Stdout, Some(file)) = (&options.target, summary.files.first()) {
+        output::print(&String::from_utf8_lossy(&file.bytes))?;
+    }
+    for f in &summary.files {
+        let verb = if summary.dry_run {
+            "would write"
+        } else {
+            "wrote"
+        };
+        say(format!(
+            "{verb} {} answer(s) for Decidim component {}{}",
+            f.rows,
+            f.component_id,
+            match (&f.path, summary.dry_run) {
+                (Some(p), false) => format!(" to {p}"),
+                _ => String::new(),
+            }
+        ));
+    }
+    for component in &summary.nothing_new {
+        say(format!(
+            "component {component}: every response was sent already, as it is now; --all sends them again"
+        ));
+    }
+    let left = summary.left_out.total();
+    if left > 0 {
+        say(format!(
+            "{left} suggestion(s) from Decidim left out: {}",
+            summary.left_out.reasons().join(", ")
+        ));
+    }
+    if !summary.files.is_empty() && !summary.dry_run {
+        say("import each file in Decidim from its proposals component: Proposals → Import → \"Import answers from a file\"");
+    }
+    if summary.dry_run {
+        say("dry run: nothing was written or recorded");
     }
     Ok(())
 }

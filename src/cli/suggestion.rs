@@ -19,7 +19,7 @@ use crate::text::truncate;
 
 #[derive(Debug, Subcommand)]
 pub enum SuggestionCommand {
-    /// Import suggestions from CSV exports (Decidim, office spreadsheets, any CSV with a header).
+    /// Import suggestions: Decidim exports (CSV, JSON, Excel), office spreadsheets (CSV, .xlsx, .ods, .xls).
     Import(ImportArgs),
     /// List suggestions.
     List(ListArgs),
@@ -47,9 +47,12 @@ pub enum SuggestionCommand {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The CSV files; `-` reads standard input.
+    /// The files (CSV, JSON, .xlsx, .ods, .xls: told from their bytes); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<String>,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// What the files are: auto (by their header), decidim, generic.
     #[arg(long, default_value = "auto", value_name = "auto|decidim|generic")]
     source: String,
@@ -189,6 +192,7 @@ fn import_options(args: &ImportArgs) -> Result<import::Options> {
         },
         dry_run: args.dry_run,
         skip_invalid: args.skip_invalid,
+        sheet: args.sheet.clone(),
     })
 }
 
@@ -275,12 +279,19 @@ fn print_reports(reports: &[FileReport], dry_run: bool) -> Result<()> {
             ));
             continue;
         }
+        let or_dash = |v: &str| {
+            if v.is_empty() {
+                "—".to_string()
+            } else {
+                v.to_string()
+            }
+        };
         table.add_row(vec![
             r.file.clone(),
             r.batch.map(|b| b.to_string()).unwrap_or_else(|| "—".into()),
-            r.format.clone(),
-            r.encoding.clone(),
-            r.delimiter.clone(),
+            format!("{} {}", r.format, r.file_type),
+            or_dash(&r.encoding),
+            or_dash(&r.delimiter),
             r.counts.read.to_string(),
             r.counts.inserted.to_string(),
             r.counts.updated.to_string(),
@@ -481,6 +492,29 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 ),
                 ("url", detail.url.clone().unwrap_or_default()),
                 (
+                    "Decidim id / component",
+                    match (&detail.source_id, &detail.component_id) {
+                        (None, None) => String::new(),
+                        (id, component) => format!(
+                            "{} / {}",
+                            id.as_deref().unwrap_or("–"),
+                            component.as_deref().unwrap_or("–")
+                        ),
+                    },
+                ),
+                (
+                    "amendment",
+                    if detail.is_amend {
+                        match (&detail.amends_ref, &detail.amends) {
+                            (Some(r), _) => format!("yes, of {r}"),
+                            (None, Some(a)) => format!("yes, of {a}"),
+                            (None, None) => "yes".into(),
+                        }
+                    } else {
+                        "no".into()
+                    },
+                ),
+                (
                     "outcome",
                     s.outcome
                         .clone()
@@ -540,7 +574,7 @@ fn batches(globals: &Globals, args: BatchesArgs) -> Result<()> {
                     b.file_name.clone(),
                     b.at.clone(),
                     b.user.clone(),
-                    b.format.clone(),
+                    format!("{} {}", b.format, b.file_type),
                     b.encoding.clone(),
                     b.read.to_string(),
                     b.inserted.to_string(),

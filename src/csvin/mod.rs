@@ -5,6 +5,7 @@
 
 mod problems;
 pub mod scan;
+pub mod tabular;
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};
@@ -13,10 +14,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
+use sha2::Digest;
 
 use crate::error::{invalid_input, usage, Failure};
 pub use problems::{Problems, MAX_PROBLEMS_SHOWN};
 pub use scan::Scan;
+pub use tabular::{FileKind, Locator};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EncodingChoice {
@@ -155,14 +158,21 @@ impl Source {
 /// file into memory.
 pub const MAX_RECORD_BYTES: u64 = 64 << 20;
 
-/// An open CSV file, positioned after its header row.
+/// An open table file — a CSV, or a JSON export or a workbook read as one — positioned after
+/// its header row.
 pub struct CsvFile {
     pub name: String,
     pub scan: Scan,
     pub encoding: TextEncoding,
     pub delimiter: u8,
     pub headers: Vec<String>,
-    reader: csv::Reader<Box<dyn Read + Send>>,
+    /// What the file is: the bytes said so.
+    pub kind: FileKind,
+    /// How places in it are named in messages.
+    pub locator: Locator,
+    /// Where the header is (its line, row or record).
+    pub header_at: u64,
+    reader: Records,
     bytes_read: Arc<AtomicU64>,
     limit: Arc<RecordLimit>,
     /// The line where the next record starts (or a blank line before it).
@@ -176,10 +186,80 @@ impl CsvFile {
         Self::open_scanned(source, options, scan)
     }
 
-    /// Opens the file again after its scan; the bytes read must be the bytes scanned.
+    /// Opens the file again after its scan; the bytes read must be the bytes scanned. A JSON
+    /// document or a workbook is read as a table whose header is the first row that is not
+    /// empty.
     pub fn open_scanned(source: &Source, options: Options, scan: Scan) -> Result<CsvFile> {
-        let file = File::open(source.path()).with_context(|| format!("opening {}", source.name))?;
-        Self::from_reader(source.name.clone(), scan, options, Box::new(file))
+        Self::open_table(source, options, scan, None, &|_| true)
+    }
+
+    /// Like [`CsvFile::open_scanned`], for a workbook with the sheet to read (default: the
+    /// first) and how to tell its header row from a title above it.
+    pub fn open_table(
+        source: &Source,
+        options: Options,
+        scan: Scan,
+        sheet: Option<&str>,
+        is_header: &dyn Fn(&[String]) -> bool,
+    ) -> Result<CsvFile> {
+        let kind = FileKind::sniff(&scan.head);
+        if kind == FileKind::Csv {
+            if let Some(sheet) = sheet {
+                return Err(usage(format!(
+                    "--sheet {sheet}: {} is a CSV file, not a workbook",
+                    source.name
+                ))
+                .into());
+            }
+            let file =
+                File::open(source.path()).with_context(|| format!("opening {}", source.name))?;
+            return Self::from_reader(source.name.clone(), scan, options, Box::new(file));
+        }
+        let bytes =
+            std::fs::read(source.path()).with_context(|| format!("reading {}", source.name))?;
+        if bytes.len() as u64 != scan.size
+            || scan::hex(&sha2::Sha256::digest(&bytes)) != scan.sha256
+        {
+            return Err(invalid_input(format!(
+                "{}: the file changed while it was being read; nothing was written",
+                source.name
+            ))
+            .hint("wait until whatever writes the file has finished, then run the command again")
+            .into());
+        }
+        let table = match kind {
+            FileKind::Json => tabular::json_table(&source.name, &bytes)?,
+            _ => tabular::workbook_table(&source.name, bytes, kind, sheet, is_header)?,
+        };
+        let size = scan.size;
+        Ok(CsvFile {
+            name: source.name.clone(),
+            encoding: if scan.bom {
+                TextEncoding::Utf8Bom
+            } else {
+                TextEncoding::Utf8
+            },
+            scan,
+            delimiter: 0,
+            headers: table.headers,
+            kind,
+            locator: table.locator,
+            header_at: table.header_at,
+            reader: Records::Table(table.records.into_iter()),
+            bytes_read: Arc::new(AtomicU64::new(size)),
+            limit: Arc::new(RecordLimit::default()),
+            next_line: 1,
+        })
+    }
+
+    /// `FILE:LINE` (or `FILE:SHEET:ROW`, `FILE: record N`) for the place `n`.
+    pub fn at(&self, n: u64) -> String {
+        self.locator.at(&self.name, n)
+    }
+
+    /// Collects the problems of this file, named the way its places are.
+    pub fn problems(&self) -> Problems {
+        Problems::located(&self.name, self.locator.clone())
     }
 
     /// A CSV file held in memory, for tests and fuzzing: scanned and read like a file.
@@ -257,7 +337,10 @@ impl CsvFile {
             encoding,
             delimiter,
             headers: Vec::new(),
-            reader,
+            kind: FileKind::Csv,
+            locator: Locator::Line,
+            header_at: 1,
+            reader: Records::Csv(reader),
             bytes_read,
             limit,
             next_line: 1,
@@ -274,9 +357,15 @@ impl CsvFile {
         Ok(csv)
     }
 
-    /// Reads the next record into `record`; returns the line it starts on, or `None` at the
-    /// end. Blank lines are skipped.
+    /// Reads the next record into `record`; returns the line it starts on (for a workbook its
+    /// row, for JSON its record number), or `None` at the end. Blank lines are skipped.
     pub fn next_record(&mut self, record: &mut csv::StringRecord) -> Result<Option<u64>> {
+        if let Records::Table(rows) = &mut self.reader {
+            return Ok(rows.next().map(|(n, row)| {
+                *record = row;
+                n
+            }));
+        }
         loop {
             if !self.read(record)? {
                 return Ok(None);
@@ -293,9 +382,12 @@ impl CsvFile {
     /// One record from the csv reader, with the checks that need the whole file: at the end,
     /// that it was the file scanned; on the way, that no record outgrows [`MAX_RECORD_BYTES`].
     fn read(&mut self, record: &mut csv::StringRecord) -> Result<bool> {
-        match self.reader.read_record(record) {
+        let Records::Csv(reader) = &mut self.reader else {
+            return Ok(false);
+        };
+        match reader.read_record(record) {
             Ok(true) => {
-                let next = self.reader.position();
+                let next = reader.position();
                 self.next_line = next.line();
                 self.limit
                     .record_start
@@ -361,8 +453,14 @@ impl CsvFile {
 
     /// Whether the file's quotes are unbalanced: a quoted field was opened and never closed.
     pub fn quotes_unbalanced(&self) -> bool {
-        self.scan.quotes % 2 == 1
+        self.kind == FileKind::Csv && self.scan.quotes % 2 == 1
     }
+}
+
+/// Where the records come from: the CSV reader, or a table read whole.
+enum Records {
+    Csv(csv::Reader<Box<dyn Read + Send>>),
+    Table(std::vec::IntoIter<(u64, csv::StringRecord)>),
 }
 
 /// Cuts the `\r` of a CRLF line end from the last field of a record.

@@ -1,11 +1,14 @@
 //! The problems of an input file, listed as `FILE:LINE: what is wrong`: the message every
 //! all-or-nothing reader (cards, suggestions, responses) refuses a file with.
 
+use super::Locator;
 use crate::error::{invalid_input, Failure};
 
-/// Collects up to 20 problems of an input file, as `FILE:LINE: what is wrong`.
+/// Collects up to 20 problems of an input file, as `FILE:LINE: what is wrong` (for a
+/// workbook `FILE:SHEET:ROW`, for JSON `FILE: record N`).
 pub struct Problems {
     name: String,
+    locator: Locator,
     lines: Vec<String>,
     total: usize,
 }
@@ -14,8 +17,12 @@ pub const MAX_PROBLEMS_SHOWN: usize = 20;
 
 impl Problems {
     pub fn new(name: &str) -> Problems {
+        Self::located(name, Locator::Line)
+    }
+    pub fn located(name: &str, locator: Locator) -> Problems {
         Problems {
             name: name.to_string(),
+            locator,
             lines: Vec::new(),
             total: 0,
         }
@@ -23,7 +30,8 @@ impl Problems {
     pub fn add(&mut self, line: u64, what: String) {
         self.total += 1;
         if self.lines.len() < MAX_PROBLEMS_SHOWN {
-            self.lines.push(format!("{}:{line}: {what}", self.name));
+            self.lines
+                .push(format!("{}: {what}", self.locator.at(&self.name, line)));
         }
     }
     pub fn is_empty(&self) -> bool {

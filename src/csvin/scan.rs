@@ -11,6 +11,9 @@ use sha2::{Digest, Sha256};
 use super::{EncodingChoice, TextEncoding};
 use crate::error::{invalid_input, Failure};
 
+/// How many of a file's first bytes [`Scan::head`] keeps.
+const HEAD_BYTES: usize = 64;
+
 #[derive(Debug, Clone)]
 pub struct Scan {
     pub sha256: String,
@@ -27,6 +30,8 @@ pub struct Scan {
     /// How many `"` the file holds: an odd number means a quote that never closes.
     pub quotes: u64,
     pub lines: u64,
+    /// The first bytes of the file, to tell a workbook or a JSON document from a CSV.
+    pub head: Vec<u8>,
 }
 
 impl Scan {
@@ -94,6 +99,7 @@ impl Scan {
             first_undefined_1252: None,
             quotes: 0,
             lines: 0,
+            head: Vec::new(),
         };
         loop {
             let n = read_full(input, &mut buf[carry..carry + (1 << 20)])?;
@@ -106,6 +112,7 @@ impl Scan {
             }
             if scan.size == 0 {
                 scan.bom = chunk.starts_with(&[0xEF, 0xBB, 0xBF]);
+                scan.head = chunk[..chunk.len().min(HEAD_BYTES)].to_vec();
             }
             let offset = scan.size;
             let line_at_start = scan.lines;

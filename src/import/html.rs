@@ -2,13 +2,17 @@
 //! want plain text: paragraphs become lines, list items become "- " lines, entities are
 //! decoded, every other tag is dropped, and the white space inside a paragraph is folded.
 
-/// Whether a cell looks like HTML worth converting: a tag or an entity.
+/// Whether a cell looks like HTML worth converting: a tag or an entity. Plain text that only
+/// holds an `&` and a `;` ("R&S; laboratori", a link's query string) is not: converting it
+/// would fold its paragraphs into one line.
 pub fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
-        || (text.contains('&') && text.contains(';'))
+        || text
+            .match_indices('&')
+            .any(|(i, _)| decode_entity(&text[i..]).is_some())
 }
 
 /// Converts HTML to plain text.
@@ -17,6 +21,9 @@ pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut line = String::with_capacity(256);
     let mut skip_until: Option<&'static str> = None;
+    // The link being read: its address, where its text starts in `line`, and how long `out`
+    // was then (a link whose text spans a block is left as its text).
+    let mut link: Option<(String, usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -57,6 +64,29 @@ pub fn to_text(html: &str) -> String {
                         }
                     }
                     "td" | "th" if !closing && !line.trim().is_empty() => line.push_str(" | "),
+                    "a" if !closing => {
+                        link = href(tag).map(|h| (h, line.len(), out.len()));
+                    }
+                    "a" => {
+                        // `text (address)`, as Decidim's own plain-text bodies write links;
+                        // just the text when it is the address.
+                        if let Some((address, start, out_len)) = link.take() {
+                            let text = line.get(start..).unwrap_or("").trim();
+                            let shown = address.strip_prefix("mailto:").unwrap_or(&address);
+                            if out.len() == out_len
+                                && !text.is_empty()
+                                && !text.eq_ignore_ascii_case(shown)
+                                && !text.eq_ignore_ascii_case(&address)
+                            {
+                                if !line.ends_with(' ') {
+                                    line.push(' ');
+                                }
+                                line.push('(');
+                                line.push_str(shown);
+                                line.push(')');
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -92,6 +122,37 @@ pub fn to_text(html: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The `href` of an `<a …>` tag, entities decoded; `None` when it has none.
+fn href(tag: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find("href")?;
+    let rest = tag[at + 4..].trim_start().strip_prefix('=')?.trim_start();
+    let value = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next()?,
+        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next()?,
+    };
+    let value = value.trim();
+    if value.is_empty() || value.starts_with('#') || value.starts_with("javascript:") {
+        return None;
+    }
+    // Entities in the address (`&amp;` in a query string).
+    let mut decoded = String::with_capacity(value.len());
+    let mut i = 0;
+    while i < value.len() {
+        if value.as_bytes()[i] == b'&' {
+            if let Some((c, len)) = decode_entity(&value[i..]) {
+                decoded.push(c);
+                i += len;
+                continue;
+            }
+        }
+        let c = value[i..].chars().next()?;
+        decoded.push(c);
+        i += c.len_utf8();
+    }
+    Some(decoded)
 }
 
 fn tag_name(tag: &str) -> String {
@@ -229,8 +290,21 @@ mod tests {
         assert_eq!(to_text("&#0; &#xZZ; &bogus;"), "&#0; &#xZZ; &bogus;");
         assert_eq!(
             to_text("<p><strong>Nota</strong>: <a href=\"x\">link</a></p>"),
-            "Nota: link"
+            "Nota: link (x)"
         );
+    }
+
+    #[test]
+    fn links_keep_their_address_as_decidims_plain_text_does() {
+        assert_eq!(
+            to_text("<p>Vedi <a href=\"https://www.comune.prato.it/it/servizi?a=1&amp;b=2\" target=\"_blank\">il sito</a>.</p>"),
+            "Vedi il sito (https://www.comune.prato.it/it/servizi?a=1&b=2)."
+        );
+        assert_eq!(
+            to_text("<a href='https://x.it'>https://x.it</a> e <a href=\"mailto:urp@comune.prato.it\">scrivete</a>"),
+            "https://x.it e scrivete (urp@comune.prato.it)"
+        );
+        assert_eq!(to_text("<a name=\"top\">inizio</a>"), "inizio");
     }
 
     #[test]
@@ -250,5 +324,9 @@ mod tests {
         assert!(looks_like_html("l&#39;app"));
         assert!(!looks_like_html("3 < 5 e 6 > 2"));
         assert!(!looks_like_html("testo semplice"));
+        // Plain text from Decidim 0.27.3+ with an `&` and a `;`: left as it is.
+        assert!(!looks_like_html(
+            "Laboratori R&S; vedi il sito ( https://x.it/?a=1&b=2 )\n\nSecondo paragrafo"
+        ));
     }
 }

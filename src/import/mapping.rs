@@ -230,6 +230,10 @@ pub struct Mapping {
     supports: Option<usize>,
     endorsements: Option<usize>,
     comments: Option<usize>,
+    component: Option<usize>,
+    is_amend: Option<usize>,
+    original_url: Option<usize>,
+    original_title: Option<usize>,
     /// Columns that hold personal data, blanked when personal data is purged.
     pub personal: Vec<usize>,
     /// What the rows as read are compressed against: set once, from the first rows of the
@@ -247,9 +251,92 @@ pub fn is_decidim(headers: &[String]) -> bool {
         .any(|h| h.starts_with("title/") || h.starts_with("body/"))
 }
 
+/// Whether a row of a workbook is the header the import expects: it names a title or a body
+/// (a Decidim `title/…` or `body/…`, a recognised Italian or English header) or a column
+/// `--map` names. A title above the header ("Contributi al modulo web 2023") is not one.
+pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
+    if is_decidim(cells) {
+        return true;
+    }
+    let wanted: Vec<&str> = GENERIC_HEADERS
+        .iter()
+        .filter(|(f, _)| matches!(f, Field::Title | Field::Body))
+        .flat_map(|(_, names)| names.iter().copied())
+        .collect();
+    cells.iter().any(|c| {
+        let folded = fold(c);
+        wanted.contains(&folded.as_str())
+            || settings
+                .maps
+                .iter()
+                .any(|(_, header)| c == header || fold(header) == folded)
+    })
+}
+
+/// What a Decidim row says of where the proposal lives and whether it is an amendment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecidimFields {
+    pub component_id: Option<String>,
+    pub is_amend: bool,
+    /// The amended proposal: its URL, else its title.
+    pub amends: Option<String>,
+}
+
+/// [`DecidimFields`] of a row, by the names of its columns (for rows stored before they were
+/// kept apart).
+pub fn decidim_fields_of(headers: &[String], row: &[String]) -> DecidimFields {
+    let cell = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| row.get(i))
+            .map(|v| unguard_formula(v.trim()).to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let title = cell("original_proposal/title").or_else(|| {
+        headers
+            .iter()
+            .filter(|h| h.starts_with("original_proposal/title/"))
+            .find_map(|h| cell(h))
+    });
+    decidim_fields(
+        cell("component/id"),
+        cell("is_amend"),
+        cell("original_proposal/url"),
+        title,
+    )
+}
+
+fn decidim_fields(
+    component: Option<String>,
+    is_amend: Option<String>,
+    original_url: Option<String>,
+    original_title: Option<String>,
+) -> DecidimFields {
+    // Decidim's Excel export leaves booleans empty: an amendment still names what it amends.
+    let is_amend = is_amend.is_some_and(|v| is_true(&v)) || original_url.is_some();
+    DecidimFields {
+        component_id: component,
+        is_amend,
+        amends: if is_amend {
+            original_url.or(original_title)
+        } else {
+            None
+        },
+    }
+}
+
+/// A spreadsheet's or an export's "yes": `true`, `1`, `sì`, `yes`, `vero`.
+fn is_true(value: &str) -> bool {
+    matches!(fold(value).as_str(), "true" | "1" | "si" | "yes" | "vero")
+}
+
 impl Mapping {
+    /// The mapping of the file `name` whose header, at `header_at` (`FILE:LINE`), is
+    /// `headers`.
     pub fn new(
         name: &str,
+        header_at: &str,
         headers: &[String],
         format: Format,
         settings: &Settings,
@@ -285,7 +372,7 @@ impl Mapping {
                 .flat_map(|(_, names)| names.iter().copied())
                 .collect();
             return Err(invalid_input(format!(
-                "{name}:1: no column holds a title or a body; the columns are: {}",
+                "{header_at}: no column holds a title or a body; the columns are: {}",
                 crate::csvin::header_list(headers)
             ))
             .hint(format!(
@@ -293,10 +380,23 @@ impl Mapping {
                 expected.join(", ")
             )));
         }
+        // Decidim's columns that name people besides the author's: who endorsed (liked) the
+        // proposal, and the author's user ids.
+        let named_people = headers.iter().enumerate().filter_map(|(i, h)| {
+            matches!(
+                h.as_str(),
+                "endorsements/user_endorsements"
+                    | "likes/user_likes"
+                    | "likes/user_endorsements"
+                    | "author/id"
+            )
+            .then_some(i)
+        });
         m.personal = [m.nickname, m.email, m.author_url]
             .into_iter()
             .flatten()
             .chain(m.author.iter().copied())
+            .chain(named_people)
             .collect();
         m.personal.sort_unstable();
         m.personal.dedup();
@@ -396,6 +496,11 @@ impl Mapping {
             .or_else(|| col("likes/count"))
             .or_else(|| col("endorsements_count"));
         self.comments = col("comments").or_else(|| col("comments_count"));
+        self.component = col("component/id");
+        self.is_amend = col("is_amend");
+        self.original_url = col("original_proposal/url");
+        self.original_title = col("original_proposal/title")
+            .or_else(|| localized("original_proposal/title").first().copied());
         self.author = ["author/name"].iter().filter_map(|n| col(n)).collect();
         self.nickname = col("author/nickname");
         self.author_url = col("author/url");
@@ -518,9 +623,7 @@ impl Mapping {
         let comments = count(self.comments, "comments")?;
 
         let source_state = opt(self.state);
-        let withdrawn = opt(self.withdrawn)
-            .map(|v| matches!(fold(&v).as_str(), "true" | "1" | "si" | "yes" | "vero"))
-            .unwrap_or(false)
+        let withdrawn = opt(self.withdrawn).is_some_and(|v| is_true(&v))
             || source_state.as_deref() == Some("withdrawn");
         let withdrawn_at = match opt(self.withdrawn_at) {
             Some(raw) => Some(
@@ -554,6 +657,24 @@ impl Mapping {
 
         let reference = opt(self.reference);
         let source_id = opt(self.id);
+        if decidim {
+            // The platform's answer import names proposals by this number: anything else
+            // would be refused there, or worse, read by a spreadsheet as a formula.
+            if let Some(id) = &source_id {
+                if !id.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!(
+                        "the id \"{}\" is not a number: Decidim's proposals have numeric ids",
+                        crate::text::truncate(id, 40)
+                    ));
+                }
+            }
+        }
+        let decidim_fields = decidim_fields(
+            opt(self.component),
+            opt(self.is_amend),
+            opt(self.original_url),
+            opt(self.original_title),
+        );
         let key = match (&reference, &source_id) {
             (Some(r), _) => r.clone(),
             (None, Some(id)) => format!("id:{id}"),
@@ -601,6 +722,9 @@ impl Mapping {
             nickname,
             email,
             author_url,
+            component_id: decidim_fields.component_id,
+            is_amend: decidim_fields.is_amend,
+            amends: decidim_fields.amends,
             original,
             content_hash: 0,
             known_new: false,
@@ -635,6 +759,11 @@ pub struct Incoming {
     pub nickname: Option<String>,
     pub email: Option<String>,
     pub author_url: Option<String>,
+    /// Decidim's component: the answer import takes the answers of one component at a time.
+    pub component_id: Option<String>,
+    /// A Decidim amendment: the platform takes no answer for it.
+    pub is_amend: bool,
+    pub amends: Option<String>,
     /// The row as read, as stored: see [`crate::storage::imports::encode_row`].
     pub original: Vec<u8>,
     /// A fingerprint of everything the source says, to tell a changed row from an unchanged one.
@@ -712,7 +841,7 @@ mod tests {
     #[test]
     fn generic_italian_headers() {
         let h = headers("Data invio;Nome e cognome;E-mail;Tipologia soggetto;Oggetto;Proposta;Asse tematico;Canale", ';');
-        let m = Mapping::new("f", &h, Format::Generic, &settings()).unwrap();
+        let m = Mapping::new("f", "f:1", &h, Format::Generic, &settings()).unwrap();
         let rec = csv::StringRecord::from(vec![
             "02/05/2022",
             "Maria Rossi",
@@ -739,7 +868,7 @@ mod tests {
         let h = headers("id,title/it,title/en,body/it,body/en,reference,state,published_at,taxonomies/ids,taxonomies/31/en", ',');
         let mut s = settings();
         s.locale = "en".into();
-        let m = Mapping::new("f", &h, Format::Decidim, &s).unwrap();
+        let m = Mapping::new("f", "f:1", &h, Format::Decidim, &s).unwrap();
         let rec = csv::StringRecord::from(vec![
             "7201",
             "Titolo",
@@ -763,7 +892,7 @@ mod tests {
     #[test]
     fn rows_with_problems() {
         let h = headers("Oggetto;Proposta;Data", ';');
-        let m = Mapping::new("f", &h, Format::Generic, &settings()).unwrap();
+        let m = Mapping::new("f", "f:1", &h, Format::Generic, &settings()).unwrap();
         let e = m
             .incoming(&csv::StringRecord::from(vec!["", "", "01/01/2022"]), 3)
             .unwrap_err();
@@ -781,7 +910,7 @@ mod tests {
     #[test]
     fn no_title_nor_body_column() {
         let h = headers("Data;Nome;Telefono", ';');
-        let e = Mapping::new("f.csv", &h, Format::Generic, &settings()).unwrap_err();
+        let e = Mapping::new("f.csv", "f.csv:1", &h, Format::Generic, &settings()).unwrap_err();
         assert!(e.message.contains("Data, Nome, Telefono"));
     }
 
@@ -793,7 +922,7 @@ mod tests {
             (Field::Title, "Oggetto della richiesta".into()),
             (Field::Body, "dettagli".into()),
         ];
-        let m = Mapping::new("f", &h, Format::Generic, &s).unwrap();
+        let m = Mapping::new("f", "f:1", &h, Format::Generic, &s).unwrap();
         let rec = csv::StringRecord::from(vec!["Titolo", "Testo"]);
         assert_eq!(m.incoming(&rec, 2).unwrap().body, "Testo");
     }

@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{self, CsvFile, Problems, Source};
+use crate::csvin::{self, CsvFile, Source};
 use crate::domain::Phase;
 use crate::error::{invalid_input, refused};
 use crate::storage::imports::{self as store, Counts, NewBatch, PreviousBatch, Upserted};
@@ -35,6 +35,8 @@ pub struct Options {
     pub settings: Settings,
     pub dry_run: bool,
     pub skip_invalid: bool,
+    /// The sheet of a workbook to read (default: the first).
+    pub sheet: Option<String>,
 }
 
 /// What happened to one file.
@@ -48,6 +50,8 @@ pub struct FileReport {
     pub encoding: String,
     pub delimiter: String,
     pub format: String,
+    /// What the file was: csv, json, xlsx, ods or xls.
+    pub file_type: String,
     pub sha256: String,
     /// Set when the same bytes were imported before: nothing was done.
     pub already_imported: Option<PreviousBatch>,
@@ -151,6 +155,7 @@ fn import_all(
                     encoding: String::new(),
                     delimiter: String::new(),
                     format: String::new(),
+                    file_type: csvin::FileKind::sniff(&scan.head).name().to_string(),
                     sha256: scan.sha256.clone(),
                     already_imported: Some(previous),
                     rejected_rows: Vec::new(),
@@ -240,7 +245,13 @@ fn import_one(
     options: &Options,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<FileReport> {
-    let mut csv = CsvFile::open_scanned(source, options.csv, scan)?;
+    let mut csv = CsvFile::open_table(
+        source,
+        options.csv,
+        scan,
+        options.sheet.as_deref(),
+        &|cells| mapping::names_a_header(cells, &options.settings),
+    )?;
     let name = csv.name.clone();
     let format = match options.source {
         SourceChoice::Decidim => Format::Decidim,
@@ -248,7 +259,15 @@ fn import_one(
         SourceChoice::Auto if mapping::is_decidim(&csv.headers) => Format::Decidim,
         SourceChoice::Auto => Format::Generic,
     };
-    let mapping = Mapping::new(&name, &csv.headers, format, &options.settings)?;
+    let mapping = Mapping::new(
+        &name,
+        &csv.at(csv.header_at),
+        &csv.headers,
+        format,
+        &options.settings,
+    )?;
+    let kind = csv.kind;
+    let locator = csv.locator.clone();
     let batch_id = store::insert_batch(
         tx,
         &NewBatch {
@@ -256,11 +275,20 @@ fn import_one(
             file_name: &source.file_name(),
             sha256: &csv.scan.sha256,
             size: csv.scan.size,
-            encoding: csv.encoding.name(),
-            delimiter: csvin::delimiter_name(csv.delimiter),
+            encoding: if kind.is_workbook() {
+                ""
+            } else {
+                csv.encoding.name()
+            },
+            delimiter: if kind == csvin::FileKind::Csv {
+                csvin::delimiter_name(csv.delimiter)
+            } else {
+                ""
+            },
             format: format.name(),
             headers: &csv.headers,
             personal_columns: &mapping.personal,
+            file_type: kind.name(),
         },
     )?;
     let encoding = csv.encoding;
@@ -270,7 +298,7 @@ fn import_one(
     let quotes_unbalanced = csv.quotes_unbalanced();
 
     let mut counts = Counts::default();
-    let mut problems = Problems::new(&name);
+    let mut problems = csv.problems();
     let mut last = None;
     // Read in the transaction, so that earlier files of the same command count.
     let all_new = !store::cycle_has_suggestions(tx, cycle_id)?;
@@ -290,7 +318,8 @@ fn import_one(
                 let _ = sender.send(Err(e));
             }
         });
-        let mut writer = store::Writer::new(tx, cycle_id, batch_id, format.name())?;
+        let mut writer =
+            store::Writer::new(tx, cycle_id, batch_id, format.name(), locator.clone())?;
         // Rows rejected by the writer (a key seen twice) or by the reader, in file order.
         let mut rejected: Vec<(u64, String)> = Vec::new();
         let mut checks: Vec<Box<Check>> = Vec::new();
@@ -429,8 +458,9 @@ fn import_one(
         "suggestion.import",
         Some(&source.file_name()),
         &format!(
-            "batch {batch_id} ({}, {}): read {}, inserted {}, updated {}, unchanged {}, rejected {}; sha256 {sha256}",
+            "batch {batch_id} ({}, {}, {}): read {}, inserted {}, updated {}, unchanged {}, rejected {}; sha256 {sha256}",
             format.name(),
+            kind.name(),
             encoding.name(),
             counts.read,
             counts.inserted,
@@ -443,9 +473,18 @@ fn import_one(
         file: name,
         batch: Some(batch_id),
         counts,
-        encoding: encoding.name().to_string(),
-        delimiter: csvin::delimiter_name(delimiter).to_string(),
+        encoding: if kind.is_workbook() {
+            String::new()
+        } else {
+            encoding.name().to_string()
+        },
+        delimiter: if kind == csvin::FileKind::Csv {
+            csvin::delimiter_name(delimiter).to_string()
+        } else {
+            String::new()
+        },
         format: format.name().to_string(),
+        file_type: kind.name().to_string(),
         sha256,
         already_imported: None,
         rejected_rows: problems.lines().to_vec(),

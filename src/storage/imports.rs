@@ -129,14 +129,16 @@ pub struct NewBatch<'a> {
     pub format: &'a str,
     pub headers: &'a [String],
     pub personal_columns: &'a [usize],
+    pub file_type: &'a str,
 }
 
-/// What is wrong with a row whose key an earlier row of the file has (on line `earlier`).
-pub fn duplicate_key(key: &str, earlier: Option<u64>) -> String {
+/// What is wrong with a row whose key an earlier row of the file has (`earlier`: "line 4",
+/// "row 4", "record 4").
+pub fn duplicate_key(key: &str, earlier: Option<String>) -> String {
     match earlier {
-        Some(line) => format!(
-            "the key \"{key}\" appears again (line {line} has it too): one suggestion per row"
-        ),
+        Some(place) => {
+            format!("the key \"{key}\" appears again ({place} has it too): one suggestion per row")
+        }
         None => format!(
             "the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"
         ),
@@ -180,8 +182,8 @@ pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
 pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
     conn.execute(
         "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
-             headers, personal_columns, user, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             headers, personal_columns, user, at, file_type)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             batch.cycle_id,
             batch.file_name,
@@ -194,6 +196,7 @@ pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
             serde_json::to_string(batch.personal_columns)?,
             context::user(),
             context::timestamp(),
+            batch.file_type,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -245,8 +248,8 @@ const BATCH: usize = 32;
 
 const INSERT_COLUMNS: &str = "id, cycle_id, source_key, format, reference, source_id, url, title, body, \
      stakeholder, channel, submitted_at, source_state, withdrawn, withdrawn_at, supports, endorsements, \
-     comments, batch_id, line, last_batch_id, content_hash, created_at, updated_at";
-const INSERT_PARAMS: usize = 22;
+     comments, batch_id, line, last_batch_id, content_hash, created_at, updated_at, component_id, is_amend, amends";
+const INSERT_PARAMS: usize = 25;
 
 fn insert_sql(rows: usize) -> String {
     let mut sql = format!("INSERT INTO suggestions ({INSERT_COLUMNS}) VALUES ");
@@ -256,11 +259,14 @@ fn insert_sql(rows: usize) -> String {
             sql.push_str(", ");
         }
         // batch_id is bound twice (first and last batch); created_at and updated_at too.
-        sql.push_str(&format!(
-            "(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
-            b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12,
-            b + 13, b + 14, b + 15, b + 16, b + 17, b + 18, b + 19, b + 20, b + 19, b + 21, b + 22, b + 22
-        ));
+        let order = (1..=20)
+            .chain([19, 21, 22, 22, 23, 24, 25])
+            .map(|p| format!("?{}", b + p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        sql.push('(');
+        sql.push_str(&order);
+        sql.push(')');
     }
     sql
 }
@@ -302,6 +308,8 @@ pub struct Writer<'c> {
     #[allow(clippy::vec_box)]
     spent: Vec<Box<Incoming>>,
     format: &'static str,
+    /// How the file counts its rows, for messages.
+    locator: crate::csvin::Locator,
     user: String,
     now: String,
 }
@@ -312,6 +320,7 @@ impl<'c> Writer<'c> {
         cycle_id: i64,
         batch_id: i64,
         format: &'static str,
+        locator: crate::csvin::Locator,
     ) -> Result<Writer<'c>> {
         let next_id: i64 = conn.query_row(
             "SELECT coalesce(max(id), 0) + 1 FROM suggestions",
@@ -327,7 +336,8 @@ impl<'c> Writer<'c> {
                 "UPDATE suggestions SET reference = ?2, source_id = ?3, url = ?4, title = ?5, body = ?6,
                      stakeholder = ?7, channel = ?8, submitted_at = ?9, source_state = ?10, withdrawn = ?11,
                      withdrawn_at = ?12, supports = ?13, endorsements = ?14, comments = ?15,
-                     last_batch_id = ?16, content_hash = ?17, updated_at = ?18
+                     last_batch_id = ?16, content_hash = ?17, updated_at = ?18, component_id = ?19,
+                     is_amend = ?20, amends = ?21
                  WHERE id = ?1",
             )?,
             update_source: conn.prepare(
@@ -353,6 +363,7 @@ impl<'c> Writer<'c> {
             insert_full: insert_sql(BATCH),
             insert_sources_full: insert_source_sql(BATCH),
             format,
+            locator,
             user: context::user(),
             now: context::timestamp(),
         })
@@ -416,6 +427,9 @@ impl<'c> Writer<'c> {
             self.batch_id,
             s.content_hash,
             self.now,
+            s.component_id,
+            s.is_amend,
+            s.amends,
         ])?;
         self.update_source
             .execute(params![id, self.batch_id, s.line as i64, s.original])?;
@@ -472,7 +486,10 @@ impl<'c> Writer<'c> {
                             .optional()?;
                         self.duplicates.push((
                             row.1.line,
-                            duplicate_key(&row.1.key, earlier.map(|l| l as u64)),
+                            duplicate_key(
+                                &row.1.key,
+                                earlier.map(|l| self.locator.describe(l as u64)),
+                            ),
                         ));
                         self.spent.push(row.1);
                     }
@@ -539,6 +556,9 @@ impl<'c> Writer<'c> {
             values.push(int(Some(s.line as i64)));
             values.push(int(Some(s.content_hash)));
             values.push(ToSqlOutput::Borrowed(ValueRef::Text(self.now.as_bytes())));
+            values.push(text(&s.component_id));
+            values.push(int(Some(s.is_amend as i64)));
+            values.push(text(&s.amends));
         }
         let mut insert = if rows == BATCH {
             self.conn.prepare_cached(&self.insert_full)?

@@ -24,7 +24,14 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_row_dictionary.sql"),
     // 6: the index of suggestion_axes by axis, which no query used.
     include_str!("migrations/0006_unused_axis_index.sql"),
+    // 7: Decidim's component and amendments, the kind of file of a batch, the answer exports.
+    include_str!("migrations/0007_decidim_both_ways.sql"),
 ];
+
+/// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
+/// cannot compute from the stored rows.
+type Step = fn(&Connection) -> Result<()>;
+const AFTER: &[(i64, Step)] = &[(7, backfill_decidim_fields)];
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 
@@ -86,7 +93,39 @@ fn apply(conn: &Connection, migrations: &[&str]) -> Result<()> {
         }
         conn.execute_batch(sql)
             .with_context(|| format!("applying migration to schema version {target}"))?;
+        for (_, step) in AFTER.iter().filter(|(v, _)| *v == target) {
+            step(conn).with_context(|| format!("completing schema version {target}"))?;
+        }
         conn.pragma_update(None, "user_version", target)?;
+    }
+    Ok(())
+}
+
+/// Version 7: the component and the amendment of the Decidim suggestions imported before it,
+/// read from their rows as read (`component/id`, `is_amend`, `original_proposal/…`).
+fn backfill_decidim_fields(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT s.id, src.row, b.headers, coalesce(b.row_dictionary, X'')
+         FROM suggestions s
+         JOIN suggestion_sources src ON src.suggestion_id = s.id
+         JOIN import_batches b ON b.id = src.batch_id
+         WHERE s.format = 'decidim'",
+    )?;
+    let mut update = conn.prepare(
+        "UPDATE suggestions SET component_id = ?2, is_amend = ?3, amends = ?4 WHERE id = ?1",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let row = super::imports::decode_row(&r.get::<_, Vec<u8>>(1)?, &r.get::<_, Vec<u8>>(3)?);
+        let headers: Vec<String> = serde_json::from_str(&r.get::<_, String>(2)?)?;
+        let fields = crate::import::mapping::decidim_fields_of(&headers, &row);
+        update.execute(rusqlite::params![
+            id,
+            fields.component_id,
+            fields.is_amend,
+            fields.amends
+        ])?;
     }
     Ok(())
 }

@@ -323,6 +323,13 @@ pub struct Detail {
     pub comments: Option<i64>,
     pub file: String,
     pub line: i64,
+    /// Decidim's component the proposal belongs to.
+    pub component_id: Option<String>,
+    /// A Decidim amendment, and the proposal it amends (URL or title, and the local reference
+    /// when that proposal was imported too).
+    pub is_amend: bool,
+    pub amends: Option<String>,
+    pub amends_ref: Option<String>,
     pub axes_detail: Vec<AxisTag>,
     pub original: serde_json::Value,
 }
@@ -363,6 +370,21 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
          FROM suggestions s JOIN import_batches b ON b.id = s.batch_id WHERE s.id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+    )?;
+    let (component_id, is_amend, amends, amends_ref): (
+        Option<String>,
+        bool,
+        Option<String>,
+        Option<String>,
+    ) = conn.query_row(
+        concat!(
+            "SELECT s.component_id, s.is_amend, s.amends, (SELECT ",
+            display_ref!("o"),
+            " FROM suggestions o WHERE o.url = s.amends AND o.id <> s.id ORDER BY o.cycle_id = s.cycle_id DESC, o.id DESC LIMIT 1)
+             FROM suggestions s WHERE s.id = ?1"
+        ),
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let mut stmt = conn.prepare(
         "SELECT sa.axis, sa.origin, sa.detail, sa.user, sa.at FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
@@ -410,6 +432,10 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
         comments,
         file,
         line,
+        component_id,
+        is_amend,
+        amends,
+        amends_ref,
         axes_detail,
         original,
     }))
@@ -451,6 +477,7 @@ pub struct Batch {
     pub encoding: String,
     pub delimiter: String,
     pub format: String,
+    pub file_type: String,
     pub read: i64,
     pub inserted: i64,
     pub updated: i64,
@@ -470,7 +497,7 @@ pub struct Rejection {
 pub fn batches(conn: &Connection) -> Result<Vec<Batch>> {
     let mut stmt = conn.prepare(
         "SELECT b.id, c.triennium, b.file_name, b.sha256, b.size, b.encoding, b.delimiter, b.format,
-                b.read, b.inserted, b.updated, b.unchanged, b.rejected, b.user, b.at
+                b.read, b.inserted, b.updated, b.unchanged, b.rejected, b.user, b.at, b.file_type
          FROM import_batches b JOIN cycles c ON c.id = b.cycle_id ORDER BY b.id",
     )?;
     let mut rejections = conn
@@ -493,6 +520,7 @@ pub fn batches(conn: &Connection) -> Result<Vec<Batch>> {
                 rejected: r.get(12)?,
                 user: r.get(13)?,
                 at: r.get(14)?,
+                file_type: r.get(15)?,
                 rejections: Vec::new(),
             })
         })?

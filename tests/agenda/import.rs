@@ -1,4 +1,4 @@
-//! Issue 3, Import suggestions: Decidim exports (0.27 and 0.28), office spreadsheets in
+//! Issue 3, Import suggestions: Decidim exports (0.27 and 0.30), office spreadsheets in
 //! Windows-1252, re-imports of later exports, the bad files, and the commands that read the
 //! suggestions back. Every test runs the real `agenda` binary in a temporary folder.
 
@@ -11,7 +11,7 @@ use crate::common::{conn, fixture, fixture_arg, foreign_key_violations, stderr, 
 
 const D2021: &str = "decidim-2021-proposals.csv";
 const D2021_LATER: &str = "decidim-2021-proposals-later.csv";
-const D2022: &str = "decidim-2022-proposals-0.28.csv";
+const D2022: &str = "decidim-2022-proposals-0.30.csv";
 const MODULO: &str = "modulo-web-2022.csv";
 
 /// `suggestion import --format json` of files (fixture names or paths), with extra options.
@@ -249,7 +249,7 @@ fn decidim_027_categories_tag_axes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Decidim 0.28
+// Decidim 0.30
 
 #[test]
 fn decidim_028_bom_comma_taxonomies() {

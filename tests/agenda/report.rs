@@ -11,7 +11,7 @@ use crate::common::{fixture, fixture_arg, Env};
 const DATE: &str = "2022-01-15";
 
 /// The 2021-2023 cycle in Fase 3 with the fixture cards, the Decidim 2021 export and its later
-/// export, the 2022 Decidim 0.28 export and the office's Excel file (both carrying names and
+/// export, the 2022 Decidim 0.30 export and the office's Excel file (both carrying names and
 /// e-mails), tagged by the rules and answered from the response file: 27 suggestions are left
 /// without a response, so the report can only be a draft.
 fn agenda() -> Env {
@@ -22,7 +22,7 @@ fn agenda() -> Env {
         &fixture_arg("decidim-2021-proposals.csv"),
         &fixture_arg("decidim-2021-proposals-later.csv"),
         &fixture_arg("modulo-web-2022.csv"),
-        &fixture_arg("decidim-2022-proposals-0.28.csv"),
+        &fixture_arg("decidim-2022-proposals-0.30.csv"),
     ])
     .success();
     env.run(&["suggestion", "autotag"]).success();
@@ -67,11 +67,11 @@ fn markdown_and_html_snapshots_of_the_fixtures() {
     insta::assert_snapshot!("report_draft_html", html);
 }
 
-/// The names and e-mail addresses of the fixtures: `author/name` of the Decidim 0.28 export,
+/// The names and e-mail addresses of the fixtures: `author/name` of the Decidim 0.30 export,
 /// `Nome e cognome` and `E-mail` of the office's Windows-1252 spreadsheet.
 fn personal_data() -> Vec<String> {
     let mut out = Vec::new();
-    let mut decidim = csv::Reader::from_path(fixture("decidim-2022-proposals-0.28.csv")).unwrap();
+    let mut decidim = csv::Reader::from_path(fixture("decidim-2022-proposals-0.30.csv")).unwrap();
     let headers = decidim.headers().unwrap().clone();
     let name = headers.iter().position(|h| h == "author/name").unwrap();
     for row in decidim.records() {

@@ -966,10 +966,19 @@ fn every_csv_the_tool_writes_neutralises_formulas() {
         "suggestion list --format csv",
         &csv_out(&["suggestion", "list", "--format", "csv"]),
     );
-    assert_csv_neutralised(
-        "suggestion export-answers",
-        &csv_out(&["suggestion", "export-answers"]),
-    );
+    // The answers for Decidim are the one exception: Decidim publishes a cell as typed, `'`
+    // included, and never opens it as a spreadsheet; the answer is HTML inside `<p>`, so no
+    // cell can start with a formula character (tests/agenda/decidim.rs).
+    let answers = csv_out(&["suggestion", "export-answers"]);
+    for record in csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(answers.as_bytes())
+        .records()
+    {
+        let record = record.unwrap();
+        assert!(record[0].bytes().all(|b| b.is_ascii_digit()), "{record:?}");
+        assert!(record[2].starts_with("<p>"), "{record:?}");
+    }
     // The annexes of the report, one CSV file each.
     let out = run(
         &env,

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::common::{conn, fixture_arg, stderr, Env};
 
 const MODULO: &str = "modulo-web-2022.csv";
-const DECIDIM: &str = "decidim-2022-proposals-0.28.csv";
+const DECIDIM: &str = "decidim-2022-proposals-0.30.csv";
 /// An e-mail and a name from the web-form fixture.
 const EMAIL: &str = "m.tacconi@example.it";
 const NAME: &str = "Marco Tacconi";

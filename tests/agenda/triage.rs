@@ -742,95 +742,6 @@ fn respond_from_a_bad_spreadsheet_is_all_or_nothing_with_file_line_errors() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The answers file for Decidim
-
-#[test]
-fn export_answers_parses_back_with_the_state_mapping() {
-    let env = answered();
-    // A suggestion typed in from a web form is not Decidim's: it is not in the file.
-    let file = env.write(
-        "modulo.csv",
-        "Oggetto;Proposta\nUn modulo;Un contributo arrivato dal modulo web.\n",
-    );
-    env.run(&["suggestion", "import", "--quiet", &file])
-        .success();
-    // And one Decidim proposal left without response: evaluating.
-    conn(&env)
-        .execute(
-            "DELETE FROM responses WHERE suggestion_id = (SELECT id FROM suggestions WHERE reference = 'PO-PROP-2021-10-5136')",
-            [],
-        )
-        .unwrap();
-    let out = env.path("answers.csv");
-    env.run(&[
-        "suggestion",
-        "export-answers",
-        "--format",
-        "decidim",
-        "--locale",
-        "it",
-        "--out",
-        out.to_str().unwrap(),
-    ])
-    .success();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_path(&out)
-        .unwrap();
-    assert_eq!(
-        reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["id", "state", "answer/it"]
-    );
-    let rows: HashMap<String, (String, String)> = reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (r[0].to_string(), (r[1].to_string(), r[2].to_string()))
-        })
-        .collect();
-    assert_eq!(rows.len(), 36, "only the 36 Decidim proposals");
-    assert!((5101..=5136).all(|id| rows.contains_key(&id.to_string())));
-    // The outcomes of responses-2021.csv, through the mapping of issue 4.
-    let outcomes: HashMap<String, String> = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_path(fixture(RESPONSES))
-        .unwrap()
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (
-                r[0].trim_start_matches("PO-PROP-2021-10-").to_string(),
-                r[1].to_string(),
-            )
-        })
-        .collect();
-    for (id, (state, answer)) in &rows {
-        let expected = match outcomes.get(id).map(String::as_str) {
-            _ if id == "5136" => "evaluating",
-            Some("accolto" | "parzialmente-accolto" | "gia-previsto") => "accepted",
-            Some("non-accolto" | "non-pertinente" | "duplicato") => "rejected",
-            other => panic!("unexpected outcome {other:?} for {id}"),
-        };
-        assert_eq!(state, expected, "{id}");
-        if id == "5136" {
-            assert_eq!(answer, "");
-        } else {
-            assert!(!answer.is_empty(), "{id}");
-        }
-    }
-    // The answer holds the reason, and the card's code and title.
-    let (_, answer) = &rows["5103"];
-    assert!(
-        answer.starts_with("Il pagamento della mensa con pagoPA"),
-        "{answer}"
-    );
-    assert!(answer.contains("SEM-04"), "{answer}");
-    let card = env.json(&["card", "show", "SEM-04", "--format", "json"]);
-    assert!(answer.contains(card["title"].as_str().unwrap()), "{answer}");
-    // To standard output without --out: the same bytes.
-    let stdout = env.stdout(&["suggestion", "export-answers"]);
-    assert_eq!(stdout, std::fs::read_to_string(&out).unwrap());
-}
 
 // ---------------------------------------------------------------------------------------------
 // Finding things
@@ -1194,7 +1105,7 @@ fn the_default_rules_agree_with_a_person_most_of_the_time() {
         "import",
         "--quiet",
         &fixture_arg(LATER_2021),
-        &fixture_arg("decidim-2022-proposals-0.28.csv"),
+        &fixture_arg("decidim-2022-proposals-0.30.csv"),
         &fixture_arg("modulo-web-2022.csv"),
     ])
     .success();

@@ -1,0 +1,515 @@
+//! Files that are tables without being CSV: Decidim's JSON and Excel exports, the workbooks
+//! offices keep (`.xlsx`, `.ods`, `.xls`). Each is turned into the same thing a CSV gives — a
+//! header row and records of text cells — so that every reader matches columns by name and
+//! keeps its guarantees whatever the file was. The kind of file is told from its bytes.
+
+use std::io::Cursor;
+
+use anyhow::Result;
+use calamine::{Data, Reader};
+use serde_json::Value;
+
+use crate::error::{invalid_input, usage, Failure};
+
+/// What a file is, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Json,
+    Xlsx,
+    Ods,
+    Xls,
+}
+
+impl FileKind {
+    /// Tells the kind from the first bytes: a ZIP holding an OpenDocument `mimetype` first is an
+    /// `.ods`, any other ZIP an `.xlsx`; the OLE signature is an `.xls`; text starting with `[`
+    /// or `{` (after a BOM and blanks) is JSON; anything else is read as CSV.
+    pub fn sniff(head: &[u8]) -> FileKind {
+        if head.starts_with(b"PK\x03\x04") {
+            // The OpenDocument package stores its `mimetype` entry first and uncompressed.
+            return if head.get(30..38) == Some(b"mimetype") {
+                FileKind::Ods
+            } else {
+                FileKind::Xlsx
+            };
+        }
+        if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return FileKind::Xls;
+        }
+        let text = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+        match text.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[' | b'{') => FileKind::Json,
+            _ => FileKind::Csv,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Csv => "csv",
+            FileKind::Json => "json",
+            FileKind::Xlsx => "xlsx",
+            FileKind::Ods => "ods",
+            FileKind::Xls => "xls",
+        }
+    }
+
+    pub fn is_workbook(self) -> bool {
+        matches!(self, FileKind::Xlsx | FileKind::Ods | FileKind::Xls)
+    }
+}
+
+/// How a place in a file is named in messages: `FILE:LINE` for text, `FILE:SHEET:ROW` for a
+/// workbook, `FILE: record N` for a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Locator {
+    #[default]
+    Line,
+    Sheet(String),
+    Record,
+}
+
+impl Locator {
+    /// `FILE:5`, `FILE:Foglio1:5` or `FILE: record 5`.
+    pub fn at(&self, file: &str, n: u64) -> String {
+        match self {
+            Locator::Line => format!("{file}:{n}"),
+            Locator::Sheet(sheet) => format!("{file}:{sheet}:{n}"),
+            Locator::Record => format!("{file}: record {n}"),
+        }
+    }
+
+    /// `line 5`, `row 5` or `record 5`, for a sentence.
+    pub fn describe(&self, n: u64) -> String {
+        match self {
+            Locator::Line => format!("line {n}"),
+            Locator::Sheet(_) => format!("row {n}"),
+            Locator::Record => format!("record {n}"),
+        }
+    }
+}
+
+/// A table read whole: its header, its records with the row (or record) number each is on.
+#[derive(Debug)]
+pub struct Table {
+    pub headers: Vec<String>,
+    /// Where the header is, for messages about it.
+    pub header_at: u64,
+    pub records: Vec<(u64, csv::StringRecord)>,
+    pub locator: Locator,
+}
+
+/// Decidim's JSON export: an array of objects (or an object holding one), each flattened as
+/// Decidim's CSV exporter flattens it — nested keys joined by `/` (`title/it`,
+/// `category/name/it`, `component/id`), arrays joined by `, ` — so that the same export read
+/// as JSON or as CSV gives the same columns and the same cells.
+pub fn json_table(name: &str, bytes: &[u8]) -> Result<Table> {
+    let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(text).map_err(|e| {
+        let line = 1 + text[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        invalid_input(format!(
+            "{name}:{line}: byte {} is not valid UTF-8: a JSON export is always UTF-8",
+            e.valid_up_to()
+        ))
+        .hint("export the data again from the platform")
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        invalid_input(format!(
+            "{name}:{}: this is not valid JSON ({e})",
+            e.line().max(1)
+        ))
+        .hint("a JSON export must be read whole: check that the download finished")
+    })?;
+    let items = match value {
+        Value::Array(items) => items,
+        Value::Object(map) => {
+            // An object holding one array of records (some exports wrap them), or one record.
+            let mut arrays: Vec<Value> = map
+                .values()
+                .filter(|v| matches!(v, Value::Array(a) if a.iter().all(Value::is_object)))
+                .cloned()
+                .collect();
+            if arrays.len() == 1 && map.len() == 1 {
+                match arrays.pop() {
+                    Some(Value::Array(items)) => items,
+                    _ => Vec::new(),
+                }
+            } else {
+                vec![Value::Object(map)]
+            }
+        }
+        _ => {
+            return Err(invalid_input(format!(
+                "{name}: the JSON document is not a list of records"
+            ))
+            .hint("Decidim's JSON export is an array of proposals: export it again")
+            .into())
+        }
+    };
+    if items.is_empty() {
+        return Err(invalid_input(format!("{name}: the JSON document holds no records")).into());
+    }
+    let mut headers: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut flat_records = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(_) = item else {
+            return Err(invalid_input(format!(
+                "{}: is not an object but {}",
+                Locator::Record.at(name, i as u64 + 1),
+                kind_of(item)
+            ))
+            .into());
+        };
+        let mut cells = Vec::new();
+        flatten(item, String::new(), &mut cells);
+        for (key, _) in &cells {
+            if !index.contains_key(key) {
+                index.insert(key.clone(), headers.len());
+                headers.push(key.clone());
+            }
+        }
+        flat_records.push(cells);
+    }
+    let records = flat_records
+        .into_iter()
+        .enumerate()
+        .map(|(i, cells)| {
+            let mut row = vec![String::new(); headers.len()];
+            for (key, value) in cells {
+                row[index[&key]] = value;
+            }
+            (i as u64 + 1, csv::StringRecord::from(row))
+        })
+        .collect();
+    Ok(Table {
+        headers,
+        header_at: 1,
+        records,
+        locator: Locator::Record,
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// One JSON value as cells named by their path.
+fn flatten(value: &Value, key: String, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            if map.is_empty() && !key.is_empty() {
+                out.push((key.clone(), String::new()));
+            }
+            for (sub, v) in map {
+                let path = if key.is_empty() {
+                    sub.clone()
+                } else {
+                    format!("{key}/{sub}")
+                };
+                flatten(v, path, out);
+            }
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(scalar_text)
+                .collect();
+            out.push((key, parts.join(", ")));
+        }
+        other => out.push((key, scalar_text(other))),
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A workbook's sheet (`sheet`, or the first) as a table. The header is the first row that
+/// `is_header` accepts — offices often put a title above it, merged across the columns — or
+/// the first row that is not empty; empty rows are left out.
+pub fn workbook_table(
+    name: &str,
+    bytes: Vec<u8>,
+    kind: FileKind,
+    sheet: Option<&str>,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Table> {
+    let cursor = Cursor::new(bytes);
+    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        invalid_input(format!(
+            "{name}: the {} workbook cannot be read ({e})",
+            kind.name()
+        ))
+        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
+        .into()
+    };
+    let mut workbook: calamine::Sheets<Cursor<Vec<u8>>> = match kind {
+        FileKind::Xlsx => calamine::Sheets::Xlsx(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Ods => calamine::Sheets::Ods(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Xls => calamine::Sheets::Xls(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Csv | FileKind::Json => unreachable!("not a workbook"),
+    };
+    let names = workbook.sheet_names();
+    let chosen = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| crate::text::fold(n) == crate::text::fold(wanted))
+            })
+            .cloned()
+            .ok_or_else(|| -> Failure {
+                usage(format!(
+                    "--sheet: {name} has no sheet \"{wanted}\"; its sheets are: {}",
+                    names.join(", ")
+                ))
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| invalid_input(format!("{name}: the workbook has no sheet")))?,
+    };
+    let range = workbook
+        .worksheet_range(&chosen)
+        .map_err(|e| unreadable(&e))?;
+    let (first_row, _) = range.start().unwrap_or((0, 0));
+    let mut rows = range.rows().enumerate().filter_map(|(i, cells)| {
+        let texts: Vec<String> = cells.iter().map(cell_text).collect();
+        texts
+            .iter()
+            .any(|t| !t.trim().is_empty())
+            .then(|| (first_row as u64 + i as u64 + 1, texts))
+    });
+    let mut skipped = Vec::new();
+    let mut header = None;
+    for (n, texts) in rows.by_ref() {
+        let trimmed: Vec<String> = texts.iter().map(|t| t.trim().to_string()).collect();
+        if is_header(&trimmed) {
+            header = Some((n, trimmed));
+            break;
+        }
+        skipped.push((n, trimmed));
+        if skipped.len() >= 20 {
+            break;
+        }
+    }
+    let mut rest: Vec<(u64, Vec<String>)> = Vec::new();
+    let (header_at, mut headers) = match header {
+        Some(h) => h,
+        None => {
+            // No row names the expected columns: the first row is the header, and the
+            // reader says what it found there.
+            let mut skipped = skipped.into_iter();
+            let Some(first) = skipped.next() else {
+                return Err(invalid_input(format!(
+                    "{}: the sheet is empty",
+                    Locator::Sheet(chosen.clone()).at(name, 1)
+                ))
+                .into());
+            };
+            rest.extend(skipped);
+            first
+        }
+    };
+    while headers.last().is_some_and(|h| h.is_empty()) {
+        headers.pop();
+    }
+    rest.extend(rows);
+    let width = headers.len();
+    let records = rest
+        .into_iter()
+        .map(|(n, mut cells)| {
+            // Cells past the header's last column count only when they hold something.
+            while cells.len() > width && cells.last().is_some_and(|c| c.trim().is_empty()) {
+                cells.pop();
+            }
+            cells.resize(cells.len().max(width), String::new());
+            (n, csv::StringRecord::from(cells))
+        })
+        .collect();
+    Ok(Table {
+        headers,
+        header_at,
+        records,
+        locator: Locator::Sheet(chosen),
+    })
+}
+
+/// A cell as the text a CSV export of it would hold: numbers without a needless `.0`, dates
+/// in ISO 8601 (`2022-05-02`, or `2022-05-02T10:30:00` with a time), booleans as
+/// `true`/`false`, an error as the spreadsheet shows it.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+            if !d.is_datetime() {
+                // A duration: its value as a number of days.
+                d.as_f64().to_string()
+            } else if (h, min, s) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02}T{h:02}:{min:02}:{s:02}")
+            }
+        }
+        Data::DateTimeIso(s) => {
+            // OpenDocument writes `2022-05-02T00:00:00` for a date with no time, some
+            // writers with fractions of a second.
+            let s = s.split('.').next().unwrap_or(s);
+            s.strip_suffix("T00:00:00").unwrap_or(s).to_string()
+        }
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_comes_from_the_bytes() {
+        assert_eq!(FileKind::sniff(b"id;title/it\n"), FileKind::Csv);
+        assert_eq!(FileKind::sniff(b"\xEF\xBB\xBF [\n {"), FileKind::Json);
+        assert_eq!(FileKind::sniff(b"{\"a\":1}"), FileKind::Json);
+        let mut ods = b"PK\x03\x04".to_vec();
+        ods.resize(30, 0);
+        ods.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
+        assert_eq!(FileKind::sniff(&ods), FileKind::Ods);
+        let mut xlsx = b"PK\x03\x04".to_vec();
+        xlsx.resize(30, 0);
+        xlsx.extend_from_slice(b"[Content_Types].xml");
+        assert_eq!(FileKind::sniff(&xlsx), FileKind::Xlsx);
+        assert_eq!(
+            FileKind::sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            FileKind::Xls
+        );
+        assert_eq!(FileKind::sniff(b""), FileKind::Csv);
+    }
+
+    #[test]
+    fn json_is_flattened_as_decidim_flattens_its_csv() {
+        let json = br#"[
+          {"id": 5101, "title": {"it": "Titolo", "en": "Title"}, "category": {"id": 41, "name": {"it": "Semplificazione"}},
+           "taxonomies": {"ids": [31, 32]}, "is_amend": false, "answer": null, "component": {"id": 82}},
+          {"id": 5102, "title": {"it": "Altro"}, "reference": "PO-2"}
+        ]"#;
+        let t = json_table("p.json", json).unwrap();
+        assert_eq!(
+            t.headers,
+            [
+                "id",
+                "title/it",
+                "title/en",
+                "category/id",
+                "category/name/it",
+                "taxonomies/ids",
+                "is_amend",
+                "answer",
+                "component/id",
+                "reference"
+            ]
+        );
+        let first: Vec<&str> = t.records[0].1.iter().collect();
+        assert_eq!(
+            first,
+            [
+                "5101",
+                "Titolo",
+                "Title",
+                "41",
+                "Semplificazione",
+                "31, 32",
+                "false",
+                "",
+                "82",
+                ""
+            ]
+        );
+        assert_eq!(t.records[1].0, 2);
+        assert_eq!(&t.records[1].1[9], "PO-2");
+    }
+
+    #[test]
+    fn json_that_is_not_a_list_of_records_is_refused_with_where() {
+        let e = json_table("p.json", b"[{\"id\": 1},\n 3]").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.json: record 2: is not an object but a number"
+        );
+        let e = json_table("p.json", b"[{\"id\": 1},\n{\"id\": ").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("p.json:2: this is not valid JSON"),
+            "{e}"
+        );
+        let e = json_table("p.json", b"[]").unwrap_err();
+        assert!(e.to_string().contains("no records"), "{e}");
+    }
+
+    #[test]
+    fn cells_read_as_a_csv_would_show_them() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        assert_eq!(cell_text(&Data::Float(5101.0)), "5101");
+        assert_eq!(cell_text(&Data::Float(0.5)), "0.5");
+        assert_eq!(cell_text(&Data::Bool(false)), "false");
+        let date = ExcelDateTime::new(44683.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(date)), "2022-05-02");
+        let time = ExcelDateTime::new(44683.4375, ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(time)), "2022-05-02T10:30:00");
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2022-05-02T00:00:00".into())),
+            "2022-05-02"
+        );
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2022-05-02T10:30:00.000".into())),
+            "2022-05-02T10:30:00"
+        );
+    }
+
+    #[test]
+    fn places_are_named_as_each_kind_of_file_counts_them() {
+        assert_eq!(Locator::Line.at("f.csv", 4), "f.csv:4");
+        assert_eq!(
+            Locator::Sheet("Foglio1".into()).at("f.xlsx", 4),
+            "f.xlsx:Foglio1:4"
+        );
+        assert_eq!(Locator::Record.at("f.json", 4), "f.json: record 4");
+    }
+}

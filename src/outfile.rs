@@ -1,0 +1,87 @@
+//! Files the tool writes where the user says (`--out`): written whole or not at all, never over
+//! the database or one of its companions.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::error::refused;
+
+/// Refuses to write `target` when it is the database `db`, one of its companions
+/// (`-wal`, `-shm`, `-journal`), or any file that holds an SQLite database.
+pub fn ensure_not_a_database(target: &Path, db: &Path) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let mut companions = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        companions.push(PathBuf::from(name));
+    }
+    let names_db = companions.iter().any(|c| same(target, c))
+        || companions.iter().any(|c| {
+            // A companion that does not exist yet: compare the names in the same folder.
+            target.file_name() == c.file_name()
+                && same(
+                    target.parent().unwrap_or(Path::new(".")),
+                    c.parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(Path::new(".")),
+                )
+        });
+    if names_db || holds_a_database(target) {
+        return Err(refused(format!(
+            "{} is {}: the tool never writes over it",
+            target.display(),
+            if names_db {
+                "the database or one of its companion files"
+            } else {
+                "an SQLite database"
+            }
+        ))
+        .hint("give --out a new file name")
+        .into());
+    }
+    Ok(())
+}
+
+fn holds_a_database(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0"
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over it at the
+/// end: the old file stays whole until the new one is. A symbolic link is refused rather than
+/// followed to another file.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refused(format!(
+            "{} is a symbolic link: the tool writes only files of its own",
+            path.display()
+        ))
+        .hint("give --out the path of the file itself")
+        .into());
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".agenda-")
+        .suffix(".partial")
+        .tempfile_in(folder)
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
