@@ -210,6 +210,7 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
             withdrawn,
             response,
             last_sent,
+            names,
         } = c;
         if withdrawn {
             left_out.withdrawn += 1;
@@ -242,8 +243,11 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
             continue;
         };
         let state = options.states.state(outcome).to_string();
+        // The answer is published on the platform: without personal data.
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let reason = crate::redact::redact(&response.reason, &names).text;
         let answer = answer_html(
-            &response.reason,
+            &reason,
             response
                 .card
                 .as_ref()
@@ -295,10 +299,8 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
         ))
         .into());
     }
-    if let Target::File(path) | Target::Folder(path) = &options.target {
-        if let Target::File(_) = &options.target {
-            crate::outfile::ensure_not_a_database(path, db.path())?;
-        }
+    if let Target::File(path) = &options.target {
+        crate::outfile::ensure_not_a_database(path, db.path())?;
     }
 
     let mut files = Vec::new();

@@ -19,6 +19,21 @@ use crate::storage::{create_private_file, Db, LATEST_VERSION};
 /// `dest` exists. The copy is written beside `dest` under a temporary name and only then given
 /// its name, so an interrupted backup never leaves a truncated file that looks complete.
 pub fn write(source: &Connection, dest: &Path) -> Result<()> {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(suffix) = ["-wal", "-shm", "-journal"]
+        .into_iter()
+        .find(|s| name.ends_with(s))
+    {
+        return Err(refused(format!(
+            "{}: a name ending in {suffix} is what SQLite gives the companion files of a database; a backup so named would be taken for one (and deleted or replayed with it)",
+            dest.display()
+        ))
+        .hint("choose a name such as agenda-2022-01-20.db")
+        .into());
+    }
     if dest.exists() {
         return Err(refused(format!(
             "{} already exists; a backup never overwrites a file",
@@ -29,13 +44,137 @@ pub fn write(source: &Connection, dest: &Path) -> Result<()> {
     }
     let partial = sibling(dest, &format!(".partial-{}", std::process::id()));
     let _ = std::fs::remove_file(&partial);
+    // Known to the database while it is written: if this command is killed, the next one
+    // removes it (see `remove_stale_copies`).
+    let key = register_copy(source, &partial)?;
     let result = copy_into_new(source, &partial).and_then(|()| publish(&partial, dest));
     if result.is_err() {
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(sibling(&partial, suffix));
+        remove_copy_files(&partial);
+    }
+    unregister_copy(source, &key)?;
+    result
+}
+
+fn remove_copy_files(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(path, suffix));
+    }
+}
+
+/// Records a working copy being written (a backup's `.partial`, a restore's working copy),
+/// with this process's id; returns the key to unregister it with.
+fn register_copy(conn: &Connection, path: &Path) -> Result<String> {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let key = format!(
+        "copy:{}:{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+        rusqlite::params![key, absolute.display().to_string()],
+    )?;
+    Ok(key)
+}
+
+fn unregister_copy(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
+/// Removes the working copies that a killed backup or restore left behind: a backup's
+/// `.partial` registered by a process that no longer runs, and a restore's
+/// `.agenda-restore-<pid>-…` beside the database. Returns the paths removed.
+pub fn remove_stale_copies(conn: &Connection, db_path: &Path) -> Result<Vec<String>> {
+    let copies: Vec<(String, String)> = conn
+        .prepare("SELECT key, value FROM settings WHERE key LIKE 'copy:%'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut removed = Vec::new();
+    for (key, path) in copies {
+        let pid: u32 = key
+            .split(':')
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        if pid == std::process::id() || process_runs(pid) {
+            continue;
+        }
+        remove_copy_files(Path::new(&path));
+        unregister_copy(conn, &key)?;
+        removed.push(path);
+    }
+    let folder = match db_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(".agenda-restore-") else {
+            continue;
+        };
+        let pid: u32 = rest
+            .split('-')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        if pid == 0 || pid == std::process::id() || process_runs(pid) {
+            continue;
+        }
+        let path = entry.path();
+        if std::fs::remove_file(&path).is_ok() {
+            removed.push(path.display().to_string());
         }
     }
-    result
+    Ok(removed)
+}
+
+/// Whether a process runs, where the system says (Linux's /proc); elsewhere a copy is taken for
+/// live, and left.
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
+/// A backup agenda wrote, as recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recorded {
+    pub path: String,
+    /// `backup` (agenda backup, before a restore) or `upgrade` (before a schema upgrade).
+    pub kind: String,
+    pub user: String,
+    pub at: String,
+}
+
+/// Records a backup just written.
+pub fn record(conn: &Connection, path: &Path, kind: &str) -> Result<()> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    conn.execute(
+        "INSERT INTO backups (path, kind, user, at) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![
+            absolute.display().to_string(),
+            kind,
+            crate::context::user(),
+            crate::context::timestamp()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Every backup agenda recorded, oldest first.
+pub fn recorded(conn: &Connection) -> Result<Vec<Recorded>> {
+    Ok(conn
+        .prepare("SELECT path, kind, user, at FROM backups ORDER BY id")?
+        .query_map([], |r| {
+            Ok(Recorded {
+                path: r.get(0)?,
+                kind: r.get(1)?,
+                user: r.get(2)?,
+                at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Writes a backup beside the database, named `<db><infix>-<timestamp>` (with a counter if two
@@ -162,17 +301,24 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let copy = tempfile::Builder::new()
-        .prefix(".agenda-restore-")
+    // The working copy is the tool's own file: 0600 (tempfile's mode) whatever the mode of
+    // the backup, so its bytes are copied, never its permissions (as fs::copy would).
+    // Named with this process's id: if it is killed, the next command removes the copy.
+    let mut working = tempfile::Builder::new()
+        .prefix(&format!(".agenda-restore-{}-", std::process::id()))
         .tempfile_in(&folder)
-        .with_context(|| format!("making a working copy in {}", folder.display()))?
-        .into_temp_path();
-    std::fs::copy(path, &copy).with_context(|| format!("reading {}", path.display()))?;
+        .with_context(|| format!("making a working copy in {}", folder.display()))?;
+    copy_bytes(path, working.as_file_mut())?;
+    let copy = working.into_temp_path();
     let wal = sibling(path, "-wal");
     if wal.is_file() {
         let copy_wal = sibling(&copy, "-wal");
         crate::storage::create_private_file(&copy_wal)?;
-        std::fs::copy(&wal, &copy_wal).with_context(|| format!("reading {}", wal.display()))?;
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&copy_wal)
+            .with_context(|| format!("writing {}", copy_wal.display()))?;
+        copy_bytes(&wal, &mut out)?;
     }
     let not_agenda = |why: &str| {
         invalid_input(format!(
@@ -253,6 +399,13 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
     Ok(candidate)
 }
 
+fn copy_bytes(from: &Path, to: &mut std::fs::File) -> Result<()> {
+    let mut input =
+        std::fs::File::open(from).with_context(|| format!("reading {}", from.display()))?;
+    std::io::copy(&mut input, to).with_context(|| format!("reading {}", from.display()))?;
+    Ok(())
+}
+
 /// What a restore did.
 #[derive(Debug, Serialize)]
 pub struct Restored {
@@ -279,6 +432,8 @@ pub fn restore(db: &mut Db, candidate: Candidate) -> Result<Restored> {
     }
     let from = candidate.path.clone();
     db.write(|tx| {
+        // The restored data are older than the copy just made: keep it known to them too.
+        record(tx, &safety_backup, "backup")?;
         tx.audit(
             "backup.restore",
             Some(&from.display().to_string()),

@@ -73,7 +73,7 @@ fn user_from_passwd() -> Option<String> {
 /// same database twice.
 pub fn now() -> DateTime<Utc> {
     if let Ok(fixed) = std::env::var("AGENDA_NOW") {
-        if let Ok(t) = DateTime::parse_from_rfc3339(&fixed) {
+        if let Ok(t) = DateTime::parse_from_rfc3339(fixed.trim()) {
             return t.with_timezone(&Utc);
         }
     }
@@ -91,4 +91,48 @@ pub fn today() -> String {
         return now().format("%Y-%m-%d").to_string();
     }
     chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+/// Refuses settings in the environment that would be misread: a user name with control
+/// characters (it goes into the audit log as is), a busy timeout that is not a number of
+/// seconds, a fixed "now" that is not RFC 3339. Each with the sentence that says so.
+pub fn check_environment() -> Result<(), crate::error::Failure> {
+    use crate::error::usage;
+    if let Ok(user) = std::env::var("AGENDA_USER") {
+        if user.trim().is_empty() {
+            return Err(usage("AGENDA_USER is set but empty")
+                .hint("set it to the name the audit log should record, or unset it"));
+        }
+        if user.chars().any(char::is_control) {
+            return Err(usage(
+                "AGENDA_USER holds control characters (a new line, a tab, an escape …): the audit log records the name as it is",
+            )
+            .hint("set it to a plain name, e.g. AGENDA_USER=\"m.rossi\""));
+        }
+        if user.chars().count() > 100 {
+            return Err(usage("AGENDA_USER is longer than 100 characters")
+                .hint("set it to a name, e.g. AGENDA_USER=\"m.rossi\""));
+        }
+    }
+    if let Ok(timeout) = std::env::var("AGENDA_BUSY_TIMEOUT") {
+        let valid = timeout
+            .trim()
+            .parse::<u64>()
+            .is_ok_and(|s| s <= 7 * 24 * 3600);
+        if !valid {
+            return Err(usage(format!(
+                "AGENDA_BUSY_TIMEOUT=\"{timeout}\" is not a number of seconds (0 to 604800)"
+            ))
+            .hint("e.g. AGENDA_BUSY_TIMEOUT=300 waits five minutes for another command"));
+        }
+    }
+    if let Ok(fixed) = std::env::var("AGENDA_NOW") {
+        if DateTime::parse_from_rfc3339(fixed.trim()).is_err() {
+            return Err(usage(format!(
+                "AGENDA_NOW=\"{fixed}\" is not a time in RFC 3339"
+            ))
+            .hint("e.g. AGENDA_NOW=2022-01-20T10:00:00Z, or unset it to use the clock"));
+        }
+    }
+    Ok(())
 }

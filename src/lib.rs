@@ -19,6 +19,7 @@ pub mod import;
 pub mod outfile;
 pub mod privacy;
 pub mod process;
+pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod search;
@@ -45,6 +46,10 @@ pub fn run() -> ExitCode {
             });
         }
     };
+    if let Err(e) = context::check_environment() {
+        report_error(&e.into());
+        return ExitCode::from(error::Kind::Usage.exit_code());
+    }
     match cli::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if error::is_broken_pipe(&e) => ExitCode::SUCCESS,

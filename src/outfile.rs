@@ -56,17 +56,31 @@ fn holds_a_database(path: &Path) -> bool {
         && &head == b"SQLite format 3\0"
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over it at the
-/// end: the old file stays whole until the new one is. A symbolic link is refused rather than
-/// followed to another file.
+/// Writes `bytes` to `path` whole or not at all (see [`write_streamed`]).
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_streamed(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Writes `path` through a temporary file in the same folder, renamed over it at the end: the
+/// old file stays whole until the new one is, and a full disk or a failure leaves it as it
+/// was. A symbolic link is refused rather than followed to another file. The file is readable
+/// by others like any file the user makes (0644): what `--out` writes is meant to be shared.
+pub fn write_streamed(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(refused(format!(
-            "{} is a symbolic link: the tool writes only files of its own",
+            "{} is a symbolic link: the tool writes only files of its own, never through a link",
             path.display()
         ))
         .hint("give --out the path of the file itself")
         .into());
+    }
+    if path.is_dir() {
+        return Err(refused(format!("{} is a folder, not a file", path.display()))
+            .hint("give --out a file name")
+            .into());
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -76,10 +90,21 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(".agenda-")
         .suffix(".partial")
         .tempfile_in(folder)
+        .with_context(|| format!("writing {}: cannot create a file in {}", path.display(), folder.display()))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out).with_context(|| format!("writing {}", path.display()))?;
+        out.flush()
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("writing {}", path.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("writing {}", path.display()))?;

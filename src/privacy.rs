@@ -8,7 +8,7 @@
 
 use anyhow::{Context, Result};
 use rusqlite::types::Value;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::refused;
@@ -30,8 +30,13 @@ pub struct CycleData {
     pub author_urls: i64,
     /// Rows as read whose personal cells are not blank.
     pub source_rows: i64,
+    /// The personal cells of the rows as read that are not blank, by the column they are in
+    /// ("author/name", "Telefono", "Codice fiscale" …).
+    pub source_cells: std::collections::BTreeMap<String, i64>,
     /// When the cycle's personal data were last purged (from the audit log).
     pub purged_at: Option<String>,
+    /// Suggestions whose title or reason held personal data: published as `[omissis]`.
+    pub redacted: Vec<crate::storage::redactions::Redaction>,
 }
 
 impl CycleData {
@@ -71,11 +76,21 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     let mut source_rows = 0;
-    for_each_personal_row(conn, cycle.id, |_, _, cells, personal| {
-        if personal
-            .iter()
-            .any(|&i| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
-        {
+    let mut source_cells = std::collections::BTreeMap::new();
+    for_each_personal_row(conn, cycle.id, |_, stored, cells, personal| {
+        let mut held = false;
+        for &i in personal {
+            if cells.get(i).is_some_and(|c| !c.trim().is_empty()) {
+                held = true;
+                let column = stored
+                    .headers
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("column {}", i + 1));
+                *source_cells.entry(column).or_insert(0) += 1;
+            }
+        }
+        if held {
             source_rows += 1;
         }
         Ok(())
@@ -95,7 +110,9 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
         emails,
         author_urls,
         source_rows,
+        source_cells,
         purged_at,
+        redacted: crate::storage::redactions::of_cycle(conn, cycle.id)?,
     })
 }
 
@@ -107,7 +124,8 @@ fn for_each_personal_row(
     mut visit: impl FnMut(i64, &Stored, Vec<String>, &[usize]) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT src.suggestion_id, src.row, b.personal_columns, coalesce(b.row_dictionary, X'')
+        "SELECT src.suggestion_id, src.row, b.personal_columns, coalesce(b.row_dictionary, X''),
+                b.headers
          FROM suggestion_sources src
          JOIN suggestions s ON s.id = src.suggestion_id
          JOIN import_batches b ON b.id = src.batch_id
@@ -115,11 +133,22 @@ fn for_each_personal_row(
          ORDER BY src.suggestion_id",
     )?;
     let mut rows = stmt.query([cycle_id])?;
+    // The header of each batch, parsed once.
+    let mut headers: std::collections::HashMap<String, std::rc::Rc<Vec<String>>> =
+        std::collections::HashMap::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
+        let header_json: String = r.get(4)?;
+        let parsed = headers
+            .entry(header_json.clone())
+            .or_insert_with(|| {
+                std::rc::Rc::new(serde_json::from_str(&header_json).unwrap_or_default())
+            })
+            .clone();
         let stored = Stored {
             row: r.get(1)?,
             dictionary: r.get(3)?,
+            headers: parsed,
         };
         let personal: String = r.get(2)?;
         let personal: Vec<usize> = serde_json::from_str(&personal).with_context(|| {
@@ -135,6 +164,7 @@ fn for_each_personal_row(
 struct Stored {
     row: Value,
     dictionary: Vec<u8>,
+    headers: std::rc::Rc<Vec<String>>,
 }
 
 /// The cells of a stored row: LZ4-compressed JSON (a BLOB), or plain JSON text in databases
@@ -166,8 +196,61 @@ pub struct Purged {
     pub people: usize,
     /// Rows as read whose personal cells were blanked.
     pub source_rows: usize,
-    /// False when another command was reading and the WAL could not be emptied.
+    /// False when another command kept reading for longer than `AGENDA_BUSY_TIMEOUT` and the
+    /// WAL could not be emptied: the purge stays recorded as unfinished.
     pub wal_emptied: bool,
+}
+
+/// The setting that records a purge whose commit is done but whose rewrite of the file
+/// (VACUUM, then emptying the WAL) is not: until it is, erased values may survive in free
+/// pages or in old WAL frames.
+const UNFINISHED: &str = "purge_unfinished";
+
+/// The cycles whose purge is committed but not yet rewritten out of the file, if any.
+pub fn unfinished(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [UNFINISHED],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Completes a purge left unfinished (killed during the VACUUM, or kept from emptying the WAL
+/// by a reader); returns the cycles it was for, or `None` when there was nothing to complete.
+pub fn complete_unfinished(db: &mut Db) -> Result<Option<String>> {
+    let Some(cycles) = unfinished(db.conn())? else {
+        return Ok(None);
+    };
+    db.conn().pragma_update(None, "secure_delete", "ON")?;
+    if finish_rewrite(db)? {
+        Ok(Some(cycles))
+    } else {
+        Err(crate::error::Failure::new(
+            crate::error::Kind::Busy,
+            format!(
+                "the purge of {cycles} is still unfinished: another command kept reading {} for more than {} s",
+                db.path().display(),
+                crate::storage::busy_timeout().as_secs()
+            ),
+        )
+        .hint("run `agenda privacy purge` or `agenda check` again when nobody else is using the database")
+        .into())
+    }
+}
+
+/// Rewrites the file and empties the WAL, waiting for readers; clears the unfinished mark when
+/// done. Returns false when a reader outlasted the timeout.
+fn finish_rewrite(db: &mut Db) -> Result<bool> {
+    if !compact(db)? {
+        return Ok(false);
+    }
+    db.conn()
+        .execute("DELETE FROM settings WHERE key = ?1", [UNFINISHED])?;
+    // That last write went to the WAL: empty it again (it holds nothing personal, but a
+    // checkpointed, truncated WAL is what the purge promises).
+    Ok(checkpoint_waiting(db.conn(), db.path())?)
 }
 
 /// Refuses a purge of a cycle still open: its people may still need an answer.
@@ -217,6 +300,19 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
         for (id, row) in &blanked {
             update.execute(params![id, row])?;
         }
+        // Recorded with the erasure itself: if the command dies before the file is rewritten,
+        // the next `privacy purge` or `check` finishes the job.
+        let marked: Option<String> = unfinished(tx)?;
+        let mark = match marked {
+            Some(m) if m.split(", ").any(|t| t == triennium) => m,
+            Some(m) => format!("{m}, {triennium}"),
+            None => triennium.clone(),
+        };
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![UNFINISHED, mark],
+        )?;
         tx.audit(
             "privacy.purge",
             Some(&triennium),
@@ -227,7 +323,7 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
         )?;
         Ok((people, blanked.len()))
     })?;
-    let wal_emptied = compact(db.conn())?;
+    let wal_emptied = finish_rewrite(db)?;
     Ok(Purged {
         triennium,
         people,
@@ -236,13 +332,38 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
     })
 }
 
-/// Rewrites the database without free pages, then copies the WAL into it and truncates it.
-/// Returns false when a reader kept the WAL from being emptied.
-pub fn compact(conn: &Connection) -> Result<bool> {
-    conn.execute_batch("VACUUM")
+/// Rewrites the database without free pages, then copies the WAL into it and truncates it,
+/// waiting for readers up to `AGENDA_BUSY_TIMEOUT`. Returns false when a reader outlasted it.
+pub fn compact(db: &Db) -> Result<bool> {
+    db.conn()
+        .execute_batch("VACUUM")
         .context("rewriting the database file (VACUUM)")?;
-    let busy: i64 = conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
-        .context("emptying the WAL")?;
-    Ok(busy == 0)
+    checkpoint_waiting(db.conn(), db.path())
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`, again and again while another connection is reading
+/// (a checkpoint cannot pass a reader), saying once that it waits.
+fn checkpoint_waiting(conn: &Connection, path: &std::path::Path) -> Result<bool> {
+    let started = std::time::Instant::now();
+    let mut said = false;
+    loop {
+        let busy: i64 = conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+            .context("emptying the WAL")?;
+        if busy == 0 {
+            return Ok(true);
+        }
+        if started.elapsed() >= crate::storage::busy_timeout() {
+            return Ok(false);
+        }
+        if !said {
+            eprintln!(
+                "waiting: another agenda command is reading {}; the purge empties the WAL when it has finished (at most {} s)",
+                path.display(),
+                crate::storage::busy_timeout().as_secs()
+            );
+            said = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -26,6 +26,9 @@ pub fn init(
     if municipality.is_empty() {
         return Err(crate::error::usage("the municipality cannot be empty").into());
     }
+    if let Some(start) = start {
+        ensure_not_after_today(start)?;
+    }
     let mut db = Db::create(path)?;
     let result = db.write(|tx| {
         tx.execute(
@@ -226,7 +229,7 @@ pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
                     left.push(format!("{} no response", suggestions_have(unanswered)));
                 }
                 left.push(
-                    "the act that approves the update, given when closing (--act \"DGC n/yyyy\", or --without-act)"
+                    "the act that approves the update, given when closing (--act n/yyyy --act-date YYYY-MM-DD, or --without-act)"
                         .to_string(),
                 );
             }
@@ -330,7 +333,7 @@ fn next_step(
                 String::new()
             };
             format!(
-                "every suggestion has a response{tag}; write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act \"DGC n/yyyy\"` (or `--without-act`)"
+                "every suggestion has a response{tag}; write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or `--without-act`)"
             )
         }
     })
@@ -350,8 +353,10 @@ pub struct AdvanceOptions<'a> {
     pub note: Option<&'a str>,
     /// The date the step counts from (today when `None`).
     pub date: Option<&'a str>,
-    /// Closing only: the act that approves the update, e.g. "DGC 12/2022".
+    /// Closing only: the act that approves the update, e.g. "12/2022" or "DGC 12/2022".
     pub act: Option<&'a str>,
+    /// Closing only: the date of the act, `YYYY-MM-DD`.
+    pub act_date: Option<&'a str>,
     /// Closing only: close without an act, on purpose.
     pub without_act: bool,
 }
@@ -393,20 +398,19 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
         .date
         .map(str::to_string)
         .unwrap_or_else(context::today);
-    let act = match options.act.map(str::trim) {
-        Some("") => {
-            return Err(usage("the act cannot be empty")
-                .hint("write it as --act \"DGC n/yyyy\", e.g. --act \"DGC 29/2021\", or close with --without-act")
-                .into())
+    ensure_not_after_today(&date)?;
+    let act = match options.act {
+        Some(a) => Some(Act::parse(a, options.act_date)?),
+        None if options.act_date.is_some() => {
+            return Err(usage("--act-date goes with --act: give the act's number too, e.g. --act 12/2022 --act-date 2022-01-20").into())
         }
-        Some(a) if a.chars().any(char::is_control) => {
-            return Err(usage("the act must be one line of text, e.g. \"DGC 29/2021\"").into())
-        }
-        other => other,
+        None => None,
     };
     if act.is_some() && options.without_act {
         return Err(usage("--act and --without-act exclude each other: choose one").into());
     }
+    let act_text = act.as_ref().map(Act::to_string);
+    let act_text = act_text.as_deref();
     let note = options.note.map(str::trim).filter(|n| !n.is_empty());
     db.write(|tx| {
         let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
@@ -422,7 +426,18 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
             .into());
         }
         let Some(next) = cycle.phase.next() else {
-            return close(tx, &cycle, &date, act, options.without_act, note);
+            if let Some(act) = &act {
+                act.check_against(&cycle, &date)?;
+            }
+            return close(
+                tx,
+                &cycle,
+                &date,
+                act_text,
+                act.as_ref().map(|a| a.date.as_str()),
+                options.without_act,
+                note,
+            );
         };
         if act.is_some() || options.without_act {
             return Err(usage(format!(
@@ -452,23 +467,181 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
     })
 }
 
-/// Closes a cycle in Fase 3: the guards, then the snapshot of the cards and the record.
-fn close(
-    tx: &Tx,
+/// A step of the process dated after today is refused: the history records what happened.
+pub fn ensure_not_after_today(date: &str) -> Result<()> {
+    let today = context::today();
+    if date > today.as_str() {
+        return Err(usage(format!(
+            "{date} is after today ({today}): a step of the process is recorded when it happens"
+        ))
+        .hint("give --date on or before today, or leave it out for today")
+        .into());
+    }
+    Ok(())
+}
+
+/// The Giunta's deliberation that approves the update: its number, year and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    pub number: u32,
+    pub year: i32,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Act {
+    /// Reads `12/2022` (a leading `DGC`, `D.G.C.` or `n.` is accepted and dropped) with the
+    /// act's date, which is required.
+    pub fn parse(input: &str, date: Option<&str>) -> Result<Act> {
+        let bad = || {
+            usage(format!(
+                "--act \"{input}\": write the deliberation's number and year, e.g. --act 12/2022 (or \"DGC 12/2022\")"
+            ))
+        };
+        let mut rest = input.trim();
+        for prefix in ["d.g.c.", "dgc", "delibera", "deliberazione", "n.", "nr.", "n°", "n "] {
+            let lower = rest.to_lowercase();
+            if lower.starts_with(prefix) {
+                rest = rest[prefix.len()..].trim_start();
+            }
+        }
+        for prefix in ["n.", "nr.", "n°", "n "] {
+            if rest.to_lowercase().starts_with(prefix) {
+                rest = rest[prefix.len()..].trim_start();
+            }
+        }
+        let (number, year) = rest.split_once('/').ok_or_else(bad)?;
+        let number: u32 = number.trim().parse().map_err(|_| bad())?;
+        let year_text = year.trim();
+        if number == 0 || year_text.len() != 4 {
+            return Err(bad().into());
+        }
+        let year: i32 = year_text.parse().map_err(|_| bad())?;
+        if !(1990..=2200).contains(&year) {
+            return Err(bad().into());
+        }
+        let date = date.ok_or_else(|| {
+            usage(format!(
+                "--act {number}/{year} needs the date of the deliberation: --act-date YYYY-MM-DD"
+            ))
+        })?;
+        let date = crate::import::dates::parse(date)
+            .filter(|d| d.len() == 10)
+            .ok_or_else(|| usage(format!("--act-date \"{date}\" is not a date (YYYY-MM-DD)")))?;
+        if !date.starts_with(&year.to_string()) {
+            return Err(usage(format!(
+                "the act {number}/{year} is dated {date}: a deliberation's number counts within the year of its date"
+            ))
+            .hint("check the number and the date on the deliberation")
+            .into());
+        }
+        Ok(Act { number, year, date })
+    }
+
+    /// The act's date against the cycle and the closing: not before Fase 3 began (the update
+    /// it approves is written then), not after the closing, not after today.
+    pub fn check_against(&self, cycle: &Cycle, closing: &str) -> Result<()> {
+        if self.date.as_str() < cycle.phase_since.as_str() {
+            return Err(usage(format!(
+                "the act is dated {}, before Fase 3 began ({}): it cannot approve this update",
+                self.date, cycle.phase_since
+            ))
+            .hint("check --act-date")
+            .into());
+        }
+        if self.date.as_str() > closing {
+            return Err(usage(format!(
+                "the act is dated {}, after the closing ({closing}): close on or after the day of the act",
+                self.date
+            ))
+            .into());
+        }
+        ensure_not_after_today(&self.date)
+    }
+
+    /// The line of the report's cover.
+    pub fn cover_line(&self) -> String {
+        format!(
+            "Approvato con deliberazione della Giunta comunale n. {} del {}",
+            self.number,
+            crate::report::long_date(&self.date)
+        )
+    }
+}
+
+impl std::fmt::Display for Act {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DGC {}/{}", self.number, self.year)
+    }
+}
+
+/// What closing the open cycle will freeze, for the confirmation: checked with the same guards
+/// as the closing itself, so that a refusal comes before the question. `None` when the open
+/// cycle is not in Fase 3.
+#[derive(Debug, Clone)]
+pub struct ClosingPreview {
+    pub triennium: Triennium,
+    pub suggestions: i64,
+    pub cards: i64,
+    pub cover_line: String,
+}
+
+pub fn closing_preview(
+    conn: &rusqlite::Connection,
+    options: &AdvanceOptions,
+) -> Result<Option<ClosingPreview>> {
+    let Some(cycle) = cycles::open_cycle(conn)? else {
+        return Ok(None);
+    };
+    if cycle.phase.next().is_some() {
+        return Ok(None);
+    }
+    let date = options
+        .date
+        .map(str::to_string)
+        .unwrap_or_else(context::today);
+    ensure_not_after_today(&date)?;
+    let act = match options.act {
+        Some(a) => Some(Act::parse(a, options.act_date)?),
+        None => None,
+    };
+    if let Some(act) = &act {
+        act.check_against(&cycle, &date)?;
+    }
+    let suggestions = closing_guards(
+        conn,
+        &cycle,
+        act.is_some(),
+        options.without_act,
+    )?;
+    let cards: i64 = conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
+    Ok(Some(ClosingPreview {
+        triennium: cycle.triennium,
+        suggestions,
+        cards,
+        cover_line: match &act {
+            Some(a) => a.cover_line(),
+            None => "Approvato con deliberazione della Giunta comunale n. ____ del ____ (chiuso senza atto)".to_string(),
+        },
+    }))
+}
+
+/// The guards of the closing: every suggestion answered, the act given or left out on purpose.
+/// Returns how many suggestions the cycle holds.
+fn closing_guards(
+    conn: &rusqlite::Connection,
     cycle: &Cycle,
-    date: &str,
-    act: Option<&str>,
+    has_act: bool,
     without_act: bool,
-    note: Option<&str>,
-) -> Result<Step> {
-    let (suggestions, _, unanswered) = suggestion_counts(tx, cycle.id)?;
-    let act_hint = if act.is_none() && !without_act {
-        " Closing also needs the approving act: --act \"DGC n/yyyy\", or --without-act."
+) -> Result<i64> {
+    let (suggestions, _, unanswered) = suggestion_counts(conn, cycle.id)?;
+    let act_hint = if !has_act && !without_act {
+        " Closing also needs the approving act: --act n/yyyy --act-date YYYY-MM-DD, or --without-act."
     } else {
         ""
     };
     if unanswered > 0 {
-        let shown = unanswered_references(tx, cycle.id, UNANSWERED_SHOWN)?;
+        let shown = unanswered_references(conn, cycle.id, UNANSWERED_SHOWN)?;
         let more = unanswered - shown.len() as i64;
         return Err(refused(format!(
             "the cycle {} cannot close: {} of {suggestions} {} no response: {}{}",
@@ -491,15 +664,29 @@ fn close(
         ))
         .into());
     }
-    if act.is_none() && !without_act {
+    if !has_act && !without_act {
         return Err(refused(format!(
             "the cycle {} cannot leave Fase 3 and close without saying which act approves the update",
             cycle.triennium
         ))
-        .hint("pass --act \"DGC n/yyyy\" (the Giunta's deliberation), or --without-act to close without one")
+        .hint("pass --act n/yyyy --act-date YYYY-MM-DD (the Giunta's deliberation), or --without-act to close without one")
         .into());
     }
-    cycles::close(tx, cycle, date, act, note)?;
+    Ok(suggestions)
+}
+
+/// Closes a cycle in Fase 3: the guards, then the snapshot of the cards and the record.
+fn close(
+    tx: &Tx,
+    cycle: &Cycle,
+    date: &str,
+    act: Option<&str>,
+    act_date: Option<&str>,
+    without_act: bool,
+    note: Option<&str>,
+) -> Result<Step> {
+    let suggestions = closing_guards(tx, cycle, act.is_some(), without_act)?;
+    cycles::close(tx, cycle, date, act, act_date, note)?;
     let cards = cards::snapshot(tx, cycle.id)?;
     tx.audit(
         "cycle.close",
@@ -595,6 +782,7 @@ pub fn open_cycle(
     note: Option<&str>,
 ) -> Result<(Triennium, String, i64)> {
     let date = date.map(str::to_string).unwrap_or_else(context::today);
+    ensure_not_after_today(&date)?;
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     db.write(|tx| {
         if let Some(open) = cycles::open_cycle(tx)? {
@@ -603,7 +791,7 @@ pub fn open_cycle(
                 open.triennium,
                 open.phase.label()
             ))
-            .hint("from Fase 3, `agenda phase advance --act \"DGC n/yyyy\"` (or --without-act) closes it")
+            .hint("from Fase 3, `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or --without-act) closes it")
             .into());
         }
         let last = cycles::all(tx)?

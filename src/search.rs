@@ -78,9 +78,22 @@ fn synced(conn: &Connection) -> Result<(i64, i64)> {
 pub fn terms(query: &str) -> Vec<String> {
     fold(query)
         .split(' ')
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(str::to_string)
         .collect()
+}
+
+/// The words of a search, or a usage error when it holds none (only quotes, stars, emoji):
+/// there is nothing to look for, and an empty full-text query is a syntax error.
+pub fn checked_terms(query: &str) -> Result<Vec<String>, crate::error::Failure> {
+    let terms = terms(query);
+    if terms.is_empty() {
+        return Err(crate::error::usage(format!(
+            "--search \"{query}\" holds no word to look for"
+        ))
+        .hint("search with words, e.g. --search \"anziani spid\""));
+    }
+    Ok(terms)
 }
 
 /// An FTS5 query matching every word, each as a prefix (so "anzian" finds anziani and

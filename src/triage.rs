@@ -160,6 +160,34 @@ pub fn link(db: &mut Db, cycle: &Cycle, id: &str, card: &str, remove: bool) -> R
     })
 }
 
+/// Gives a suggestion the title it is published with (the report, its annexes), in place of the
+/// one the source gave — for a title cut from a body, or one holding personal data. `None`
+/// goes back to the source's title. The source's title is kept, and a later import never
+/// touches the published one. Returns the title the suggestion had before.
+pub fn retitle(db: &mut Db, cycle: &Cycle, id: &str, title: Option<&str>) -> Result<String> {
+    let title = title.map(str::trim);
+    if title.is_some_and(str::is_empty) {
+        return Err(crate::error::usage(
+            "the title is empty: give the title to publish, or --source to go back to the source's",
+        )
+        .into());
+    }
+    db.write(|tx| {
+        let s = resolve(tx, id, cycle)?;
+        ensure_changeable(tx, s)?;
+        let before = sstore::set_public_title(tx, s, title)?;
+        tx.audit(
+            "suggestion.retitle",
+            Some(&store::reference_of(tx, s)?),
+            &match title {
+                Some(t) => format!("published title: {t}"),
+                None => "back to the source's title".to_string(),
+            },
+        )?;
+        Ok(before)
+    })
+}
+
 /// A response as asked for, before it is checked against the database.
 #[derive(Debug, Clone)]
 pub struct ResponseRequest {

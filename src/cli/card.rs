@@ -497,7 +497,8 @@ fn export(globals: &Globals, args: ExportArgs) -> Result<()> {
     }
     match args.out {
         Some(path) => {
-            std::fs::write(&path, &buffer)?;
+            crate::outfile::ensure_not_a_database(&path, &globals.db)?;
+            crate::outfile::write_whole(&path, &buffer)?;
             say(format!(
                 "{} card(s) written to {}",
                 list.len(),

@@ -113,6 +113,21 @@ impl Globals {
     }
 }
 
+/// `--limit`: a count SQLite can hold (at most 9,223,372,036,854,775,807), at least 1.
+pub fn parse_limit(value: &str) -> Result<usize, String> {
+    let n: u64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{value}\" is not a whole number"))?;
+    if n == 0 {
+        return Err("the limit must be at least 1".into());
+    }
+    if n > i64::MAX as u64 || n > usize::MAX as u64 {
+        return Err(format!("{value} is more than the database can count ({})", i64::MAX));
+    }
+    Ok(n as usize)
+}
+
 pub fn dispatch(cli: Cli) -> Result<()> {
     output::set_quiet(cli.quiet);
     let globals = Globals {

@@ -31,7 +31,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// How many entries, newest first.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, value_parser = super::parse_limit, default_value_t = 20)]
     limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
@@ -68,9 +68,13 @@ pub enum PhaseCommand {
         /// The date the step counts from, if not today.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<String>,
-        /// Closing only: the Giunta's deliberation that approves the update, e.g. "DGC 12/2022".
-        #[arg(long, value_name = "DGC n/yyyy", conflicts_with = "without_act")]
+        /// Closing only: the number of the Giunta's deliberation that approves the update,
+        /// e.g. 12/2022 (a leading "DGC" or "n." is dropped); give its date with --act-date.
+        #[arg(long, value_name = "n/yyyy", conflicts_with = "without_act", requires = "act_date")]
         act: Option<String>,
+        /// Closing only: the date of the deliberation.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "act")]
+        act_date: Option<String>,
         /// Closing only: close the cycle without an approving act, on purpose.
         #[arg(long)]
         without_act: bool,
@@ -302,6 +306,7 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
             note,
             date,
             act,
+            act_date,
             without_act,
         } => {
             let mut db = Db::open(&globals.db)?;
@@ -309,15 +314,27 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
                 // Only the open cycle moves; naming a closed one is a mistake worth saying.
                 process::ensure_open(&globals.cycle(db.conn())?)?;
             }
-            let step = process::advance(
-                &mut db,
-                process::AdvanceOptions {
-                    note: note.as_deref(),
-                    date: date.as_deref(),
-                    act: act.as_deref(),
-                    without_act,
-                },
-            )?;
+            let options = process::AdvanceOptions {
+                note: note.as_deref(),
+                date: date.as_deref(),
+                act: act.as_deref(),
+                act_date: act_date.as_deref(),
+                without_act,
+            };
+            // Closing cannot be undone: say what it freezes and how the report will read, and
+            // ask (from a script: --yes).
+            if let Some(preview) = process::closing_preview(db.conn(), &options)? {
+                say(format!(
+                    "closing the cycle {} freezes its {} suggestions with their axes, links and responses, and keeps its {} cards as they stand; it cannot be undone",
+                    preview.triennium, preview.suggestions, preview.cards
+                ));
+                say(format!("the report's cover will read: {}", preview.cover_line));
+                if !super::confirm(globals, &format!("Close the cycle {} for good?", preview.triennium))? {
+                    say("the cycle was not closed");
+                    return Ok(());
+                }
+            }
+            let step = process::advance(&mut db, options)?;
             match step {
                 process::Step::Advanced {
                     triennium,

@@ -103,6 +103,7 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
             }
         }
         (_, Some(path)) => {
+            crate::outfile::ensure_not_a_database(path, &globals.db)?;
             report::write_file(path, |out| report::write_document(&gathered, format, out))?;
             say(format!(
                 "wrote the {kind} of the cycle {} to {}",

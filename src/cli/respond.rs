@@ -29,7 +29,7 @@ pub struct AutotagArgs {
     #[arg(long)]
     dry_run: bool,
     /// How many tagged suggestions to list in the table (all of them with --format json).
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, value_parser = super::parse_limit, default_value_t = 50)]
     limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
@@ -108,7 +108,7 @@ pub struct SimilarArgs {
     /// The suggestion (number or reference).
     id: String,
     /// How many.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, value_parser = super::parse_limit, default_value_t = 10)]
     limit: usize,
     /// Look in every cycle, not only the suggestion's own.
     #[arg(long)]

@@ -55,8 +55,14 @@ pub fn privacy(globals: &Globals, command: PrivacyCommand) -> Result<()> {
 fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
     let db = Db::open(&globals.db)?;
     let cycles = privacy::report(db.conn())?;
+    let unfinished = privacy::unfinished(db.conn())?;
+    let backups = crate::backup::recorded(db.conn())?;
     if format == TableOrJson::Json {
-        return output::print_json(&cycles);
+        return output::print_json(&serde_json::json!({
+            "cycles": cycles,
+            "unfinished_purge": unfinished,
+            "backups": backups,
+        }));
     }
     let mut table = output::table(&[
         "cycle",
@@ -83,6 +89,53 @@ fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
         ]);
     }
     output::print_table(&table)?;
+    for c in &cycles {
+        if !c.source_cells.is_empty() {
+            say(format!(
+                "{}: personal cells in the rows as read: {}",
+                c.triennium,
+                c.source_cells
+                    .iter()
+                    .map(|(column, n)| format!("{column} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        for r in &c.redacted {
+            let kinds = |d: &[crate::redact::Datum]| {
+                d.iter().map(|d| d.label()).collect::<Vec<_>>().join(", ")
+            };
+            let mut places = Vec::new();
+            if !r.title.is_empty() {
+                places.push(format!("title: {}", kinds(&r.title)));
+            }
+            if !r.reason.is_empty() {
+                places.push(format!("reason: {}", kinds(&r.reason)));
+            }
+            say(format!(
+                "{}: {} is published with [omissis] ({}); give it a proper title with `agenda suggestion retitle {} \"…\"`",
+                c.triennium,
+                r.reference,
+                places.join("; "),
+                r.reference
+            ));
+        }
+    }
+    if let Some(cycles) = &unfinished {
+        warn(format!(
+            "the purge of {cycles} is unfinished: erased values may still be in the file's free pages or its WAL; `agenda privacy purge` or `agenda check` completes it"
+        ));
+    }
+    if !backups.is_empty() {
+        say(format!(
+            "backups written by agenda: {}",
+            backups
+                .iter()
+                .map(|b| format!("{} ({})", b.path, b.at))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let purgeable: Vec<&str> = cycles
         .iter()
         .filter(|c| c.closed && c.holds_personal_data())
@@ -99,6 +152,11 @@ fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
 
 fn purge(globals: &Globals) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
+    if let Some(cycles) = privacy::complete_unfinished(&mut db)? {
+        say(format!(
+            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
+        ));
+    }
     let cycle = globals.cycle(db.conn())?;
     privacy::check_purgeable(&cycle)?;
     let held = privacy::of_cycle(db.conn(), &cycle)?;
@@ -128,12 +186,26 @@ fn purge(globals: &Globals) -> Result<()> {
     ));
     if !purged.wal_emptied {
         warn(format!(
-            "another command was reading {}, so its -wal file may still hold erased data until the next write; run `agenda privacy purge --cycle {}` again when nobody is using it",
+            "another command kept reading {} for more than {} s, so its -wal file may still hold erased data: the purge is recorded as unfinished; run `agenda privacy purge` or `agenda check` when nobody is using it",
             globals.db.display(),
-            purged.triennium
+            crate::storage::busy_timeout().as_secs()
         ));
     }
-    let copies = backups_beside(&globals.db);
+    // Every copy made before the purge still holds what it erased: those agenda recorded, and
+    // any other beside the database.
+    let mut copies: Vec<String> = crate::backup::recorded(db.conn())?
+        .into_iter()
+        .filter(|b| std::path::Path::new(&b.path).exists())
+        .map(|b| b.path)
+        .collect();
+    for beside in backups_beside(&globals.db) {
+        let absolute = std::path::absolute(&beside)
+            .map(|p| p.display().to_string())
+            .unwrap_or(beside.clone());
+        if !copies.contains(&absolute) && !copies.contains(&beside) {
+            copies.push(beside);
+        }
+    }
     if !copies.is_empty() {
         warn(format!(
             "backups beside the database still hold the personal data: {}; delete them once they are no longer needed",
@@ -168,7 +240,9 @@ fn backups_beside(db: &std::path::Path) -> Vec<String> {
 
 pub fn backup(globals: &Globals, args: BackupArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
+    crate::outfile::ensure_not_a_database(&args.path, &globals.db)?;
     backup::write(db.conn(), &args.path)?;
+    backup::record(db.conn(), &args.path, "backup")?;
     say(format!(
         "wrote a backup of {} to {} (readable by you only); bring it back with `agenda restore {}`",
         globals.db.display(),
@@ -202,7 +276,13 @@ pub fn restore(globals: &Globals, args: RestoreArgs) -> Result<()> {
 }
 
 pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
-    let db = Db::open(&globals.db)?;
+    let mut db = Db::open(&globals.db)?;
+    // A purge killed after its commit left erased values in free pages or WAL frames: finish it.
+    if let Some(cycles) = privacy::complete_unfinished(&mut db)? {
+        say(format!(
+            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
+        ));
+    }
     let outcome = check::run(db.conn())?;
     match args.format {
         TableOrJson::Json => output::print_json(&outcome)?,

@@ -33,6 +33,8 @@ pub enum SuggestionCommand {
     Untag(super::respond::TagArgs),
     /// Tag the untagged suggestions by the keyword rules (`agenda rule list`).
     Autotag(super::respond::AutotagArgs),
+    /// Give a suggestion the title it is published with (the source's title is kept).
+    Retitle(RetitleArgs),
     /// Link a suggestion to a card (the response does not change).
     Link(super::respond::LinkArgs),
     /// Remove the link between a suggestion and a card.
@@ -113,10 +115,22 @@ pub struct ListArgs {
     #[arg(long)]
     batch: Option<i64>,
     /// At most this many.
-    #[arg(long)]
+    #[arg(long, value_parser = super::parse_limit)]
     limit: Option<usize>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct RetitleArgs {
+    /// The suggestion (number or reference).
+    id: String,
+    /// The title to publish in the report and its annexes.
+    #[arg(required_unless_present = "source", conflicts_with = "source")]
+    title: Option<String>,
+    /// Publish the source's own title again.
+    #[arg(long)]
+    source: bool,
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +156,7 @@ pub fn run(globals: &Globals, command: SuggestionCommand) -> Result<()> {
         SuggestionCommand::Tag(args) => super::respond::tag(globals, args, false),
         SuggestionCommand::Untag(args) => super::respond::tag(globals, args, true),
         SuggestionCommand::Autotag(args) => super::respond::autotag(globals, args),
+        SuggestionCommand::Retitle(args) => retitle(globals, args),
         SuggestionCommand::Link(args) => super::respond::link(globals, args, false),
         SuggestionCommand::Unlink(args) => super::respond::link(globals, args, true),
         SuggestionCommand::Respond(args) => super::respond::respond(globals, args),
@@ -330,7 +345,11 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
             .map(|o| crate::domain::Outcome::parse(o).map(|o| o.code().to_string()))
             .transpose()?,
         card: args.card.clone(),
-        search: args.search.as_deref().map(crate::search::terms),
+        search: args
+            .search
+            .as_deref()
+            .map(crate::search::checked_terms)
+            .transpose()?,
         source_state: args.source_state.clone(),
         stakeholder: args
             .stakeholder
@@ -418,6 +437,17 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     }
 }
 
+fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let cycle = globals.cycle(db.conn())?;
+    let before = crate::triage::retitle(&mut db, &cycle, &args.id, args.title.as_deref())?;
+    say(match &args.title {
+        Some(t) => format!("{}: published as \"{t}\" (was \"{before}\")", args.id),
+        None => format!("{}: published with the source's title again", args.id),
+    });
+    Ok(())
+}
+
 fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
     let cycle = globals.cycle(db.conn())?;
@@ -461,6 +491,10 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 ("reference", s.reference.clone()),
                 ("cycle", s.triennium.clone()),
                 ("title", s.title.clone()),
+                (
+                    "published title",
+                    detail.public_title.clone().unwrap_or_else(|| "the title above".into()),
+                ),
                 ("body", s.body.clone()),
                 ("stakeholder", s.stakeholder.clone()),
                 ("channel", s.channel.clone()),

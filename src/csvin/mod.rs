@@ -122,13 +122,65 @@ impl Source {
             });
         }
         let path = PathBuf::from(arg);
-        if !path.is_file() {
-            return Err(Failure::new(
-                crate::error::Kind::InvalidInput,
-                format!("{arg}: no such file"),
-            )
-            .hint("check the path; use - to read standard input")
-            .into());
+        let not_a_file = |what: &str, hint: &str| -> anyhow::Error {
+            Failure::new(crate::error::Kind::InvalidInput, format!("{arg}: {what}"))
+                .hint(hint.to_string())
+                .into()
+        };
+        match std::fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(not_a_file(
+                    "no such file",
+                    "check the path; use - to read standard input",
+                ))
+            }
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                return Err(not_a_file(
+                    "the file cannot be read (permission denied)",
+                    "check the file's permissions, or copy it somewhere you can read it",
+                ))
+            }
+            Err(e) => {
+                return Err(not_a_file(
+                    &format!("the file cannot be read ({e})"),
+                    "check the path and the disk",
+                ))
+            }
+            Ok(m) if m.is_dir() => {
+                return Err(not_a_file(
+                    "is a folder, not a file",
+                    "name the file inside it",
+                ))
+            }
+            Ok(m) if !m.is_file() => {
+                #[cfg(unix)]
+                let what = {
+                    use std::os::unix::fs::FileTypeExt;
+                    let t = m.file_type();
+                    if t.is_fifo() {
+                        "is a named pipe (FIFO), not a file"
+                    } else if t.is_char_device() || t.is_block_device() {
+                        "is a device, not a file"
+                    } else if t.is_socket() {
+                        "is a socket, not a file"
+                    } else {
+                        "is not a regular file"
+                    }
+                };
+                #[cfg(not(unix))]
+                let what = "is not a regular file";
+                return Err(not_a_file(
+                    what,
+                    "save the data to a file first, or pipe it to standard input with -",
+                ));
+            }
+            Ok(_) => {}
+        }
+        if let Err(e) = File::open(&path) {
+            return Err(not_a_file(
+                &format!("the file cannot be read ({e})"),
+                "check the file's permissions",
+            ));
         }
         Ok(Source {
             name: arg.to_string(),

@@ -91,8 +91,8 @@ impl Card {
             "end" => self.end.map(|m| m.to_string()).unwrap_or_default(),
             "budget" => self.budget.map(format_budget).unwrap_or_default(),
             "funding" => self.funding.clone(),
-            "agid_refs" => self.agid_refs.join(LIST_SEPARATOR),
-            "indicators" => self.indicators.join(LIST_SEPARATOR),
+            "agid_refs" => join_list(&self.agid_refs),
+            "indicators" => join_list(&self.indicators),
             other => unreachable!("unknown card field {other}"),
         }
     }
@@ -180,12 +180,18 @@ impl Serialize for YearMonth {
     }
 }
 
-/// Parses an amount in euro as people write it: `120000`, `120000.50`, `120.000,50`,
-/// `€ 1.500,00`, `1,500.00`. Returns cents.
+/// Parses an amount in euro as people write it, by one strict grammar; returns cents:
+/// - digits, with one or two decimals after `.` or `,`: `120000`, `120000.50`, `0,5`;
+/// - thousands grouped by `.` (groups of three) with decimals after `,`: `120.000,50`, `1.500`;
+/// - thousands grouped by `,` with decimals after `.`: `1,500.00`;
+/// - `€` or `EUR` before or after, spaces anywhere.
+///
+/// Anything else (`0,005`, `12,3,4`, `1.2.3`, a negative amount) is refused rather than read
+/// as another amount.
 pub fn parse_budget(input: &str) -> Result<i64, Failure> {
     let bad = || {
         usage(format!(
-            "\"{input}\" is not an amount in euro: write e.g. 120000 or 120000.50 or 120.000,50"
+            "\"{input}\" is not an amount in euro: write e.g. 120000, 120000.50, 120.000,50 or € 1.500,00"
         ))
     };
     let cleaned: String = input
@@ -196,47 +202,61 @@ pub fn parse_budget(input: &str) -> Result<i64, Failure> {
         .trim_start_matches("EUR")
         .trim_end_matches("EUR")
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\'')
+        .filter(|c| !c.is_whitespace())
         .collect();
-    if cleaned.is_empty() || cleaned.starts_with('-') {
-        return Err(bad());
-    }
-    let last_dot = cleaned.rfind('.');
-    let last_comma = cleaned.rfind(',');
-    // The decimal separator is the last of '.' and ',' when it has one or two digits after it.
-    let decimal_at = match (last_dot, last_comma) {
-        (Some(d), Some(c)) => Some(d.max(c)),
-        (Some(p), None) | (None, Some(p)) => {
-            let digits_after = cleaned.len() - p - 1;
-            let separators = cleaned.matches(['.', ',']).count();
-            (digits_after <= 2 && separators == 1).then_some(p)
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // Split off the decimals: one or two digits after the last separator of the decimal kind.
+    let split = |s: &str, decimal: char| -> Option<(String, String)> {
+        match s.rsplit_once(decimal) {
+            Some((int, frac)) if (1..=2).contains(&frac.len()) && digits(frac) => {
+                Some((int.to_string(), frac.to_string()))
+            }
+            Some(_) => None,
+            None => Some((s.to_string(), String::new())),
         }
-        (None, None) => None,
     };
-    let (int_part, frac_part) = match decimal_at {
-        Some(p) => (&cleaned[..p], &cleaned[p + 1..]),
-        None => (cleaned.as_str(), ""),
+    // Thousands grouped by `group`: a first group of one to three digits not starting with 0,
+    // then groups of exactly three.
+    let grouped = |int: &str, group: char| -> Option<String> {
+        let mut parts = int.split(group);
+        let first = parts.next()?;
+        if !(1..=3).contains(&first.len()) || !digits(first) || first.starts_with('0') {
+            return None;
+        }
+        let mut out = first.to_string();
+        let mut any = false;
+        for part in parts {
+            if part.len() != 3 || !digits(part) {
+                return None;
+            }
+            out.push_str(part);
+            any = true;
+        }
+        any.then_some(out)
     };
-    let int_digits: String = int_part
-        .chars()
-        .filter(|c| *c != '.' && *c != ',')
-        .collect();
-    if int_digits.is_empty() && frac_part.is_empty()
-        || !int_digits.chars().all(|c| c.is_ascii_digit())
-        || !frac_part.chars().all(|c| c.is_ascii_digit())
-        || frac_part.len() > 2
+    let (euros, cents) = if digits(&cleaned) {
+        (cleaned.clone(), String::new())
+    } else if let Some((int, frac)) = ['.', ',']
+        .iter()
+        .filter_map(|&d| cleaned.rsplit_once(d).map(|(i, f)| (d, i, f)))
+        .find(|(_, i, f)| digits(i) && (1..=2).contains(&f.len()) && digits(f))
+        .map(|(_, i, f)| (i.to_string(), f.to_string()))
     {
-        return Err(bad());
-    }
-    let euros: i64 = if int_digits.is_empty() {
-        0
+        (int, frac)
+    } else if let Some((int, frac)) = split(&cleaned, ',').and_then(|(i, f)| Some((grouped(&i, '.')?, f)))
+    {
+        (int, frac)
+    } else if let Some((int, frac)) = split(&cleaned, '.').and_then(|(i, f)| Some((grouped(&i, ',')?, f)))
+    {
+        (int, frac)
     } else {
-        int_digits.parse().map_err(|_| bad())?
+        return Err(bad());
     };
-    let cents: i64 = match frac_part.len() {
+    let euros: i64 = euros.parse().map_err(|_| bad())?;
+    let cents: i64 = match cents.len() {
         0 => 0,
-        1 => frac_part.parse::<i64>().map_err(|_| bad())? * 10,
-        _ => frac_part.parse().map_err(|_| bad())?,
+        1 => cents.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => cents.parse().map_err(|_| bad())?,
     };
     euros
         .checked_mul(100)
@@ -262,9 +282,26 @@ pub fn format_euro(cents: i64) -> String {
     format!("€ {},{:02}", grouped, cents % 100)
 }
 
-/// Splits a cell holding several references or indicators.
+/// Joins several references or indicators into one cell: ` | ` between them, or a line break
+/// when one of them holds a `|` itself, so that [`split_list`] gives them back unchanged.
+pub fn join_list(items: &[String]) -> String {
+    if items.iter().any(|i| i.contains('|')) {
+        items.join("\n")
+    } else {
+        items.join(LIST_SEPARATOR)
+    }
+}
+
+/// Splits a cell holding several references or indicators: by line, when it has several lines
+/// (then a `|` belongs to the item), else by `|`.
 pub fn split_list(cell: &str) -> Vec<String> {
-    cell.split(['|', '\n'])
+    let items: Vec<&str> = if cell.trim().contains('\n') {
+        cell.split('\n').collect()
+    } else {
+        cell.split('|').collect()
+    };
+    items
+        .into_iter()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
@@ -284,9 +321,20 @@ mod tests {
         assert_eq!(parse_budget("1,500.00").unwrap(), 150_000);
         assert_eq!(parse_budget("1.500").unwrap(), 150_000);
         assert_eq!(parse_budget("0,5").unwrap(), 50);
+        assert_eq!(parse_budget("1.234.567,8").unwrap(), 123_456_780);
+        assert_eq!(parse_budget("1,234,567").unwrap(), 123_456_700);
+        assert_eq!(parse_budget("EUR 35000").unwrap(), 3_500_000);
         assert!(parse_budget("tanti").is_err());
         assert!(parse_budget("-5").is_err());
         assert!(parse_budget("").is_err());
+    }
+
+    #[test]
+    fn regression_budgets_outside_the_grammar_are_refused_not_misread() {
+        // Once read as 5 euro, 1234 euro and 123 euro.
+        for bad in ["0,005", "12,3,4", "1.2.3", "1.50.000", "01.500", "1.500.00,5", "€", "1..5"] {
+            assert!(parse_budget(bad).is_err(), "{bad} was accepted");
+        }
     }
 
     #[test]
@@ -311,5 +359,14 @@ mod tests {
             vec!["2020-2022 CAP1.PA.LA01", "2020-2022 OB.1.1"]
         );
         assert!(split_list("  ").is_empty());
+        assert_eq!(split_list("a\nb | c"), vec!["a", "b | c"]);
+    }
+
+    #[test]
+    fn regression_a_reference_holding_a_bar_survives_a_round_trip() {
+        let refs = vec!["2024-2026 RA3.2.1 | nota".to_string(), "2020-2022 OB.1.1".to_string()];
+        assert_eq!(split_list(&join_list(&refs)), refs);
+        let plain = vec!["A".to_string(), "B".to_string()];
+        assert_eq!(join_list(&plain), "A | B");
     }
 }

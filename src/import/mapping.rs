@@ -242,6 +242,9 @@ pub struct Mapping {
     settings: Settings,
     /// What, beside the row, decides how a row is read: part of its fingerprint.
     signature: String,
+    /// The header, to name a column in what is wrong with a row: a reason never quotes a
+    /// cell, which may hold personal data (a name shifted into the date column).
+    headers: Vec<String>,
 }
 
 /// Whether a header row is a Decidim proposals export.
@@ -271,6 +274,57 @@ pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
                 .iter()
                 .any(|(_, header)| c == header || fold(header) == folded)
     })
+}
+
+/// Whether a column of a Decidim export holds no personal data: the proposal's own fields.
+/// Everything else — `author/…`, `endorsements/user_endorsements`, `likes/user_likes`,
+/// `address`, `latitude`, `longitude`, and any column a later version or a module adds — is
+/// treated as personal.
+pub fn is_known_decidim_column(header: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "id",
+        "reference",
+        "url",
+        "state",
+        "state_published_at",
+        "answered_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "withdrawn",
+        "withdrawn_at",
+        "supports",
+        "votes",
+        "endorsements/total_count",
+        "likes/total_count",
+        "likes/count",
+        "endorsements_count",
+        "comments",
+        "comments_count",
+        "attachments",
+        "followers",
+        "follows_count",
+        "meeting_urls",
+        "related_proposals",
+        "is_amend",
+        "cost",
+        "created_in_meeting",
+        "coauthorships_count",
+    ];
+    const PREFIXES: &[&str] = &[
+        "title/",
+        "body/",
+        "answer/",
+        "category/",
+        "scope/",
+        "taxonomies/",
+        "participatory_space/",
+        "component/",
+        "original_proposal/",
+        "cost_report/",
+        "execution_period/",
+    ];
+    EXACT.contains(&header) || PREFIXES.iter().any(|p| header.starts_with(p))
 }
 
 /// What a Decidim row says of where the proposal lives and whether it is an amendment.
@@ -345,6 +399,7 @@ impl Mapping {
             format: Some(format),
             columns: headers.len(),
             settings: settings.clone(),
+            headers: headers.to_vec(),
             ..Mapping::default()
         };
         match format {
@@ -380,23 +435,36 @@ impl Mapping {
                 expected.join(", ")
             )));
         }
-        // Decidim's columns that name people besides the author's: who endorsed (liked) the
-        // proposal, and the author's user ids.
-        let named_people = headers.iter().enumerate().filter_map(|(i, h)| {
-            matches!(
-                h.as_str(),
-                "endorsements/user_endorsements"
-                    | "likes/user_likes"
-                    | "likes/user_endorsements"
-                    | "author/id"
-            )
-            .then_some(i)
-        });
-        m.personal = [m.nickname, m.email, m.author_url]
+        // Personal until shown otherwise: every column the import does not read as one of the
+        // known non-personal fields (an office's "Telefono", "Codice fiscale", "PEC", a second
+        // e-mail; Decidim's author ids, endorsers' names, address and coordinates).
+        let known: Vec<usize> = match format {
+            Format::Decidim => headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| is_known_decidim_column(h))
+                .map(|(i, _)| i)
+                .collect(),
+            Format::Generic => Vec::new(),
+        }
+        .into_iter()
+        .chain(m.title.iter().copied())
+        .chain(m.body.iter().copied())
+        .chain(m.date.iter().copied())
+        .chain(m.axis.iter().copied())
+        .chain(
+            [m.stakeholder, m.channel, m.reference, m.id, m.url, m.state]
+                .into_iter()
+                .flatten(),
+        )
+        .collect();
+        let named = [m.nickname, m.email, m.author_url]
             .into_iter()
             .flatten()
             .chain(m.author.iter().copied())
-            .chain(named_people)
+            .collect::<Vec<_>>();
+        m.personal = (0..headers.len())
+            .filter(|i| named.contains(i) || !known.contains(i))
             .collect();
         m.personal.sort_unstable();
         m.personal.dedup();
@@ -409,6 +477,14 @@ impl Mapping {
             settings.stakeholder.map(|s| s.code())
         );
         Ok(m)
+    }
+
+    /// A column by its header, quoted, for a message: `"Data invio"` (or its position).
+    fn column_name(&self, index: usize) -> String {
+        match self.headers.get(index) {
+            Some(h) if !h.is_empty() => format!("\"{}\"", crate::text::truncate(h, 60)),
+            _ => format!("{}", index + 1),
+        }
     }
 
     fn set(&mut self, field: Field, index: usize) {
@@ -602,33 +678,43 @@ impl Mapping {
                 }
                 None => {
                     return Err(format!(
-                        "\"{raw}\" is not a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)"
+                        "the column {} does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)",
+                        self.column_name(i)
                     ))
                 }
             }
         }
 
-        let count = |i: Option<usize>, what: &str| -> Result<Option<i64>, String> {
+        let count = |i: Option<usize>| -> Result<Option<i64>, String> {
             match opt(i) {
                 None => Ok(None),
                 Some(v) => v
                     .replace(['.', ' '], "")
                     .parse::<i64>()
                     .map(Some)
-                    .map_err(|_| format!("{what} \"{v}\" is not a number")),
+                    .map_err(|_| {
+                        format!(
+                            "the column {} does not hold a number",
+                            self.column_name(i.unwrap_or(0))
+                        )
+                    }),
             }
         };
-        let supports = count(self.supports, "supports")?;
-        let endorsements = count(self.endorsements, "endorsements")?;
-        let comments = count(self.comments, "comments")?;
+        let supports = count(self.supports)?;
+        let endorsements = count(self.endorsements)?;
+        let comments = count(self.comments)?;
 
         let source_state = opt(self.state);
         let withdrawn = opt(self.withdrawn).is_some_and(|v| is_true(&v))
             || source_state.as_deref() == Some("withdrawn");
         let withdrawn_at = match opt(self.withdrawn_at) {
             Some(raw) => Some(
-                dates::parse(&raw)
-                    .ok_or_else(|| format!("withdrawn_at \"{raw}\" is not a date"))?,
+                dates::parse(&raw).ok_or_else(|| {
+                    format!(
+                        "the column {} does not hold a date",
+                        self.column_name(self.withdrawn_at.unwrap_or(0))
+                    )
+                })?,
             ),
             None => None,
         };
@@ -663,8 +749,8 @@ impl Mapping {
             if let Some(id) = &source_id {
                 if !id.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(format!(
-                        "the id \"{}\" is not a number: Decidim's proposals have numeric ids",
-                        crate::text::truncate(id, 40)
+                        "the column {} does not hold a number: Decidim's proposals have numeric ids",
+                        self.column_name(self.id.unwrap_or(0))
                     ));
                 }
             }
@@ -864,6 +950,22 @@ mod tests {
     }
 
     #[test]
+    fn columns_not_known_to_hold_no_personal_data_are_personal() {
+        let h = headers(
+            "Nome;Cognome;Telefono;Cellulare;Codice fiscale;Indirizzo;PEC;E-mail;Email secondaria;Oggetto;Proposta;Data",
+            ';',
+        );
+        let m = Mapping::new("f", "f:1", &h, Format::Generic, &settings()).unwrap();
+        assert_eq!(m.personal, (0..9).collect::<Vec<_>>());
+        let h = headers(
+            "id,author/id,author/name,title/it,body/it,address,latitude,longitude,endorsements/total_count,endorsements/user_endorsements,component/id,new_module_field",
+            ',',
+        );
+        let m = Mapping::new("f", "f:1", &h, Format::Decidim, &settings()).unwrap();
+        assert_eq!(m.personal, vec![1, 2, 5, 6, 7, 9, 11]);
+    }
+
+    #[test]
     fn decidim_locales_fall_back() {
         let h = headers("id,title/it,title/en,body/it,body/en,reference,state,published_at,taxonomies/ids,taxonomies/31/en", ',');
         let mut s = settings();
@@ -898,9 +1000,10 @@ mod tests {
             .unwrap_err();
         assert!(e.contains("neither"));
         let e = m
-            .incoming(&csv::StringRecord::from(vec!["a", "b", "31/02/2022"]), 3)
+            .incoming(&csv::StringRecord::from(vec!["a", "b", "Maria Rossi"]), 3)
             .unwrap_err();
-        assert!(e.contains("31/02/2022"));
+        // The column is named; its content (here a name shifted into it) is never quoted.
+        assert_eq!(e, "the column \"Data\" does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)");
         let e = m
             .incoming(&csv::StringRecord::from(vec!["a", "b"]), 3)
             .unwrap_err();

@@ -195,6 +195,8 @@ pub struct Report {
     pub closed: bool,
     pub closed_on: Option<String>,
     pub act: Option<String>,
+    /// The date of the act, when it was given with it.
+    pub act_date: Option<String>,
     pub phase: u8,
     pub phases: Vec<PhaseDates>,
     pub collection_closed_on: Option<String>,
@@ -339,17 +341,19 @@ impl Responses<'_> {
             concat!("WITH sorted AS MATERIALIZED (
                  SELECT s.id, ", display_ref!("s"), " AS ref
                  FROM suggestions s WHERE s.cycle_id = ?1 ORDER BY ref, s.id)
-             SELECT o.ref, s.title, substr(s.submitted_at, 1, 10),
+             SELECT o.ref, coalesce(s.public_title, s.title), substr(s.submitted_at, 1, 10),
                     s.stakeholder, s.channel, s.withdrawn,
                     (SELECT group_concat(sa.axis, ',') FROM suggestion_axes sa WHERE sa.suggestion_id = s.id),
                     r.outcome, r.reason, c.code, ", display_ref!("d"), ",
                     (SELECT group_concat(c2.code, char(31)) FROM suggestion_cards l
-                        JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id)
+                        JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id),
+                    p.author, p.nickname
              FROM sorted o
              CROSS JOIN suggestions s ON s.id = o.id
              LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
              LEFT JOIN cards c ON c.id = r.card_id
-             LEFT JOIN suggestions d ON d.id = r.duplicate_of"),
+             LEFT JOIN suggestions d ON d.id = r.duplicate_of
+             LEFT JOIN suggestion_people p ON p.suggestion_id = s.id"),
         )?;
         let mut rows = stmt.query([self.cycle_id])?;
         let mut n = 0;
@@ -359,9 +363,18 @@ impl Responses<'_> {
             let axes: Option<String> = r.get(6)?;
             let outcome: Option<String> = r.get(7)?;
             let linked: Option<String> = r.get(11)?;
+            // The report is public: the title and the reason leave without personal data.
+            let author: Option<String> = r.get(12)?;
+            let nickname: Option<String> = r.get(13)?;
+            let names: Vec<&str> = [author.as_deref(), nickname.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let title: String = r.get(1)?;
+            let reason: Option<String> = r.get(8)?;
             let row = ResponseRow {
                 reference: r.get(0)?,
-                title: r.get(1)?,
+                title: crate::redact::redact(&title, &names).text,
                 submitted_on: r.get::<_, Option<String>>(2)?.filter(|d| !d.is_empty()),
                 stakeholder: Stakeholder::from_code(&stakeholder).unwrap_or(Stakeholder::Altro),
                 channel: Channel::from_code(&channel).unwrap_or(Channel::Altro),
@@ -377,7 +390,7 @@ impl Responses<'_> {
                     })
                     .unwrap_or_default(),
                 outcome: outcome.as_deref().and_then(Outcome::from_code),
-                reason: r.get(8)?,
+                reason: reason.map(|r| crate::redact::redact(&r, &names).text),
                 card: r.get(9)?,
                 duplicate_of: r.get(10)?,
                 linked_cards: linked
@@ -485,7 +498,12 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
     let axes = axis_sections(&cards, links);
     let changes = changes(conn, cycle, &cards)?;
     let missing = if options.draft {
-        missing(cycle, &census, &cards)
+        let mut missing = missing(cycle, &census, &cards);
+        let redacted = crate::storage::redactions::of_cycle(conn, cycle.id)?;
+        if !redacted.is_empty() {
+            missing.push(redactions_sentence(&redacted));
+        }
+        missing
     } else {
         Vec::new()
     };
@@ -507,6 +525,7 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
         closed: cycle.is_closed(),
         closed_on: cycle.closed_on.clone(),
         act: cycle.act.clone(),
+        act_date: cycle.act_date.clone(),
         phase: cycle.phase.number(),
         phases,
         collection_closed_on,
@@ -854,6 +873,38 @@ fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> 
 }
 
 /// What a draft still lacks before the final report, in Italian.
+/// The draft's line on the suggestions whose title or reason held personal data, so that staff
+/// can write a proper title (`agenda suggestion retitle`) or reason.
+fn redactions_sentence(redacted: &[crate::storage::redactions::Redaction]) -> String {
+    let shown: Vec<String> = redacted
+        .iter()
+        .take(REFERENCES_SHOWN)
+        .map(|r| {
+            let mut kinds: Vec<&str> = r
+                .title
+                .iter()
+                .chain(&r.reason)
+                .map(|d| d.label())
+                .collect();
+            kinds.sort();
+            kinds.dedup();
+            let place = match (r.title.is_empty(), r.reason.is_empty()) {
+                (false, true) => "titolo",
+                (true, false) => "motivazione",
+                _ => "titolo e motivazione",
+            };
+            format!("{} ({place}: {})", r.reference, kinds.join(", "))
+        })
+        .collect();
+    format!(
+        "{} con dati personali nel titolo o nella motivazione, sostituiti da {} in questo documento: {}{}; scrivere un titolo adatto con `agenda suggestion retitle` o correggere la motivazione",
+        contributi(redacted.len() as i64),
+        crate::redact::OMISSIS,
+        shown.join(", "),
+        and_more(redacted.len() as i64 - shown.len() as i64)
+    )
+}
+
 fn missing(cycle: &Cycle, census: &census::Census, cards: &[Card]) -> Vec<String> {
     let mut out = Vec::new();
     if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
@@ -1007,6 +1058,19 @@ pub fn contributi_label(n: i64) -> String {
 /// The phrase of the cover about the approving act, with the act (which comes from the data)
 /// passed through the renderer's `escape`; left blank to be filled in when there is none.
 pub fn act_line(report: &Report, escape: fn(&str) -> String) -> String {
+    // An act given with its number and date: the line of a deliberation's annex.
+    if let (Some(act), Some(date)) = (&report.act, &report.act_date) {
+        let number = act
+            .trim_start_matches("DGC ")
+            .split('/')
+            .next()
+            .unwrap_or(act);
+        return format!(
+            "Approvato con deliberazione della Giunta comunale n. {} del {}",
+            escape(number),
+            long_date(date)
+        );
+    }
     match &report.act {
         Some(act) => match &report.closed_on {
             Some(on) => format!(
@@ -1050,38 +1114,12 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
     }
 }
 
-/// Writes a file whole or not at all: into a temporary file beside it, renamed at the end, so
-/// that a failure never leaves half a report where the last good one was.
+/// Writes a file whole or not at all (see [`crate::outfile::write_streamed`]).
 pub fn write_file(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
 ) -> Result<()> {
-    use anyhow::Context as _;
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".agenda-report-")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a file in {}", dir.display()))?;
-    {
-        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut out).with_context(|| format!("writing {}", path.display()))?;
-        out.flush()
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
-    tmp.as_file().sync_all()?;
-    // Reports are public documents: readable like any file the user makes, not 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    crate::outfile::write_streamed(path, write)
 }
 
 /// Writes the CSV annexes into `dir` (created if missing); returns their paths.

@@ -20,6 +20,8 @@ pub struct Candidate {
     pub response: Option<ResponseInForce>,
     /// What the last export of this component sent for it: (export number, answer SHA-256).
     pub last_sent: Option<(i64, String)>,
+    /// The names its personal fields hold (author, nickname): never in a published answer.
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,8 +43,10 @@ pub fn candidates(conn: &Connection, cycle_id: i64) -> Result<Vec<Candidate>> {
                 (SELECT e.id || ' ' || er.answer_sha256
                    FROM answer_export_rows er JOIN answer_exports e ON e.id = er.export_id
                   WHERE er.suggestion_id = s.id AND e.component_id = s.component_id
-                  ORDER BY e.id DESC LIMIT 1)
+                  ORDER BY e.id DESC LIMIT 1),
+                p.author, p.nickname
          FROM suggestions s
+         LEFT JOIN suggestion_people p ON p.suggestion_id = s.id
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
          LEFT JOIN cards c ON c.id = r.card_id
          LEFT JOIN suggestions d ON d.id = r.duplicate_of
@@ -78,6 +82,10 @@ pub fn candidates(conn: &Connection, cycle_id: i64) -> Result<Vec<Candidate>> {
             withdrawn: r.get(4)?,
             response,
             last_sent,
+            names: [r.get::<_, Option<String>>(12)?, r.get(13)?]
+                .into_iter()
+                .flatten()
+                .collect(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

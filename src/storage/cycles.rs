@@ -20,6 +20,9 @@ pub struct Cycle {
     pub closed_at: Option<String>,
     pub closed_on: Option<String>,
     pub act: Option<String>,
+    /// The date of the approving act (`YYYY-MM-DD`), for cycles closed with one since it is
+    /// asked for.
+    pub act_date: Option<String>,
 }
 
 fn serialize_phase<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
@@ -32,7 +35,8 @@ impl Cycle {
     }
 }
 
-const COLUMNS: &str = "id, first_year, phase, phase_since, opened_at, closed_at, closed_on, act";
+const COLUMNS: &str =
+    "id, first_year, phase, phase_since, opened_at, closed_at, closed_on, act, act_date";
 
 fn from_row(r: &Row) -> rusqlite::Result<Cycle> {
     let phase: i64 = r.get(2)?;
@@ -47,6 +51,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Cycle> {
         closed_at: r.get(5)?,
         closed_on: r.get(6)?,
         act: r.get(7)?,
+        act_date: r.get(8)?,
     })
 }
 
@@ -217,11 +222,12 @@ pub fn close(
     cycle: &Cycle,
     date: &str,
     act: Option<&str>,
+    act_date: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
     conn.execute(
-        "UPDATE cycles SET closed_at = ?1, closed_on = ?2, act = ?3 WHERE id = ?4",
-        (context::timestamp(), date, act, cycle.id),
+        "UPDATE cycles SET closed_at = ?1, closed_on = ?2, act = ?3, act_date = ?4 WHERE id = ?5",
+        (context::timestamp(), date, act, act_date, cycle.id),
     )?;
     record_transition(
         conn,

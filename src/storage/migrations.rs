@@ -26,6 +26,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_unused_axis_index.sql"),
     // 7: Decidim's component and amendments, the kind of file of a batch, the answer exports.
     include_str!("migrations/0007_decidim_both_ways.sql"),
+    // 8: titles written for publication, and the record of backups.
+    include_str!("migrations/0008_nothing_leaks.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
@@ -74,6 +76,7 @@ pub(super) fn migrate(db: &mut Db) -> Result<()> {
         .map_err(|e| super::busy_or(e, &path))?;
     apply(&tx, MIGRATIONS)
         .with_context(|| format!("upgrading the schema of {}", path.display()))?;
+    crate::backup::record(&tx, &copy, "upgrade")?;
     tx.commit()?;
     Ok(())
 }

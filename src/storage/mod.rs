@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cards;
 pub mod cycles;
 pub mod imports;
+pub mod redactions;
 mod migrations;
 pub mod suggestions;
 pub mod triage;
@@ -32,6 +33,38 @@ pub use migrations::LATEST_VERSION;
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// The file opened, as the file system names it (device and inode): a file deleted or
+    /// replaced under the command is told from the one it opened.
+    identity: Option<(u64, u64)>,
+}
+
+/// Why the file at `path` is no longer the one a command opened (`opened`), if it is not.
+fn identity_problem(path: &Path, opened: Option<(u64, u64)>) -> Option<String> {
+    let opened = opened?;
+    match file_identity(path) {
+        None => Some(format!(
+            "{} was deleted while this command ran: nothing was kept",
+            path.display()
+        )),
+        Some(now) if now != opened => Some(format!(
+            "{} was replaced by another file while this command ran: nothing was kept, and the new file was not touched",
+            path.display()
+        )),
+        Some(_) => None,
+    }
+}
+
+/// The device and inode of a file, where the system has them.
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).ok().map(|_| (0, 0))
+    }
 }
 
 /// A write transaction. It derefs to the connection for queries.
@@ -65,14 +98,23 @@ impl Db {
             .hint("run `agenda init` to create it, or point --db (or AGENDA_DB) at an existing one")
             .into());
         }
+        if path.is_dir() {
+            return Err(Failure::new(
+                Kind::Failed,
+                format!("{} is a folder, not a database file", path.display()),
+            )
+            .hint("point --db (or AGENDA_DB) at the file, e.g. agenda.db inside it")
+            .into());
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .with_context(|| format!("opening the database {}", path.display()))?;
+        .map_err(|e| not_a_database(path, e))?;
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            identity: file_identity(path),
         };
         db.configure()
             .map_err(|e| match e.downcast::<rusqlite::Error>() {
@@ -82,10 +124,14 @@ impl Db {
         db.check_is_agenda()?;
         // A bulk load that could not go back to the WAL (another command had the file open
         // when it finished, or it was killed) left a rollback journal mode behind.
-        if !db.in_wal()? {
+        if !db.in_wal().map_err(|e| busy_in_chain(e, path))? {
             db.try_journal_mode("wal");
         }
         migrations::migrate(&mut db)?;
+        // What a killed backup or restore left behind goes with the next command.
+        for path in crate::backup::remove_stale_copies(&db.conn, &db.path)? {
+            eprintln!("removed {path}, left behind by a backup or restore that did not finish");
+        }
         Ok(db)
     }
 
@@ -113,6 +159,7 @@ impl Db {
             let mut db = Db {
                 conn,
                 path: path.to_path_buf(),
+                identity: file_identity(path),
             };
             db.configure()?;
             migrations::create_schema(&mut db)?;
@@ -151,7 +198,8 @@ impl Db {
             )
             .optional()
             .map_err(|e| not_a_database(&self.path, e))?;
-        if version == 0 || has_settings.is_none() {
+        // A negative version is not ours either (and gets no upgrade, nor its backup).
+        if version < 1 || has_settings.is_none() {
             return Err(Failure::new(
                 Kind::Failed,
                 format!("{} is not an agenda database", self.path.display()),
@@ -195,6 +243,7 @@ impl Db {
         work: impl FnOnce(&Tx) -> Result<T>,
     ) -> Result<T> {
         let path = self.path.clone();
+        let identity = self.identity;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -204,10 +253,19 @@ impl Db {
         if rehearse {
             tx.tx.rollback()?;
         } else {
+            // Committing into a file nobody will open again would report work that is lost.
+            if let Some(problem) = identity_problem(&path, identity) {
+                tx.tx.rollback()?;
+                return Err(Failure::new(Kind::Failed, problem)
+                    .hint("check what moved or deleted the file (a sync client, a restore by hand), then run the command again")
+                    .into());
+            }
             tx.tx.commit().map_err(|e| busy_or(e, &path))?;
         }
         Ok(value)
     }
+
+
 
     /// Replaces the whole content of the database with that of `source`, through SQLite's
     /// backup API (so the WAL and other connections see the change as one write), then brings
@@ -259,12 +317,19 @@ impl Db {
     /// end, or, if another command has opened the file by then, at the next open.
     pub fn bulk_load<T>(&mut self, work: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
         let left_wal = self.try_journal_mode("delete");
+        // With a rollback journal, `synchronous = NORMAL` can corrupt the file on a power
+        // loss (SQLite's documentation of PRAGMA synchronous): FULL while it lasts.
+        if left_wal {
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         let result = work(self);
         if left_wal {
             self.try_journal_mode("wal");
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         result
     }
+
 
     /// Runs `work` with foreign keys unchecked, then checks them again: for writes of many
     /// rows whose references hold by construction (imports: the open cycle, the batch just
@@ -328,14 +393,53 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The sentence for an error met while opening and checking the database: only a file SQLite
+/// cannot read as a database is "not an agenda database"; a lock, a read-only file or folder,
+/// a full disk or an I/O error each say what they are.
 fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Error {
-    anyhow::Error::new(error).context(
-        Failure::new(
+    use rusqlite::ErrorCode;
+    if is_busy(&error) {
+        return anyhow::Error::new(error).context(busy_failure(path));
+    }
+    let code = match &error {
+        rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
+        _ => None,
+    };
+    let failure = match code {
+        Some(ErrorCode::ReadOnly) => Failure::new(
+            Kind::Failed,
+            format!("{} cannot be written: the file or its folder is read-only", path.display()),
+        )
+        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both, or copy the file somewhere writable"),
+        Some(ErrorCode::DiskFull) => Failure::new(
+            Kind::Failed,
+            format!("the disk that holds {} is full", path.display()),
+        )
+        .hint("free some space, then run the command again; nothing was changed"),
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            let why = if path.is_dir() {
+                "it is a folder, not a database file".to_string()
+            } else {
+                match std::fs::File::open(path) {
+                    Err(e) => format!("{e}"),
+                    Ok(_) => "its folder cannot be written (SQLite creates its -wal and -shm files there)".to_string(),
+                }
+            };
+            Failure::new(Kind::Failed, format!("{} cannot be opened: {why}", path.display()))
+                .hint("check the path and the permissions of the file and of its folder")
+        }
+        Some(ErrorCode::SystemIoFailure) => Failure::new(
+            Kind::Failed,
+            format!("reading {} failed with an input/output error", path.display()),
+        )
+        .hint("check the disk (and, for a network folder, the connection); `agenda check` tells whether the file is intact"),
+        _ => Failure::new(
             Kind::Failed,
             format!("{} is not an agenda database", path.display()),
         )
         .hint("point --db at the file `agenda init` created"),
-    )
+    };
+    anyhow::Error::new(error).context(failure)
 }
 
 static BUSY_PATH: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
@@ -421,5 +525,63 @@ fn busy_in_chain(error: anyhow::Error, path: &Path) -> anyhow::Error {
         error.context(busy_failure(path))
     } else {
         error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(db: &Db) -> i64 {
+        db.conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// SQLite documents that `synchronous = NORMAL` with a rollback journal can corrupt the
+    /// file on a power loss: the bulk load runs with FULL (2), then goes back to NORMAL (1).
+    #[test]
+    fn regression_the_bulk_load_runs_with_synchronous_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::create(&dir.path().join("a.db")).unwrap();
+        assert_eq!(synchronous(&db), 1);
+        let (inside, journal) = db
+            .bulk_load(|db| {
+                let journal: String = db
+                    .conn()
+                    .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                    .unwrap();
+                Ok((synchronous(db), journal))
+            })
+            .unwrap();
+        assert_eq!((inside, journal.as_str()), (2, "delete"));
+        assert_eq!(synchronous(&db), 1);
+        assert!(db.in_wal().unwrap());
+    }
+
+    #[test]
+    fn regression_a_database_replaced_under_a_command_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let mut db = Db::create(&path).unwrap();
+        // Another file takes the database's name (a sync client, a restore by hand).
+        std::fs::rename(&path, dir.path().join("moved.db")).unwrap();
+        std::fs::write(&path, b"not the same file").unwrap();
+        let err = db
+            .write(|tx| {
+                tx.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')", [])?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("was replaced by another file"), "{err}");
+        let n: i64 = db
+            .conn()
+            .query_row("SELECT count(*) FROM settings WHERE key = 'x'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "nothing was kept");
+        assert_eq!(std::fs::read(&path).unwrap(), b"not the same file");
+        std::fs::remove_file(&path).unwrap();
+        let err = db.write(|_| Ok(())).unwrap_err();
+        assert!(err.to_string().contains("was deleted"), "{err}");
     }
 }

@@ -323,6 +323,8 @@ pub struct Detail {
     pub comments: Option<i64>,
     pub file: String,
     pub line: i64,
+    /// The title staff gave it for publication, in place of the source's.
+    pub public_title: Option<String>,
     /// Decidim's component the proposal belongs to.
     pub component_id: Option<String>,
     /// A Decidim amendment, and the proposal it amends (URL or title, and the local reference
@@ -371,20 +373,22 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
     )?;
-    let (component_id, is_amend, amends, amends_ref): (
+    #[allow(clippy::type_complexity)]
+    let (component_id, is_amend, amends, amends_ref, public_title): (
         Option<String>,
         bool,
+        Option<String>,
         Option<String>,
         Option<String>,
     ) = conn.query_row(
         concat!(
             "SELECT s.component_id, s.is_amend, s.amends, (SELECT ",
             display_ref!("o"),
-            " FROM suggestions o WHERE o.url = s.amends AND o.id <> s.id ORDER BY o.cycle_id = s.cycle_id DESC, o.id DESC LIMIT 1)
+            " FROM suggestions o WHERE o.url = s.amends AND o.id <> s.id ORDER BY o.cycle_id = s.cycle_id DESC, o.id DESC LIMIT 1), s.public_title
              FROM suggestions s WHERE s.id = ?1"
         ),
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     let mut stmt = conn.prepare(
         "SELECT sa.axis, sa.origin, sa.detail, sa.user, sa.at FROM suggestion_axes sa JOIN axes x ON x.code = sa.axis
@@ -432,6 +436,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
         comments,
         file,
         line,
+        public_title,
         component_id,
         is_amend,
         amends,
@@ -536,4 +541,19 @@ pub fn batches(conn: &Connection) -> Result<Vec<Batch>> {
             .collect::<Result<_, _>>()?;
     }
     Ok(out)
+}
+
+/// Sets (or with `None` clears) the title a suggestion is published with; returns the title it
+/// was published with before.
+pub fn set_public_title(conn: &Connection, id: i64, title: Option<&str>) -> Result<String> {
+    let before: String = conn.query_row(
+        "SELECT coalesce(public_title, title) FROM suggestions WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    conn.execute(
+        "UPDATE suggestions SET public_title = ?2 WHERE id = ?1",
+        params![id, title],
+    )?;
+    Ok(before)
 }
