@@ -201,6 +201,10 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
     let mut by_component: BTreeMap<String, Vec<AnswerRow>> = BTreeMap::new();
     let mut nothing_new: Vec<String> = Vec::new();
     let mut seen_components: Vec<String> = Vec::new();
+    let known_components: std::collections::BTreeSet<String> = candidates
+        .iter()
+        .filter_map(|c| c.component_id.clone())
+        .collect();
     for c in candidates {
         let Candidate {
             suggestion_id,
@@ -276,10 +280,15 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
         }
     }
     if let Some(wanted) = &options.component {
-        if by_component.is_empty() && nothing_new.is_empty() {
+        if !known_components.contains(wanted) {
             return Err(refused(format!(
-                "no suggestion of the cycle {} with a response comes from the Decidim component {wanted}",
-                cycle.triennium
+                "no suggestion of the cycle {} comes from the Decidim component {wanted}; the components are: {}",
+                cycle.triennium,
+                if known_components.is_empty() {
+                    "none".to_string()
+                } else {
+                    known_components.iter().cloned().collect::<Vec<_>>().join(", ")
+                }
             ))
             .hint("`agenda suggestion show ID` gives each suggestion's component")
             .into());
@@ -334,7 +343,7 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
     }
     // Write every file, then record them all: a file that could not be written is not
     // recorded as sent.
-    if let Target::Folder(dir) = &options.target {
+    if let (Target::Folder(dir), false) = (&options.target, files.is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             anyhow::Error::new(e).context(format!("creating the folder {}", dir.display()))
         })?;

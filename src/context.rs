@@ -128,10 +128,10 @@ pub fn check_environment() -> Result<(), crate::error::Failure> {
     }
     if let Ok(fixed) = std::env::var("AGENDA_NOW") {
         if DateTime::parse_from_rfc3339(fixed.trim()).is_err() {
-            return Err(usage(format!(
-                "AGENDA_NOW=\"{fixed}\" is not a time in RFC 3339"
-            ))
-            .hint("e.g. AGENDA_NOW=2022-01-20T10:00:00Z, or unset it to use the clock"));
+            return Err(
+                usage(format!("AGENDA_NOW=\"{fixed}\" is not a time in RFC 3339"))
+                    .hint("e.g. AGENDA_NOW=2022-01-20T10:00:00Z, or unset it to use the clock"),
+            );
         }
     }
     Ok(())

@@ -65,10 +65,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 /// old file stays whole until the new one is, and a full disk or a failure leaves it as it
 /// was. A symbolic link is refused rather than followed to another file. The file is readable
 /// by others like any file the user makes (0644): what `--out` writes is meant to be shared.
-pub fn write_streamed(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
+pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(refused(format!(
             "{} is a symbolic link: the tool writes only files of its own, never through a link",
@@ -78,9 +75,11 @@ pub fn write_streamed(
         .into());
     }
     if path.is_dir() {
-        return Err(refused(format!("{} is a folder, not a file", path.display()))
-            .hint("give --out a file name")
-            .into());
+        return Err(
+            refused(format!("{} is a folder, not a file", path.display()))
+                .hint("give --out a file name")
+                .into(),
+        );
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -90,7 +89,13 @@ pub fn write_streamed(
         .prefix(".agenda-")
         .suffix(".partial")
         .tempfile_in(folder)
-        .with_context(|| format!("writing {}: cannot create a file in {}", path.display(), folder.display()))?;
+        .with_context(|| {
+            format!(
+                "writing {}: cannot create a file in {}",
+                path.display(),
+                folder.display()
+            )
+        })?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out).with_context(|| format!("writing {}", path.display()))?;

@@ -37,6 +37,9 @@ pub struct CycleData {
     pub purged_at: Option<String>,
     /// Suggestions whose title or reason held personal data: published as `[omissis]`.
     pub redacted: Vec<crate::storage::redactions::Redaction>,
+    /// A purge of this cycle was committed but the file not yet rewritten: erased values may
+    /// still be in free pages or in the WAL until `privacy purge` or `check` completes it.
+    pub purge_unfinished: bool,
 }
 
 impl CycleData {
@@ -100,6 +103,7 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
         [&triennium],
         |r| r.get(0),
     )?;
+    let purge_unfinished = unfinished(conn)?.is_some_and(|u| u.split(", ").any(|t| t == triennium));
     Ok(CycleData {
         triennium,
         closed: cycle.is_closed(),
@@ -113,6 +117,7 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
         source_cells,
         purged_at,
         redacted: crate::storage::redactions::of_cycle(conn, cycle.id)?,
+        purge_unfinished,
     })
 }
 
@@ -250,7 +255,7 @@ fn finish_rewrite(db: &mut Db) -> Result<bool> {
         .execute("DELETE FROM settings WHERE key = ?1", [UNFINISHED])?;
     // That last write went to the WAL: empty it again (it holds nothing personal, but a
     // checkpointed, truncated WAL is what the purge promises).
-    Ok(checkpoint_waiting(db.conn(), db.path())?)
+    checkpoint_waiting(db.conn(), db.path())
 }
 
 /// Refuses a purge of a cycle still open: its people may still need an answer.

@@ -499,7 +499,16 @@ impl Act {
             ))
         };
         let mut rest = input.trim();
-        for prefix in ["d.g.c.", "dgc", "delibera", "deliberazione", "n.", "nr.", "n°", "n "] {
+        for prefix in [
+            "d.g.c.",
+            "dgc",
+            "delibera",
+            "deliberazione",
+            "n.",
+            "nr.",
+            "n°",
+            "n ",
+        ] {
             let lower = rest.to_lowercase();
             if lower.starts_with(prefix) {
                 rest = rest[prefix.len()..].trim_start();
@@ -601,19 +610,25 @@ pub fn closing_preview(
         .map(str::to_string)
         .unwrap_or_else(context::today);
     ensure_not_after_today(&date)?;
+    if date < cycle.phase_since {
+        return Err(refused(format!(
+            "{date} comes before the start of the current phase ({})",
+            cycle.phase_since
+        ))
+        .hint("steps go forward in time: give a --date on or after it")
+        .into());
+    }
     let act = match options.act {
         Some(a) => Some(Act::parse(a, options.act_date)?),
         None => None,
     };
+    if act.is_some() && options.without_act {
+        return Err(usage("--act and --without-act exclude each other: choose one").into());
+    }
     if let Some(act) = &act {
         act.check_against(&cycle, &date)?;
     }
-    let suggestions = closing_guards(
-        conn,
-        &cycle,
-        act.is_some(),
-        options.without_act,
-    )?;
+    let suggestions = closing_guards(conn, &cycle, act.is_some(), options.without_act)?;
     let cards: i64 = conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
     Ok(Some(ClosingPreview {
         triennium: cycle.triennium,

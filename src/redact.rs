@@ -329,7 +329,13 @@ fn phones(text: &str, spans: &mut Vec<(usize, usize, Datum)>) {
         let plus = bytes[i] == b'+';
         let national = digits
             .strip_prefix("0039")
-            .or_else(|| if plus { digits.strip_prefix("39") } else { None })
+            .or_else(|| {
+                if plus {
+                    digits.strip_prefix("39")
+                } else {
+                    None
+                }
+            })
             .unwrap_or(&digits);
         let looks_italian = national.starts_with('0') || national.starts_with('3');
         let ends_word = end >= bytes.len() || !is_word_byte(bytes[end]);
@@ -379,7 +385,10 @@ mod tests {
         let r = redact("Scrivetemi a maria.rossi@example.it.", &[]);
         assert_eq!(r.text, "Scrivetemi a [omissis].");
         assert_eq!(r.found, [Datum::Email]);
-        assert_eq!(clean("info@comune.prato.it e a.b+c@x-y.org"), "[omissis] e [omissis]");
+        assert_eq!(
+            clean("info@comune.prato.it e a.b+c@x-y.org"),
+            "[omissis] e [omissis]"
+        );
         // Not addresses: a lone @, a handle, a domain without a dot.
         assert_eq!(clean("@ComunediPrato"), "@ComunediPrato");
         assert_eq!(clean("io@casa"), "io@casa");
@@ -429,14 +438,17 @@ mod tests {
     #[test]
     fn ibans_are_taken_out_when_their_check_digits_hold() {
         // The IBAN of the examples of the Bank of Italy.
-        let r = redact("IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso", &[]);
+        let r = redact(
+            "IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso",
+            &[],
+        );
         assert_eq!(r.text, "IBAN [omissis] per il rimborso");
         assert_eq!(r.found, [Datum::Iban]);
+        assert_eq!(clean("IT60X0542811101000000123456."), "[omissis].");
         assert_eq!(
-            clean("IT60X0542811101000000123456."),
-            "[omissis]."
+            clean("IT61X0542811101000000123456"),
+            "IT61X0542811101000000123456"
         );
-        assert_eq!(clean("IT61X0542811101000000123456"), "IT61X0542811101000000123456");
     }
 
     #[test]
@@ -445,7 +457,10 @@ mod tests {
             "Proposta di Maria Rossi: più Wi-Fi (maria rossi, mrossi)",
             &["Maria Rossi", "mrossi"],
         );
-        assert_eq!(r.text, "Proposta di [omissis]: più Wi-Fi ([omissis], [omissis])");
+        assert_eq!(
+            r.text,
+            "Proposta di [omissis]: più Wi-Fi ([omissis], [omissis])"
+        );
         assert_eq!(r.found, [Datum::Name]);
         // Inside another word it stays; so do names of two letters.
         assert_eq!(redact("Rossini", &["Rossi"]).text, "Rossini");

@@ -88,10 +88,10 @@ pub fn terms(query: &str) -> Vec<String> {
 pub fn checked_terms(query: &str) -> Result<Vec<String>, crate::error::Failure> {
     let terms = terms(query);
     if terms.is_empty() {
-        return Err(crate::error::usage(format!(
-            "--search \"{query}\" holds no word to look for"
-        ))
-        .hint("search with words, e.g. --search \"anziani spid\""));
+        return Err(
+            crate::error::usage(format!("--search \"{query}\" holds no word to look for"))
+                .hint("search with words, e.g. --search \"anziani spid\""),
+        );
     }
     Ok(terms)
 }

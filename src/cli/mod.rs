@@ -123,7 +123,10 @@ pub fn parse_limit(value: &str) -> Result<usize, String> {
         return Err("the limit must be at least 1".into());
     }
     if n > i64::MAX as u64 || n > usize::MAX as u64 {
-        return Err(format!("{value} is more than the database can count ({})", i64::MAX));
+        return Err(format!(
+            "{value} is more than the database can count ({})",
+            i64::MAX
+        ));
     }
     Ok(n as usize)
 }

@@ -70,7 +70,12 @@ pub enum PhaseCommand {
         date: Option<String>,
         /// Closing only: the number of the Giunta's deliberation that approves the update,
         /// e.g. 12/2022 (a leading "DGC" or "n." is dropped); give its date with --act-date.
-        #[arg(long, value_name = "n/yyyy", conflicts_with = "without_act", requires = "act_date")]
+        #[arg(
+            long,
+            value_name = "n/yyyy",
+            conflicts_with = "without_act",
+            requires = "act_date"
+        )]
         act: Option<String>,
         /// Closing only: the date of the deliberation.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "act")]
@@ -328,8 +333,14 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
                     "closing the cycle {} freezes its {} suggestions with their axes, links and responses, and keeps its {} cards as they stand; it cannot be undone",
                     preview.triennium, preview.suggestions, preview.cards
                 ));
-                say(format!("the report's cover will read: {}", preview.cover_line));
-                if !super::confirm(globals, &format!("Close the cycle {} for good?", preview.triennium))? {
+                say(format!(
+                    "the report's cover will read: {}",
+                    preview.cover_line
+                ));
+                if !super::confirm(
+                    globals,
+                    &format!("Close the cycle {} for good?", preview.triennium),
+                )? {
                     say("the cycle was not closed");
                     return Ok(());
                 }

@@ -58,11 +58,7 @@ fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
     let unfinished = privacy::unfinished(db.conn())?;
     let backups = crate::backup::recorded(db.conn())?;
     if format == TableOrJson::Json {
-        return output::print_json(&serde_json::json!({
-            "cycles": cycles,
-            "unfinished_purge": unfinished,
-            "backups": backups,
-        }));
+        return output::print_json(&cycles);
     }
     let mut table = output::table(&[
         "cycle",
@@ -240,7 +236,6 @@ fn backups_beside(db: &std::path::Path) -> Vec<String> {
 
 pub fn backup(globals: &Globals, args: BackupArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
-    crate::outfile::ensure_not_a_database(&args.path, &globals.db)?;
     backup::write(db.conn(), &args.path)?;
     backup::record(db.conn(), &args.path, "backup")?;
     say(format!(

@@ -493,7 +493,10 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 ("title", s.title.clone()),
                 (
                     "published title",
-                    detail.public_title.clone().unwrap_or_else(|| "the title above".into()),
+                    detail
+                        .public_title
+                        .clone()
+                        .unwrap_or_else(|| "the title above".into()),
                 ),
                 ("body", s.body.clone()),
                 ("stakeholder", s.stakeholder.clone()),

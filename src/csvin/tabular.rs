@@ -242,39 +242,22 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-/// A workbook's sheet (`sheet`, or the first) as a table. The header is the first row that
-/// `is_header` accepts — offices often put a title above it, merged across the columns — or
-/// the first row that is not empty; empty rows are left out.
-pub fn workbook_table(
+/// The sheet of a workbook an import reads: `wanted` (by name, in any case), or the first.
+/// An unknown name is a usage error listing the sheets.
+pub fn sheet_to_read(
     name: &str,
-    bytes: Vec<u8>,
+    path: &std::path::Path,
     kind: FileKind,
-    sheet: Option<&str>,
-    is_header: &dyn Fn(&[String]) -> bool,
-) -> Result<Table> {
-    let cursor = Cursor::new(bytes);
-    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
-        invalid_input(format!(
-            "{name}: the {} workbook cannot be read ({e})",
-            kind.name()
-        ))
-        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
-        .into()
-    };
-    let mut workbook: calamine::Sheets<Cursor<Vec<u8>>> = match kind {
-        FileKind::Xlsx => calamine::Sheets::Xlsx(
-            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
-        ),
-        FileKind::Ods => calamine::Sheets::Ods(
-            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
-        ),
-        FileKind::Xls => calamine::Sheets::Xls(
-            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
-        ),
-        FileKind::Csv | FileKind::Json => unreachable!("not a workbook"),
-    };
-    let names = workbook.sheet_names();
-    let chosen = match sheet {
+    wanted: Option<&str>,
+) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::Error::new(e).context(format!("reading {name}")))?;
+    let workbook = open_workbook(name, bytes, kind)?;
+    choose_sheet(name, &workbook.sheet_names(), wanted)
+}
+
+fn choose_sheet(name: &str, names: &[String], wanted: Option<&str>) -> Result<String> {
+    Ok(match wanted {
         Some(wanted) => names
             .iter()
             .find(|n| n.as_str() == wanted)
@@ -294,6 +277,58 @@ pub fn workbook_table(
             .first()
             .cloned()
             .ok_or_else(|| invalid_input(format!("{name}: the workbook has no sheet")))?,
+    })
+}
+
+fn open_workbook(
+    name: &str,
+    bytes: Vec<u8>,
+    kind: FileKind,
+) -> Result<calamine::Sheets<Cursor<Vec<u8>>>> {
+    let cursor = Cursor::new(bytes);
+    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        invalid_input(format!(
+            "{name}: the {} workbook cannot be read ({e})",
+            kind.name()
+        ))
+        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
+        .into()
+    };
+    Ok(match kind {
+        FileKind::Xlsx => calamine::Sheets::Xlsx(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Ods => calamine::Sheets::Ods(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Xls => calamine::Sheets::Xls(
+            calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
+        ),
+        FileKind::Csv | FileKind::Json => {
+            return Err(invalid_input(format!("{name}: not a workbook")).into())
+        }
+    })
+}
+
+/// A workbook's sheet (`sheet`, or the first) as a table. The header is the first row that
+/// `is_header` accepts — offices often put a title above it, merged across the columns — or
+/// the first row that is not empty; empty rows are left out.
+pub fn workbook_table(
+    name: &str,
+    bytes: Vec<u8>,
+    kind: FileKind,
+    sheet: Option<&str>,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Table> {
+    let mut workbook = open_workbook(name, bytes, kind)?;
+    let chosen = choose_sheet(name, &workbook.sheet_names(), sheet)?;
+    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        invalid_input(format!(
+            "{name}: the {} workbook cannot be read ({e})",
+            kind.name()
+        ))
+        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
+        .into()
     };
     let range = workbook
         .worksheet_range(&chosen)

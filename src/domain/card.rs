@@ -243,10 +243,12 @@ pub fn parse_budget(input: &str) -> Result<i64, Failure> {
         .map(|(_, i, f)| (i.to_string(), f.to_string()))
     {
         (int, frac)
-    } else if let Some((int, frac)) = split(&cleaned, ',').and_then(|(i, f)| Some((grouped(&i, '.')?, f)))
+    } else if let Some((int, frac)) =
+        split(&cleaned, ',').and_then(|(i, f)| Some((grouped(&i, '.')?, f)))
     {
         (int, frac)
-    } else if let Some((int, frac)) = split(&cleaned, '.').and_then(|(i, f)| Some((grouped(&i, ',')?, f)))
+    } else if let Some((int, frac)) =
+        split(&cleaned, '.').and_then(|(i, f)| Some((grouped(&i, ',')?, f)))
     {
         (int, frac)
     } else {
@@ -332,7 +334,16 @@ mod tests {
     #[test]
     fn regression_budgets_outside_the_grammar_are_refused_not_misread() {
         // Once read as 5 euro, 1234 euro and 123 euro.
-        for bad in ["0,005", "12,3,4", "1.2.3", "1.50.000", "01.500", "1.500.00,5", "€", "1..5"] {
+        for bad in [
+            "0,005",
+            "12,3,4",
+            "1.2.3",
+            "1.50.000",
+            "01.500",
+            "1.500.00,5",
+            "€",
+            "1..5",
+        ] {
             assert!(parse_budget(bad).is_err(), "{bad} was accepted");
         }
     }
@@ -364,7 +375,10 @@ mod tests {
 
     #[test]
     fn regression_a_reference_holding_a_bar_survives_a_round_trip() {
-        let refs = vec!["2024-2026 RA3.2.1 | nota".to_string(), "2020-2022 OB.1.1".to_string()];
+        let refs = vec![
+            "2024-2026 RA3.2.1 | nota".to_string(),
+            "2020-2022 OB.1.1".to_string(),
+        ];
         assert_eq!(split_list(&join_list(&refs)), refs);
         let plain = vec!["A".to_string(), "B".to_string()];
         assert_eq!(join_list(&plain), "A | B");

@@ -245,6 +245,8 @@ pub struct Mapping {
     /// The header, to name a column in what is wrong with a row: a reason never quotes a
     /// cell, which may hold personal data (a name shifted into the date column).
     headers: Vec<String>,
+    /// The columns in the order of their names, for [`Mapping::raw_hash`].
+    hash_order: Vec<usize>,
 }
 
 /// Whether a header row is a Decidim proposals export.
@@ -463,11 +465,20 @@ impl Mapping {
             .flatten()
             .chain(m.author.iter().copied())
             .collect::<Vec<_>>();
-        m.personal = (0..headers.len())
-            .filter(|i| named.contains(i) || !known.contains(i))
-            .collect();
+        // Flags, not searches: a file may have 100,000 columns.
+        let mut is_known = vec![false; headers.len()];
+        for i in known {
+            is_known[i] = true;
+        }
+        for i in named {
+            is_known[i] = false;
+        }
+        m.personal = (0..headers.len()).filter(|&i| !is_known[i]).collect();
         m.personal.sort_unstable();
         m.personal.dedup();
+        m.hash_order = (0..headers.len()).collect();
+        m.hash_order
+            .sort_by(|&a, &b| headers[a].cmp(&headers[b]).then(a.cmp(&b)));
         m.signature = format!(
             "{}|{}|{:?}|{:?}|{:?}\u{1f}",
             format.name(),
@@ -599,11 +610,23 @@ impl Mapping {
 
     /// A fingerprint of the row as read and of the settings that map it: equal fingerprints
     /// mean the source says exactly the same thing, so the stored suggestion stays as it is.
+    ///
+    /// What the source says is the non-empty cells by column name, in the order of the names,
+    /// with Decidim's formula guard taken off: so the same export as CSV, JSON or Excel, with
+    /// its columns in another order or an empty column more (the open-data file), says the
+    /// same thing.
     pub fn raw_hash(&self, record: &csv::StringRecord) -> i64 {
         let mut h = Sha256::new();
         h.update(self.signature.as_bytes());
-        for cell in record.iter() {
-            h.update(cell.as_bytes());
+        for &i in &self.hash_order {
+            let Some(cell) = record.get(i) else { continue };
+            let value = unguard_formula(cell.trim());
+            if value.is_empty() {
+                continue;
+            }
+            h.update(self.headers[i].as_bytes());
+            h.update([0x1e]);
+            h.update(value.as_bytes());
             h.update([0x1f]);
         }
         let digest = h.finalize();
@@ -705,17 +728,18 @@ impl Mapping {
         let comments = count(self.comments)?;
 
         let source_state = opt(self.state);
+        // Decidim's Excel export leaves `withdrawn` empty (rubyXL writes no booleans): a
+        // withdrawal date says it too.
         let withdrawn = opt(self.withdrawn).is_some_and(|v| is_true(&v))
-            || source_state.as_deref() == Some("withdrawn");
+            || source_state.as_deref() == Some("withdrawn")
+            || opt(self.withdrawn_at).is_some();
         let withdrawn_at = match opt(self.withdrawn_at) {
-            Some(raw) => Some(
-                dates::parse(&raw).ok_or_else(|| {
-                    format!(
-                        "the column {} does not hold a date",
-                        self.column_name(self.withdrawn_at.unwrap_or(0))
-                    )
-                })?,
-            ),
+            Some(raw) => Some(dates::parse(&raw).ok_or_else(|| {
+                format!(
+                    "the column {} does not hold a date",
+                    self.column_name(self.withdrawn_at.unwrap_or(0))
+                )
+            })?),
             None => None,
         };
 

@@ -143,9 +143,35 @@ fn import_all(
         let mut done_bytes = 0;
         let mut seen_sha = HashMap::new();
         for (source, scan) in sources {
-            let previous = match store::batch_by_sha256(tx, &scan.sha256)? {
+            // A workbook's identity is its bytes and the sheet read: another sheet of the same
+            // file is another batch.
+            let kind = csvin::FileKind::sniff(&scan.head);
+            let sheet = if kind.is_workbook() {
+                Some(csvin::tabular::sheet_to_read(
+                    &source.name,
+                    source.path(),
+                    kind,
+                    options.sheet.as_deref(),
+                )?)
+            } else {
+                if let Some(sheet) = &options.sheet {
+                    return Err(crate::error::usage(format!(
+                        "--sheet {sheet}: {} is {}, not a workbook",
+                        source.name,
+                        if kind == csvin::FileKind::Json {
+                            "a JSON document"
+                        } else {
+                            "a CSV file"
+                        }
+                    ))
+                    .into());
+                }
+                None
+            };
+            let identity = (scan.sha256.clone(), sheet.clone());
+            let previous = match store::batch_by_sha256(tx, &scan.sha256, sheet.as_deref())? {
                 Some(p) => Some(p),
-                None => seen_sha.get(&scan.sha256).cloned(),
+                None => seen_sha.get(&identity).cloned(),
             };
             if let Some(previous) = previous {
                 reports.push(FileReport {
@@ -169,13 +195,14 @@ fn import_all(
                 cycle.id,
                 source,
                 scan.clone(),
+                sheet.as_deref(),
                 options,
                 &mut |bytes, rows| progress.update(done_bytes + bytes, rows),
             )?;
             done_bytes += scan.size;
             if let Some(batch) = report.batch {
                 seen_sha.insert(
-                    scan.sha256.clone(),
+                    identity,
                     PreviousBatch {
                         id: batch,
                         file_name: source.file_name(),
@@ -242,16 +269,13 @@ fn import_one(
     cycle_id: i64,
     source: &Source,
     scan: csvin::Scan,
+    sheet: Option<&str>,
     options: &Options,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<FileReport> {
-    let mut csv = CsvFile::open_table(
-        source,
-        options.csv,
-        scan,
-        options.sheet.as_deref(),
-        &|cells| mapping::names_a_header(cells, &options.settings),
-    )?;
+    let mut csv = CsvFile::open_table(source, options.csv, scan, sheet, &|cells| {
+        mapping::names_a_header(cells, &options.settings)
+    })?;
     let name = csv.name.clone();
     let format = match options.source {
         SourceChoice::Decidim => Format::Decidim,
@@ -289,6 +313,7 @@ fn import_one(
             headers: &csv.headers,
             personal_columns: &mapping.personal,
             file_type: kind.name(),
+            sheet,
         },
     )?;
     let encoding = csv.encoding;

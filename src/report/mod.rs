@@ -880,12 +880,7 @@ fn redactions_sentence(redacted: &[crate::storage::redactions::Redaction]) -> St
         .iter()
         .take(REFERENCES_SHOWN)
         .map(|r| {
-            let mut kinds: Vec<&str> = r
-                .title
-                .iter()
-                .chain(&r.reason)
-                .map(|d| d.label())
-                .collect();
+            let mut kinds: Vec<&str> = r.title.iter().chain(&r.reason).map(|d| d.label()).collect();
             kinds.sort();
             kinds.dedup();
             let place = match (r.title.is_empty(), r.reason.is_empty()) {

@@ -69,11 +69,18 @@ pub fn row_dictionary<'a>(
     personal: &[usize],
 ) -> Vec<u8> {
     let mut dictionary = Vec::new();
+    // `personal` is sorted (see `Mapping::new`) and may list 100,000 columns.
     for record in rows {
         let cells: Vec<&str> = record
             .iter()
             .enumerate()
-            .map(|(i, c)| if personal.contains(&i) { "" } else { c })
+            .map(|(i, c)| {
+                if personal.binary_search(&i).is_ok() {
+                    ""
+                } else {
+                    c
+                }
+            })
             .collect();
         dictionary.extend(serde_json::to_vec(&cells).unwrap_or_default());
     }
@@ -101,12 +108,18 @@ pub struct PreviousBatch {
     pub triennium: String,
 }
 
-pub fn batch_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<PreviousBatch>> {
+/// The first batch that read these bytes (and, for a workbook, this sheet of them).
+pub fn batch_by_sha256(
+    conn: &Connection,
+    sha256: &str,
+    sheet: Option<&str>,
+) -> Result<Option<PreviousBatch>> {
     Ok(conn
         .query_row(
             "SELECT b.id, b.file_name, b.at, c.triennium FROM import_batches b
-             JOIN cycles c ON c.id = b.cycle_id WHERE b.sha256 = ?1 ORDER BY b.id LIMIT 1",
-            [sha256],
+             JOIN cycles c ON c.id = b.cycle_id WHERE b.sha256 = ?1 AND b.sheet IS ?2
+             ORDER BY b.id LIMIT 1",
+            params![sha256, sheet],
             |r| {
                 Ok(PreviousBatch {
                     id: r.get(0)?,
@@ -130,6 +143,7 @@ pub struct NewBatch<'a> {
     pub headers: &'a [String],
     pub personal_columns: &'a [usize],
     pub file_type: &'a str,
+    pub sheet: Option<&'a str>,
 }
 
 /// What is wrong with a row whose key an earlier row of the file has (`earlier`: "line 4",
@@ -182,8 +196,8 @@ pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
 pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
     conn.execute(
         "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
-             headers, personal_columns, user, at, file_type)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             headers, personal_columns, user, at, file_type, sheet)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             batch.cycle_id,
             batch.file_name,
@@ -197,6 +211,7 @@ pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
             context::user(),
             context::timestamp(),
             batch.file_type,
+            batch.sheet,
         ],
     )?;
     Ok(conn.last_insert_rowid())

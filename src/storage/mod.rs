@@ -10,8 +10,8 @@ pub mod audit;
 pub mod cards;
 pub mod cycles;
 pub mod imports;
-pub mod redactions;
 mod migrations;
+pub mod redactions;
 pub mod suggestions;
 pub mod triage;
 
@@ -265,8 +265,6 @@ impl Db {
         Ok(value)
     }
 
-
-
     /// Replaces the whole content of the database with that of `source`, through SQLite's
     /// backup API (so the WAL and other connections see the change as one write), then brings
     /// the schema up to date. Used by `agenda restore`, after its checks and safety backup.
@@ -329,7 +327,6 @@ impl Db {
         }
         result
     }
-
 
     /// Runs `work` with foreign keys unchecked, then checks them again: for writes of many
     /// rows whose references hold by construction (imports: the open cycle, the batch just
@@ -573,10 +570,15 @@ mod tests {
                 Ok(())
             })
             .unwrap_err();
-        assert!(err.to_string().contains("was replaced by another file"), "{err}");
+        assert!(
+            err.to_string().contains("was replaced by another file"),
+            "{err}"
+        );
         let n: i64 = db
             .conn()
-            .query_row("SELECT count(*) FROM settings WHERE key = 'x'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM settings WHERE key = 'x'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(n, 0, "nothing was kept");
         assert_eq!(std::fs::read(&path).unwrap(), b"not the same file");

@@ -1585,7 +1585,6 @@ fn decidim_030_json_after_the_csv_adds_nothing_and_alone_gives_what_the_csv_give
 }
 
 #[test]
-#[ignore = "bug: a JSON export read after the CSV of the same export counts 9106 as updated: the row fingerprint takes the CSV's formula guard ('@…) for a change"]
 fn decidim_030_json_after_the_csv_finds_every_row_unchanged() {
     let env = Env::collecting();
     import(&env, &write_csv_exports(&env, Version::V030), &[]);
@@ -1678,7 +1677,6 @@ fn decidim_excel_export_is_read_with_its_numbers_dates_and_empty_booleans() {
 }
 
 #[test]
-#[ignore = "bug: Decidim 0.29+'s Excel export leaves `withdrawn` empty (rubyXL writes no boolean) and says `not_answered` in `state`; the import ignores `withdrawn_at`, so a withdrawn proposal is taken as not withdrawn (and gets a row of answers)"]
 fn decidim_excel_export_of_030_keeps_a_withdrawn_proposal_withdrawn() {
     let env = Env::collecting();
     import(&env, &write_xlsx_exports(&env, Version::V030), &[]);
@@ -2805,7 +2803,6 @@ fn workbooks_and_json_with_a_title_are_never_told_no_column_holds_one() {
 }
 
 #[test]
-#[ignore = "bug: the fingerprint of a workbook is its bytes, whatever --sheet says: a second sheet of a workbook already imported is skipped as 'already imported', silently (exit 0, nothing read)"]
 fn a_second_sheet_of_an_imported_workbook_is_imported_too() {
     let env = Env::collecting();
     let header: &[&str] = &["Data invio", "Oggetto", "Proposta"];

@@ -49,8 +49,11 @@ fn closed() -> Env {
     env.run(&[
         "phase",
         "advance",
+        "--yes",
         "--act",
         ACT,
+        "--act-date",
+        "2022-01-20",
         "--date",
         "2022-01-20",
         "--note",
@@ -198,13 +201,25 @@ fn a_date_before_the_current_phase_is_refused() {
 #[test]
 fn the_act_flags_belong_to_closing_only() {
     let env = Env::collecting();
-    let err = refused(&env, &["phase", "advance", "--act", ACT], 2);
+    let err = refused(
+        &env,
+        &[
+            "phase",
+            "advance",
+            "--yes",
+            "--act",
+            ACT,
+            "--act-date",
+            "2022-01-20",
+        ],
+        2,
+    );
     assert!(
         err.contains("--act and --without-act are for closing the cycle, from Fase 3"),
         "{err}"
     );
     assert!(err.contains("Fase 2 – ascolto"), "{err}");
-    refused(&env, &["phase", "advance", "--without-act"], 2);
+    refused(&env, &["phase", "advance", "--yes", "--without-act"], 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +229,19 @@ fn the_act_flags_belong_to_closing_only() {
 fn closing_is_refused_while_suggestions_have_no_response() {
     let env = updating();
     respond_all_but(&env, 12);
-    let err = refused(&env, &["phase", "advance", "--act", ACT], 4);
+    let err = refused(
+        &env,
+        &[
+            "phase",
+            "advance",
+            "--yes",
+            "--act",
+            ACT,
+            "--act-date",
+            "2022-01-20",
+        ],
+        4,
+    );
     assert!(
         err.contains("the cycle 2021-2023 cannot close: 12 of 36 suggestions have no response"),
         "{err}"
@@ -260,7 +287,7 @@ fn a_response_no_longer_current_does_not_count() {
             [],
         )
         .unwrap();
-    let err = refused(&env, &["phase", "advance", "--without-act"], 4);
+    let err = refused(&env, &["phase", "advance", "--yes", "--without-act"], 4);
     assert!(err.contains("PO-PROP-2021-10-5120"), "{err}");
 }
 
@@ -275,19 +302,53 @@ fn closing_needs_the_act_or_without_act() {
         ),
         "{err}"
     );
-    assert!(err.contains("--act \"DGC n/yyyy\""), "{err}");
+    assert!(err.contains("--act n/yyyy --act-date YYYY-MM-DD"), "{err}");
     assert!(err.contains("--without-act"), "{err}");
 
-    let err = refused(&env, &["phase", "advance", "--act", "  "], 2);
-    assert!(err.contains("the act cannot be empty"), "{err}");
+    let err = refused(
+        &env,
+        &[
+            "phase",
+            "advance",
+            "--yes",
+            "--act",
+            "  ",
+            "--act-date",
+            "2022-01-20",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("write the deliberation's number and year"),
+        "{err}"
+    );
     refused(
         &env,
-        &["phase", "advance", "--act", ACT, "--without-act"],
+        &[
+            "phase",
+            "advance",
+            "--yes",
+            "--act",
+            ACT,
+            "--act-date",
+            "2022-01-20",
+            "--without-act",
+        ],
         2,
     );
     let err = refused(
         &env,
-        &["phase", "advance", "--act", ACT, "--date", "2021-11-19"],
+        &[
+            "phase",
+            "advance",
+            "--yes",
+            "--act",
+            ACT,
+            "--act-date",
+            "2022-01-20",
+            "--date",
+            "2021-11-19",
+        ],
         4,
     );
     assert!(
@@ -348,7 +409,7 @@ fn closing_with_the_act_records_it_and_takes_the_snapshot() {
 fn closing_without_act_and_without_date_uses_today() {
     let env = updating();
     respond_all_but(&env, 0);
-    env.cmd(&["phase", "advance", "--without-act"])
+    env.cmd(&["phase", "advance", "--yes", "--without-act"])
         .env("AGENDA_NOW", "2022-02-03T10:00:00Z")
         .assert()
         .success();
@@ -840,7 +901,10 @@ fn status_and_phase_say_what_to_do_next_in_every_state() {
     respond_all_but(&env, 0);
     let next = next_step(&env, &[]);
     assert!(next.contains("every suggestion has a response"), "{next}");
-    assert!(next.contains("--act \"DGC n/yyyy\""), "{next}");
+    assert!(
+        next.contains("--act n/yyyy --act-date YYYY-MM-DD"),
+        "{next}"
+    );
     assert!(next.contains("--without-act"), "{next}");
     assert!(next.contains("6 suggestions have no axis yet"), "{next}");
     let out = env.run(&["phase"]).success();
@@ -853,8 +917,18 @@ fn status_and_phase_say_what_to_do_next_in_every_state() {
         "{stdout}"
     );
 
-    env.run(&["phase", "advance", "--act", ACT, "--date", "2022-01-20"])
-        .success();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--act",
+        ACT,
+        "--act-date",
+        "2022-01-20",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
     let next = next_step(&env, &[]);
     assert!(
         next.contains("the cycle 2021-2023 is closed with DGC 12/2022"),

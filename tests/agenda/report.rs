@@ -500,14 +500,18 @@ fn closed_cycles_and_the_next_edition() {
         db,
         "phase",
         "advance",
+        "--yes",
         "--act",
         "DGC 12/2022",
+        "--act-date",
+        "2022-01-20",
         "--date",
         "2022-01-20",
     ])
     .success();
     let closed = env.stdout(&["--db", db, "report"]);
-    assert!(closed.contains("Approvato con DGC 12/2022 (ciclo chiuso il 20 gennaio 2022)"));
+    assert!(closed
+        .contains("Approvato con deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"));
     assert!(closed.contains("Data: 20 gennaio 2022"));
     // The next cycle compares its cards with the snapshot of the closed one.
     env.run(&["--db", db, "cycle", "open", "--date", "2022-02-01"])

@@ -56,8 +56,15 @@ fn close_cycle(env: &Env) {
             [],
         )
         .unwrap();
-    env.run(&["phase", "advance", "--without-act", "--date", "2022-01-20"])
-        .success();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--without-act",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
 }
 
 /// Every file in the folder, with its bytes.
@@ -503,8 +510,11 @@ fn restore_refuses_files_that_are_not_agenda_databases() {
         .unwrap();
     let err = stderr(&env.run(&["restore", "altro.db", "--yes"]).code(3));
     assert!(err.contains("not an agenda database"), "{err}");
+    assert_eq!(env.dump(), before, "a refused restore changed the database");
 
     env.run(&["backup", "futuro.db"]).success();
+    // The backup is recorded: what follows must change nothing more.
+    let before = env.dump();
     rusqlite::Connection::open(env.path("futuro.db"))
         .unwrap()
         .execute_batch("PRAGMA user_version = 999;")

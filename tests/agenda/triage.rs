@@ -938,8 +938,15 @@ fn a_closed_cycle_refuses_tags_links_and_responses() {
     let env = answered();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
-    env.run(&["phase", "advance", "--without-act", "--date", "2022-01-20"])
-        .success();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--without-act",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
     fn with<'a>(more: &[&'a str]) -> Vec<&'a str> {
         let mut v = vec!["--cycle", "2021-2023"];
         v.extend_from_slice(more);

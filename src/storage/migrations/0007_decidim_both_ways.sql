@@ -5,6 +5,7 @@ ALTER TABLE suggestions ADD COLUMN component_id TEXT;        -- Decidim's compon
 ALTER TABLE suggestions ADD COLUMN is_amend INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE suggestions ADD COLUMN amends TEXT;              -- the amended proposal's URL or title
 ALTER TABLE import_batches ADD COLUMN file_type TEXT NOT NULL DEFAULT 'csv';
+ALTER TABLE import_batches ADD COLUMN sheet TEXT;             -- the sheet read, for a workbook
 
 -- One file of answers for one Decidim component (`suggestion export-answers`).
 CREATE TABLE answer_exports (
