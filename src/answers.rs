@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::{Outcome, Term};
 use crate::error::{refused, usage, Failure};
+use crate::report::html::escape;
 use crate::storage::answers::{self as store, Candidate, NewExport, SentRow};
 use crate::storage::cycles::Cycle;
 use crate::storage::Db;
@@ -442,32 +443,24 @@ fn answer_sha256(state: &str, answer: &str) -> String {
 /// name it.
 pub fn answer_html(reason: &str, card: Option<(&str, &str)>, duplicate_of: Option<&str>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
-    let normalised = reason.replace("\r\n", "\n").replace('\r', "\n");
-    let mut current: Vec<&str> = Vec::new();
-    for line in normalised.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(
-                    current
-                        .iter()
-                        .map(|l| escape(l))
-                        .collect::<Vec<_>>()
-                        .join("<br>"),
-                );
-                current.clear();
-            }
-        } else {
-            current.push(line);
+    // Lines trimmed first, so that a line of spaces still separates two paragraphs.
+    let normalised = reason
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for block in normalised.split("\n\n") {
+        let lines: Vec<String> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(escape)
+            .collect();
+        if !lines.is_empty() {
+            paragraphs.push(lines.join("<br>"));
         }
-    }
-    if !current.is_empty() {
-        paragraphs.push(
-            current
-                .iter()
-                .map(|l| escape(l))
-                .collect::<Vec<_>>()
-                .join("<br>"),
-        );
     }
     if let Some((code, title)) = card {
         paragraphs.push(escape(&format!("Scheda {code} – {title}")));
@@ -479,21 +472,6 @@ pub fn answer_html(reason: &str, card: Option<(&str, &str)>, duplicate_of: Optio
         .iter()
         .map(|p| format!("<p>{p}</p>"))
         .collect::<String>()
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -11,6 +11,13 @@ use crate::error::refused;
 /// Refuses to write `target` when it is the database `db`, one of its companions
 /// (`-wal`, `-shm`, `-journal`), or any file that holds an SQLite database.
 pub fn ensure_not_a_database(target: &Path, db: &Path) -> Result<()> {
+    // A bare file name's folder is "" to Path, which does not canonicalize: it is ".".
+    let folder_of = |p: &Path| -> PathBuf {
+        match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    };
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
@@ -24,13 +31,7 @@ pub fn ensure_not_a_database(target: &Path, db: &Path) -> Result<()> {
     let names_db = companions.iter().any(|c| same(target, c))
         || companions.iter().any(|c| {
             // A companion that does not exist yet: compare the names in the same folder.
-            target.file_name() == c.file_name()
-                && same(
-                    target.parent().unwrap_or(Path::new(".")),
-                    c.parent()
-                        .filter(|p| !p.as_os_str().is_empty())
-                        .unwrap_or(Path::new(".")),
-                )
+            target.file_name() == c.file_name() && same(&folder_of(target), &folder_of(c))
         });
     if names_db || holds_a_database(target) {
         return Err(refused(format!(

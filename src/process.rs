@@ -417,14 +417,7 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
             refused("no cycle is open: every cycle is closed")
                 .hint("open the next one with `agenda cycle open`")
         })?;
-        if date < cycle.phase_since {
-            return Err(refused(format!(
-                "{date} comes before the start of the current phase ({})",
-                cycle.phase_since
-            ))
-            .hint("steps go forward in time: give a --date on or after it")
-            .into());
-        }
+        ensure_not_before_phase(&date, &cycle)?;
         let Some(next) = cycle.phase.next() else {
             if let Some(act) = &act {
                 act.check_against(&cycle, &date)?;
@@ -465,6 +458,19 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
             date: date.clone(),
         })
     })
+}
+
+/// A step is never dated before the start of the phase it leaves: steps go forward in time.
+fn ensure_not_before_phase(date: &str, cycle: &Cycle) -> Result<()> {
+    if date < cycle.phase_since.as_str() {
+        return Err(refused(format!(
+            "{date} comes before the start of the current phase ({})",
+            cycle.phase_since
+        ))
+        .hint("steps go forward in time: give a --date on or after it")
+        .into());
+    }
+    Ok(())
 }
 
 /// A step of the process dated after today is refused: the history records what happened.
@@ -550,6 +556,7 @@ impl Act {
     /// The act's date against the cycle and the closing: not before Fase 3 began (the update
     /// it approves is written then), not after the closing, not after today.
     pub fn check_against(&self, cycle: &Cycle, closing: &str) -> Result<()> {
+        ensure_not_after_today(&self.date)?;
         if self.date.as_str() < cycle.phase_since.as_str() {
             return Err(usage(format!(
                 "the act is dated {}, before Fase 3 began ({}): it cannot approve this update",
@@ -565,7 +572,7 @@ impl Act {
             ))
             .into());
         }
-        ensure_not_after_today(&self.date)
+        Ok(())
     }
 
     /// The line of the report's cover.
@@ -610,14 +617,7 @@ pub fn closing_preview(
         .map(str::to_string)
         .unwrap_or_else(context::today);
     ensure_not_after_today(&date)?;
-    if date < cycle.phase_since {
-        return Err(refused(format!(
-            "{date} comes before the start of the current phase ({})",
-            cycle.phase_since
-        ))
-        .hint("steps go forward in time: give a --date on or after it")
-        .into());
-    }
+    ensure_not_before_phase(&date, &cycle)?;
     let act = match options.act {
         Some(a) => Some(Act::parse(a, options.act_date)?),
         None => None,

@@ -41,6 +41,11 @@ pub struct Redacted {
     pub found: Vec<Datum>,
 }
 
+/// The names a suggestion's personal fields hold (author, nickname), for [`redact`].
+pub fn names(fields: &[Option<String>]) -> Vec<&str> {
+    fields.iter().flatten().map(String::as_str).collect()
+}
+
 /// Scans `text` for personal data; `names` are the suggestion's own personal fields (author,
 /// nickname), found as whole words in any case.
 pub fn redact(text: &str, names: &[&str]) -> Redacted {

@@ -115,14 +115,17 @@ impl Globals {
 
 /// `--limit`: a count SQLite can hold (at most 9,223,372,036,854,775,807), at least 1.
 pub fn parse_limit(value: &str) -> Result<usize, String> {
-    let n: u64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("\"{value}\" is not a whole number"))?;
+    let n: u128 = value.trim().parse().map_err(|_| {
+        if !value.trim().is_empty() && value.trim().bytes().all(|b| b.is_ascii_digit()) {
+            format!("{value} is more than the database can count ({})", i64::MAX)
+        } else {
+            format!("\"{value}\" is not a whole number")
+        }
+    })?;
     if n == 0 {
         return Err("the limit must be at least 1".into());
     }
-    if n > i64::MAX as u64 || n > usize::MAX as u64 {
+    if n > i64::MAX as u128 || n > usize::MAX as u128 {
         return Err(format!(
             "{value} is more than the database can count ({})",
             i64::MAX

@@ -109,11 +109,18 @@ fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
                 places.push(format!("reason: {}", kinds(&r.reason)));
             }
             say(format!(
-                "{}: {} is published with [omissis] ({}); give it a proper title with `agenda suggestion retitle {} \"…\"`",
+                "{}: {} is published with [omissis] ({}); {}",
                 c.triennium,
                 r.reference,
                 places.join("; "),
-                r.reference
+                if r.title.is_empty() {
+                    "correct the reason with `agenda suggestion respond`".to_string()
+                } else {
+                    format!(
+                        "give it a proper title with `agenda suggestion retitle {} \"…\"`",
+                        r.reference
+                    )
+                }
             ));
         }
     }

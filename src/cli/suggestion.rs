@@ -327,6 +327,12 @@ fn print_reports(reports: &[FileReport], dry_run: bool) -> Result<()> {
 }
 
 fn list(globals: &Globals, args: ListArgs) -> Result<()> {
+    // A search without a word is refused before anything is written (the index is synced).
+    let search = args
+        .search
+        .as_deref()
+        .map(crate::search::checked_terms)
+        .transpose()?;
     let mut db = Db::open(&globals.db)?;
     if args.search.is_some() {
         let indexed = crate::search::sync(&mut db)?;
@@ -345,11 +351,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
             .map(|o| crate::domain::Outcome::parse(o).map(|o| o.code().to_string()))
             .transpose()?,
         card: args.card.clone(),
-        search: args
-            .search
-            .as_deref()
-            .map(crate::search::checked_terms)
-            .transpose()?,
+        search,
         source_state: args.source_state.clone(),
         stakeholder: args
             .stakeholder
@@ -441,8 +443,10 @@ fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(db.conn())?;
     let before = crate::triage::retitle(&mut db, &cycle, &args.id, args.title.as_deref())?;
+    // Not the old title: it may be the one that held personal data.
+    let _ = before;
     say(match &args.title {
-        Some(t) => format!("{}: published as \"{t}\" (was \"{before}\")", args.id),
+        Some(t) => format!("{}: published as \"{t}\"", args.id),
         None => format!("{}: published with the source's title again", args.id),
     });
     Ok(())

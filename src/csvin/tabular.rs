@@ -280,20 +280,22 @@ fn choose_sheet(name: &str, names: &[String], wanted: Option<&str>) -> Result<St
     })
 }
 
+fn unreadable(name: &str, kind: FileKind, e: &dyn std::fmt::Display) -> anyhow::Error {
+    invalid_input(format!(
+        "{name}: the {} workbook cannot be read ({e})",
+        kind.name()
+    ))
+    .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
+    .into()
+}
+
 fn open_workbook(
     name: &str,
     bytes: Vec<u8>,
     kind: FileKind,
 ) -> Result<calamine::Sheets<Cursor<Vec<u8>>>> {
     let cursor = Cursor::new(bytes);
-    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
-        invalid_input(format!(
-            "{name}: the {} workbook cannot be read ({e})",
-            kind.name()
-        ))
-        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
-        .into()
-    };
+    let unreadable = |e: &dyn std::fmt::Display| unreadable(name, kind, e);
     Ok(match kind {
         FileKind::Xlsx => calamine::Sheets::Xlsx(
             calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
@@ -322,17 +324,9 @@ pub fn workbook_table(
 ) -> Result<Table> {
     let mut workbook = open_workbook(name, bytes, kind)?;
     let chosen = choose_sheet(name, &workbook.sheet_names(), sheet)?;
-    let unreadable = |e: &dyn std::fmt::Display| -> anyhow::Error {
-        invalid_input(format!(
-            "{name}: the {} workbook cannot be read ({e})",
-            kind.name()
-        ))
-        .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
-        .into()
-    };
     let range = workbook
         .worksheet_range(&chosen)
-        .map_err(|e| unreadable(&e))?;
+        .map_err(|e| unreadable(name, kind, &e))?;
     let (first_row, _) = range.start().unwrap_or((0, 0));
     let mut rows = range.rows().enumerate().filter_map(|(i, cells)| {
         let texts: Vec<String> = cells.iter().map(cell_text).collect();

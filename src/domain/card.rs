@@ -284,27 +284,41 @@ pub fn format_euro(cents: i64) -> String {
     format!("€ {},{:02}", grouped, cents % 100)
 }
 
-/// Joins several references or indicators into one cell: ` | ` between them, or a line break
-/// when one of them holds a `|` itself, so that [`split_list`] gives them back unchanged.
+/// Joins several references or indicators into one cell, ` | ` between them; a `|` inside
+/// one is written `||`, so that [`split_list`] gives them back unchanged.
 pub fn join_list(items: &[String]) -> String {
-    if items.iter().any(|i| i.contains('|')) {
-        items.join("\n")
-    } else {
-        items.join(LIST_SEPARATOR)
-    }
+    items
+        .iter()
+        .map(|i| i.replace('|', "||"))
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
 }
 
-/// Splits a cell holding several references or indicators: by line, when it has several lines
-/// (then a `|` belongs to the item), else by `|`.
+/// Splits a cell holding several references or indicators: by line when it has several lines,
+/// else at each `|` (a doubled `||` is a `|` of the item itself).
 pub fn split_list(cell: &str) -> Vec<String> {
-    let items: Vec<&str> = if cell.trim().contains('\n') {
-        cell.split('\n').collect()
+    let items: Vec<String> = if cell.trim().contains('\n') {
+        cell.split('\n').map(|l| l.replace("||", "|")).collect()
     } else {
-        cell.split('|').collect()
+        let mut items = vec![String::new()];
+        let mut chars = cell.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '|' {
+                if chars.peek() == Some(&'|') {
+                    chars.next();
+                    items.last_mut().expect("one item").push('|');
+                } else {
+                    items.push(String::new());
+                }
+            } else {
+                items.last_mut().expect("one item").push(c);
+            }
+        }
+        items
     };
     items
-        .into_iter()
-        .map(str::trim)
+        .iter()
+        .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
@@ -371,6 +385,7 @@ mod tests {
         );
         assert!(split_list("  ").is_empty());
         assert_eq!(split_list("a\nb | c"), vec!["a", "b | c"]);
+        assert_eq!(split_list("a || b | c"), vec!["a | b", "c"]);
     }
 
     #[test]
@@ -380,6 +395,8 @@ mod tests {
             "2020-2022 OB.1.1".to_string(),
         ];
         assert_eq!(split_list(&join_list(&refs)), refs);
+        let single = vec!["2024-2026 RA3.2.1 | nota".to_string()];
+        assert_eq!(split_list(&join_list(&single)), single);
         let plain = vec!["A".to_string(), "B".to_string()];
         assert_eq!(join_list(&plain), "A | B");
     }

@@ -364,12 +364,8 @@ impl Responses<'_> {
             let outcome: Option<String> = r.get(7)?;
             let linked: Option<String> = r.get(11)?;
             // The report is public: the title and the reason leave without personal data.
-            let author: Option<String> = r.get(12)?;
-            let nickname: Option<String> = r.get(13)?;
-            let names: Vec<&str> = [author.as_deref(), nickname.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
+            let people: [Option<String>; 2] = [r.get(12)?, r.get(13)?];
+            let names = crate::redact::names(&people);
             let title: String = r.get(1)?;
             let reason: Option<String> = r.get(8)?;
             let row = ResponseRow {

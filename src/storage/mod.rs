@@ -175,12 +175,14 @@ impl Db {
     }
 
     fn configure(&mut self) -> Result<()> {
+        // First of all: some pragmas read the schema, and must wait as any read does (saying
+        // so), not with SQLite's silent default of five seconds.
+        self.conn.busy_handler(Some(wait_for_writer))?;
+        set_busy_path(&self.path);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 8 MiB of page cache: large imports rewrite fewer index pages, and memory stays low.
         self.conn.pragma_update(None, "cache_size", -8192)?;
-        self.conn.busy_handler(Some(wait_for_writer))?;
-        set_busy_path(&self.path);
         Ok(())
     }
 
@@ -247,7 +249,7 @@ impl Db {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy_or(e, &path))?;
+            .map_err(|e| busy_in_chain(e.into(), &path))?;
         let tx = Tx { tx };
         let value = work(&tx).map_err(|e| busy_in_chain(e, &path))?;
         if rehearse {
@@ -260,7 +262,7 @@ impl Db {
                     .hint("check what moved or deleted the file (a sync client, a restore by hand), then run the command again")
                     .into());
             }
-            tx.tx.commit().map_err(|e| busy_or(e, &path))?;
+            tx.tx.commit().map_err(|e| busy_in_chain(e.into(), &path))?;
         }
         Ok(value)
     }
@@ -514,15 +516,42 @@ fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
     }
 }
 
+/// Gives a write's error the sentence of what happened to the file: busy, read-only, a full
+/// disk, an I/O error (rather than SQLite's own words under the command's context).
 fn busy_in_chain(error: anyhow::Error, path: &Path) -> anyhow::Error {
-    let busy = error
+    use rusqlite::ErrorCode;
+    let code = error
         .chain()
-        .any(|c| c.downcast_ref::<rusqlite::Error>().is_some_and(is_busy));
-    if busy {
-        error.context(busy_failure(path))
-    } else {
-        error
-    }
+        .find_map(|c| match c.downcast_ref::<rusqlite::Error>() {
+            Some(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+            _ => None,
+        });
+    let failure = match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => busy_failure(path),
+        Some(ErrorCode::ReadOnly) => Failure::new(
+            Kind::Failed,
+            format!(
+                "{} cannot be written: the file or its folder is read-only; nothing was changed",
+                path.display()
+            ),
+        )
+        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both"),
+        Some(ErrorCode::DiskFull) => Failure::new(
+            Kind::Failed,
+            format!("the disk that holds {} is full; nothing was changed", path.display()),
+        )
+        .hint("free some space, then run the command again"),
+        Some(ErrorCode::SystemIoFailure) => Failure::new(
+            Kind::Failed,
+            format!(
+                "writing {} failed with an input/output error; nothing was changed",
+                path.display()
+            ),
+        )
+        .hint("check the disk; `agenda check` tells whether the file is intact"),
+        _ => return error,
+    };
+    error.context(failure)
 }
 
 #[cfg(test)]

@@ -33,12 +33,8 @@ pub fn of_cycle(conn: &Connection, cycle_id: i64) -> Result<Vec<Redaction>> {
     let mut rows = stmt.query([cycle_id])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let author: Option<String> = r.get(4)?;
-        let nickname: Option<String> = r.get(5)?;
-        let names: Vec<&str> = [author.as_deref(), nickname.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let people: [Option<String>; 2] = [r.get(4)?, r.get(5)?];
+        let names = crate::redact::names(&people);
         let title = redact(&r.get::<_, String>(2)?, &names).found;
         let reason = match r.get::<_, Option<String>>(3)? {
             Some(reason) => redact(&reason, &names).found,

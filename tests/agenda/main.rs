@@ -5,6 +5,7 @@ mod common;
 mod decidim;
 mod foundation;
 mod import;
+mod nothing_leaks;
 mod process;
 mod report;
 mod robustness;
