@@ -139,25 +139,36 @@ impl LeftOut {
     /// The reasons, one phrase each, for a message.
     pub fn reasons(&self) -> Vec<String> {
         [
-            (self.without_response, "without a response"),
+            (
+                self.without_response,
+                "without a response",
+                "without a response",
+            ),
             (
                 self.amendments,
+                "amendment (Decidim takes no answer for it)",
                 "amendments (Decidim takes no answer for them)",
             ),
-            (self.withdrawn, "withdrawn"),
+            (self.withdrawn, "withdrawn", "withdrawn"),
             (
                 self.without_component,
+                "from an export that did not say its component",
                 "from an export that did not say their component",
             ),
             (
                 self.unchanged,
+                "unchanged since the last export (--all sends it again)",
                 "unchanged since the last export (--all sends them again)",
             ),
-            (self.other_components, "of other components"),
+            (
+                self.other_components,
+                "of another component",
+                "of other components",
+            ),
         ]
         .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, why)| format!("{n} {why}"))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
         .collect()
     }
 }
@@ -195,8 +206,16 @@ pub struct Summary {
     pub dry_run: bool,
 }
 
-/// Builds the files of answers of a cycle, writes them (to `options.target`) and records them.
-pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> {
+/// Builds the files of answers of a cycle, writes them (to `options.target`; standard output
+/// is `stdout`) and records them — only once written: a file that could not be written whole
+/// (a full disk, a closed pipe) is not recorded as sent. A dry run writes to `stdout` the file
+/// it would send there, and records nothing.
+pub fn export(
+    db: &mut Db,
+    cycle: &Cycle,
+    options: &Options,
+    stdout: &mut dyn std::io::Write,
+) -> Result<Summary> {
     let candidates = store::candidates(db.conn(), cycle.id)?;
     let mut left_out = LeftOut::default();
     let mut by_component: BTreeMap<String, Vec<AnswerRow>> = BTreeMap::new();
@@ -225,10 +244,6 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
             left_out.amendments += 1;
             continue;
         }
-        let Some(response) = response else {
-            left_out.without_response += 1;
-            continue;
-        };
         let Some(component) = component_id else {
             left_out.without_component += 1;
             continue;
@@ -241,6 +256,11 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
             left_out.other_components += 1;
             continue;
         }
+        let Some(response) = response else {
+            left_out.without_response += 1;
+            continue;
+        };
+
         if !seen_components.contains(&component) {
             seen_components.push(component.clone());
         }
@@ -330,6 +350,10 @@ pub fn export(db: &mut Db, cycle: &Cycle, options: &Options) -> Result<Summary> 
             sha256,
             bytes,
         });
+    }
+    if let (Target::Stdout, Some(file)) = (&options.target, files.first()) {
+        stdout.write_all(&file.bytes)?;
+        stdout.flush()?;
     }
     if options.dry_run {
         for f in &mut files {

@@ -101,9 +101,17 @@ pub fn remove_stale_copies(conn: &Connection, db_path: &Path) -> Result<Vec<Stri
         if pid == std::process::id() || process_runs(pid) {
             continue;
         }
-        remove_copy_files(Path::new(&path));
+        // Only what this tool names so: the database may be a restored copy of another, and
+        // its settings must never make a command delete a file of the user's.
+        let ours = Path::new(&path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(&format!(".partial-{pid}")));
+        if ours {
+            remove_copy_files(Path::new(&path));
+            removed.push(path);
+        }
         unregister_copy(conn, &key)?;
-        removed.push(path);
     }
     let folder = match db_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -130,17 +130,18 @@ fn for_each_personal_row(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT src.suggestion_id, src.row, b.personal_columns, coalesce(b.row_dictionary, X''),
-                b.headers
+                b.headers, b.format, b.id
          FROM suggestion_sources src
          JOIN suggestions s ON s.id = src.suggestion_id
          JOIN import_batches b ON b.id = src.batch_id
-         WHERE s.cycle_id = ?1 AND b.personal_columns NOT IN ('', '[]')
+         WHERE s.cycle_id = ?1
          ORDER BY src.suggestion_id",
     )?;
     let mut rows = stmt.query([cycle_id])?;
     // The header of each batch, parsed once.
     let mut headers: std::collections::HashMap<String, std::rc::Rc<Vec<String>>> =
         std::collections::HashMap::new();
+    let mut columns: std::collections::HashMap<i64, Vec<usize>> = std::collections::HashMap::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let header_json: String = r.get(4)?;
@@ -153,12 +154,26 @@ fn for_each_personal_row(
         let stored = Stored {
             row: r.get(1)?,
             dictionary: r.get(3)?,
-            headers: parsed,
+            headers: parsed.clone(),
         };
-        let personal: String = r.get(2)?;
-        let personal: Vec<usize> = serde_json::from_str(&personal).with_context(|| {
-            format!("reading the personal columns of the row of suggestion #{id}")
-        })?;
+        let stored_personal: String = r.get(2)?;
+        let format: String = r.get(5)?;
+        // What the batch recorded, and what today's rules count as personal in its header.
+        let batch: i64 = r.get(6)?;
+        let personal = match columns.get(&batch) {
+            Some(p) => p.clone(),
+            None => {
+                let mut p: Vec<usize> =
+                    serde_json::from_str(&stored_personal).with_context(|| {
+                        format!("reading the personal columns of the row of suggestion #{id}")
+                    })?;
+                p.extend(crate::import::mapping::personal_columns(&parsed, &format));
+                p.sort_unstable();
+                p.dedup();
+                columns.insert(batch, p.clone());
+                p
+            }
+        };
         let cells = decode(&stored);
         visit(id, &stored, cells, &personal)?;
     }
@@ -175,21 +190,23 @@ struct Stored {
 /// The cells of a stored row: LZ4-compressed JSON (a BLOB), or plain JSON text in databases
 /// written before rows were compressed.
 fn decode(stored: &Stored) -> Vec<String> {
-    match &stored.row {
-        Value::Blob(bytes) => decode_row(bytes, &stored.dictionary),
+    decode_value(&stored.row, &stored.dictionary)
+}
+
+fn decode_value(row: &Value, dictionary: &[u8]) -> Vec<String> {
+    match row {
+        Value::Blob(bytes) => decode_row(bytes, dictionary),
         Value::Text(text) => serde_json::from_str(text).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
-/// Stores cells the way the row was stored.
-fn encode(like: &Stored, cells: &[String]) -> Value {
-    match like.row {
+/// Stores cells the way `like` was stored (a compressed BLOB, or JSON text in databases
+/// written before rows were compressed), against `dictionary`.
+fn encode_value(like: &Value, dictionary: &[u8], cells: &[String]) -> Value {
+    match like {
         Value::Text(_) => Value::Text(serde_json::to_string(cells).unwrap_or_default()),
-        _ => Value::Blob(encode_row(
-            cells.iter().map(String::as_str),
-            &like.dictionary,
-        )),
+        _ => Value::Blob(encode_row(cells.iter().map(String::as_str), dictionary)),
     }
 }
 
@@ -253,9 +270,11 @@ fn finish_rewrite(db: &mut Db) -> Result<bool> {
     }
     db.conn()
         .execute("DELETE FROM settings WHERE key = ?1", [UNFINISHED])?;
-    // That last write went to the WAL: empty it again (it holds nothing personal, but a
-    // checkpointed, truncated WAL is what the purge promises).
-    checkpoint_waiting(db.conn(), db.path())
+    // That last write went to the WAL: empty it again. It holds nothing personal (the erased
+    // values were checkpointed out above), so a reader that keeps it is no reason to say the
+    // purge is unfinished.
+    let _ = checkpoint_waiting(db.conn(), db.path())?;
+    Ok(true)
 }
 
 /// Refuses a purge of a cycle still open: its people may still need an answer.
@@ -279,32 +298,16 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
     // Deleted content is overwritten with zeros, in the WAL frames too.
     db.conn().pragma_update(None, "secure_delete", "ON")?;
     let (people, source_rows) = db.write(|tx| {
+        // The names a suggestion's people table holds also stand in texts (a title cut from
+        // the body, a reason that thanks the author): they go with the table, or a report
+        // written after the purge would have nothing left to recognise them by.
+        let names = erase_personal_data_in_texts(tx, cycle.id)?;
+        let blanked = blank_rows_as_read(tx, cycle.id, &names)?;
         let people = tx.execute(
             "DELETE FROM suggestion_people
              WHERE suggestion_id IN (SELECT id FROM suggestions WHERE cycle_id = ?1)",
             [cycle.id],
         )?;
-        let mut blanked: Vec<(i64, Value)> = Vec::new();
-        for_each_personal_row(tx, cycle.id, |id, stored, mut cells, personal| {
-            let mut changed = false;
-            for &i in personal {
-                if let Some(cell) = cells.get_mut(i) {
-                    if !cell.is_empty() {
-                        cell.clear();
-                        changed = true;
-                    }
-                }
-            }
-            if changed {
-                blanked.push((id, encode(stored, &cells)));
-            }
-            Ok(())
-        })?;
-        let mut update =
-            tx.prepare("UPDATE suggestion_sources SET row = ?2 WHERE suggestion_id = ?1")?;
-        for (id, row) in &blanked {
-            update.execute(params![id, row])?;
-        }
         // Recorded with the erasure itself: if the command dies before the file is rewritten,
         // the next `privacy purge` or `check` finishes the job.
         let marked: Option<String> = unfinished(tx)?;
@@ -322,11 +325,10 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
             "privacy.purge",
             Some(&triennium),
             &format!(
-                "erased the personal data of {people} suggestions (names, nicknames, e-mails, author urls) and blanked the personal cells of {} rows as read",
-                blanked.len()
+                "erased the personal data of {people} suggestions (names, nicknames, e-mails, author urls, the names in their texts) and blanked the personal cells of {blanked} rows as read",
             ),
         )?;
-        Ok((people, blanked.len()))
+        Ok((people, blanked))
     })?;
     let wal_emptied = finish_rewrite(db)?;
     Ok(Purged {
@@ -335,6 +337,237 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
         source_rows,
         wal_emptied,
     })
+}
+
+/// A suggestion's id, title, published title, body, and its author and nickname.
+type TextsOf = (i64, String, Option<String>, String, [Option<String>; 2]);
+
+/// Replaces, in the texts of the cycle's suggestions (title, published title, body, every
+/// reason of their responses), every personal datum the scan finds — e-mails, phones,
+/// codici fiscali, IBANs, the names their people table holds — by `[omissis]`; the search
+/// index and the audit log follow. Returns each suggestion's names, for the rows as read.
+fn erase_personal_data_in_texts(
+    tx: &crate::storage::Tx,
+    cycle_id: i64,
+) -> Result<std::collections::HashMap<i64, Vec<String>>> {
+    let indexed_up_to: i64 = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'fts_synced'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.split(' ').next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0);
+    let rows: Vec<TextsOf> = tx
+        .prepare(
+            "SELECT s.id, s.title, s.public_title, s.body, p.author, p.nickname
+             FROM suggestions s LEFT JOIN suggestion_people p ON p.suggestion_id = s.id
+             WHERE s.cycle_id = ?1",
+        )?
+        .query_map([cycle_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                [r.get(4)?, r.get(5)?],
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut all_names: Vec<String> = Vec::new();
+    let mut by_suggestion = std::collections::HashMap::new();
+    for (id, title, public_title, body, people) in rows {
+        all_names.extend(people.iter().flatten().cloned());
+        let names = crate::redact::names(&people);
+        if !names.is_empty() {
+            by_suggestion.insert(id, names.iter().map(|n| n.to_string()).collect());
+        }
+        let clean = |t: &str| crate::redact::redact(t, &names).text;
+        let (new_title, new_public, new_body) = (
+            clean(&title),
+            public_title.as_deref().map(clean),
+            clean(&body),
+        );
+        if new_title != title || new_public != public_title || new_body != body {
+            tx.execute(
+                "UPDATE suggestions SET title = ?2, public_title = ?3, body = ?4 WHERE id = ?1",
+                params![id, new_title, new_public, new_body],
+            )?;
+            // An indexed suggestion is indexed again; one not yet indexed will be, as it is now.
+            if id <= indexed_up_to {
+                tx.execute("DELETE FROM suggestions_fts WHERE rowid = ?1", [id])?;
+                tx.execute(
+                    "INSERT INTO suggestions_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+                    params![id, new_title, new_body],
+                )?;
+            }
+        }
+        let reasons: Vec<(i64, String)> = tx
+            .prepare("SELECT id, reason FROM responses WHERE suggestion_id = ?1")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (response, reason) in reasons {
+            let new_reason = clean(&reason);
+            if new_reason != reason {
+                tx.execute(
+                    "UPDATE responses SET reason = ?2 WHERE id = ?1",
+                    params![response, new_reason],
+                )?;
+            }
+        }
+    }
+    erase_names_in_audit_log(tx, &all_names)?;
+    Ok(by_suggestion)
+}
+
+/// The audit log records command lines and what changed: a reason typed with the author's
+/// name is there too. Each entry that holds one of `names` loses it.
+fn erase_names_in_audit_log(tx: &crate::storage::Tx, names: &[String]) -> Result<()> {
+    let mut names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return Ok(());
+    }
+    // Any word of a name, in any case, finds the entries worth a closer look.
+    let words: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.split(|c: char| c.is_whitespace() || c == ','))
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    let finder = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)?;
+    let entries: Vec<(i64, String, Option<String>, String)> = tx
+        .prepare("SELECT id, command, target, details FROM audit_log")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, command, target, details) in entries {
+        let hit = |t: &str| finder.is_match(&t.to_lowercase());
+        if !(hit(&command) || target.as_deref().is_some_and(hit) || hit(&details)) {
+            continue;
+        }
+        let clean = |t: &str| crate::redact::redact_names(t, &names);
+        let (c, t, d) = (
+            clean(&command),
+            target.as_deref().map(clean),
+            clean(&details),
+        );
+        if c != command || t != target || d != details {
+            tx.execute(
+                "UPDATE audit_log SET command = ?2, target = ?3, details = ?4 WHERE id = ?1",
+                params![id, c, t, d],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Blanks every personal cell of the rows as read of a cycle, by the personal columns of
+/// their batches recomputed with today's rules (a batch imported before an unknown column
+/// counted as personal is purged as if imported today), and rebuilds each batch's dictionary
+/// from the blanked rows, so that no personal cell survives in it either. Returns how many
+/// rows changed.
+fn blank_rows_as_read(
+    tx: &crate::storage::Tx,
+    cycle_id: i64,
+    names: &std::collections::HashMap<i64, Vec<String>>,
+) -> Result<usize> {
+    let batches: Vec<(i64, String, String, String, Vec<u8>)> = tx
+        .prepare(
+            "SELECT DISTINCT b.id, b.headers, b.format, b.personal_columns, coalesce(b.row_dictionary, X'')
+             FROM suggestion_sources src
+             JOIN suggestions s ON s.id = src.suggestion_id
+             JOIN import_batches b ON b.id = src.batch_id
+             WHERE s.cycle_id = ?1",
+        )?
+        .query_map([cycle_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed_rows = 0;
+    for (batch, headers, format, stored_personal, old_dictionary) in batches {
+        let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
+        let mut personal: Vec<usize> = serde_json::from_str(&stored_personal).unwrap_or_default();
+        personal.extend(crate::import::mapping::personal_columns(&headers, &format));
+        personal.sort_unstable();
+        personal.dedup();
+        // The rows of the batch, blanked, encoded against a dictionary made of the first of
+        // them blanked (the old one held the cells of the first rows as they were); a chunk
+        // at a time, so that a batch of a million rows is not held in memory.
+        let ids: Vec<i64> = tx
+            .prepare(
+                "SELECT suggestion_id FROM suggestion_sources WHERE batch_id = ?1 ORDER BY line, suggestion_id",
+            )?
+            .query_map([batch], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let read = |ids: &[i64]| -> Result<Vec<(i64, Value, Vec<String>)>> {
+            let mut stmt =
+                tx.prepare_cached("SELECT row FROM suggestion_sources WHERE suggestion_id = ?1")?;
+            let mut out = Vec::with_capacity(ids.len());
+            for &id in ids {
+                let row: Value = stmt.query_row([id], |r| r.get(0))?;
+                let mut cells = decode_value(&row, &old_dictionary);
+                for &i in &personal {
+                    if let Some(cell) = cells.get_mut(i) {
+                        cell.clear();
+                    }
+                }
+                // The cells that stay (a body, a title) lose what the scan finds in them.
+                let own: Vec<&str> = names
+                    .get(&id)
+                    .map(|n| n.iter().map(String::as_str).collect())
+                    .unwrap_or_default();
+                for cell in cells.iter_mut().filter(|c| !c.is_empty()) {
+                    let clean = crate::redact::redact(cell, &own).text;
+                    if clean != *cell {
+                        *cell = clean;
+                    }
+                }
+                out.push((id, row, cells));
+            }
+            Ok(out)
+        };
+        let dictionary = if old_dictionary.is_empty() {
+            Vec::new()
+        } else {
+            let first: Vec<csv::StringRecord> = read(&ids[..ids.len().min(8)])?
+                .into_iter()
+                .map(|(_, _, cells)| csv::StringRecord::from(cells))
+                .collect();
+            crate::storage::imports::row_dictionary(first.iter(), &personal)
+        };
+        let mut update =
+            tx.prepare("UPDATE suggestion_sources SET row = ?2 WHERE suggestion_id = ?1")?;
+        for chunk in ids.chunks(1024) {
+            for (id, row, cells) in read(chunk)? {
+                let encoded = encode_value(&row, &dictionary, &cells);
+                if encoded != row || dictionary != old_dictionary {
+                    update.execute(params![id, encoded])?;
+                    changed_rows += 1;
+                }
+            }
+        }
+        tx.execute(
+            "UPDATE import_batches SET personal_columns = ?2, row_dictionary = ?3 WHERE id = ?1",
+            params![
+                batch,
+                serde_json::to_string(&personal)?,
+                if dictionary.is_empty() && old_dictionary.is_empty() {
+                    None
+                } else {
+                    Some(dictionary)
+                }
+            ],
+        )?;
+    }
+    Ok(changed_rows)
 }
 
 /// Rewrites the database without free pages, then copies the WAL into it and truncates it,

@@ -508,20 +508,25 @@ impl Act {
         for prefix in [
             "d.g.c.",
             "dgc",
-            "delibera",
             "deliberazione",
+            "delibera",
             "n.",
             "nr.",
             "n°",
             "n ",
         ] {
-            let lower = rest.to_lowercase();
-            if lower.starts_with(prefix) {
+            if rest
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
                 rest = rest[prefix.len()..].trim_start();
             }
         }
         for prefix in ["n.", "nr.", "n°", "n "] {
-            if rest.to_lowercase().starts_with(prefix) {
+            if rest
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
                 rest = rest[prefix.len()..].trim_start();
             }
         }

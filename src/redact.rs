@@ -46,6 +46,19 @@ pub fn names(fields: &[Option<String>]) -> Vec<&str> {
     fields.iter().flatten().map(String::as_str).collect()
 }
 
+/// Only the names: what a purge erases from the texts it keeps.
+pub fn redact_names(text: &str, names: &[&str]) -> String {
+    if names.is_empty() {
+        return text.to_string();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut spans = Vec::new();
+    for name in names {
+        name_spans(text, &chars, name, &mut spans);
+    }
+    replace_spans(text, spans).text
+}
+
 /// Scans `text` for personal data; `names` are the suggestion's own personal fields (author,
 /// nickname), found as whole words in any case.
 pub fn redact(text: &str, names: &[&str]) -> Redacted {
@@ -60,9 +73,17 @@ pub fn redact(text: &str, names: &[&str]) -> Redacted {
         ibans(text, &mut spans);
         phones(text, &mut spans);
     }
-    for name in names {
-        name_spans(text, name, &mut spans);
+    if !names.is_empty() {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for name in names {
+            name_spans(text, &chars, name, &mut spans);
+        }
     }
+    replace_spans(text, spans)
+}
+
+/// `text` with every span replaced by [`OMISSIS`] (overlapping spans once), and the kinds.
+fn replace_spans(text: &str, mut spans: Vec<(usize, usize, Datum)>) -> Redacted {
     if spans.is_empty() {
         return Redacted {
             text: text.to_string(),
@@ -353,28 +374,82 @@ fn phones(text: &str, spans: &mut Vec<(usize, usize, Datum)>) {
     }
 }
 
-/// Every whole-word occurrence of `name` in `text`, in any case. Names shorter than three
-/// letters are left alone (an initial would match everywhere).
-fn name_spans(text: &str, name: &str, spans: &mut Vec<(usize, usize, Datum)>) {
-    let name = name.trim();
-    if name.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+/// Every whole-word occurrence of `name` in `text`, in any case, with any run of blanks
+/// between its words, in its order or with the last word first ("Maria Rossi", "Rossi Maria",
+/// "ROSSI,  Maria"). Names shorter than three letters are left alone (an initial would match
+/// everywhere). Compared character by character, so that no letter whose case changes its
+/// length shifts a match.
+fn name_spans(
+    text: &str,
+    chars: &[(usize, char)],
+    name: &str,
+    spans: &mut Vec<(usize, usize, Datum)>,
+) {
+    let words: Vec<Vec<char>> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    if words.iter().map(Vec::len).sum::<usize>() < 3 {
         return;
     }
-    let lower_text = text.to_lowercase();
-    let lower_name = name.to_lowercase();
-    // Lower-casing can change lengths outside ASCII: map back only when it did not.
-    if lower_text.len() != text.len() {
-        return;
+    let mut orders = vec![words.clone()];
+    if words.len() > 1 {
+        let mut reversed = words.clone();
+        reversed.rotate_right(1);
+        orders.push(reversed);
     }
-    let bytes = text.as_bytes();
-    for (start, _) in lower_text.match_indices(&lower_name) {
-        let end = start + lower_name.len();
-        let before = start == 0 || !is_word_byte(bytes[start - 1]);
-        let after = end >= bytes.len() || !is_word_byte(bytes[end]);
-        if before && after {
-            spans.push((start, end, Datum::Name));
+    let is_word = |c: char| c.is_alphanumeric();
+    for order in &orders {
+        let mut i = 0;
+        while i < chars.len() {
+            if i > 0 && is_word(chars[i - 1].1) {
+                i += 1;
+                continue;
+            }
+            if let Some(end) = match_words(chars, i, order) {
+                let after_ok = end >= chars.len() || !is_word(chars[end].1);
+                if after_ok {
+                    let start_byte = chars[i].0;
+                    let end_byte = chars.get(end).map_or(text.len(), |c| c.0);
+                    spans.push((start_byte, end_byte, Datum::Name));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
         }
     }
+}
+
+/// Where `words` match the text from character `at` (words separated by blanks or a comma),
+/// in any case: the index of the character after the match.
+fn match_words(chars: &[(usize, char)], at: usize, words: &[Vec<char>]) -> Option<usize> {
+    let mut i = at;
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            let gap_start = i;
+            while i < chars.len() && (chars[i].1.is_whitespace() || chars[i].1 == ',') {
+                i += 1;
+            }
+            if i == gap_start {
+                return None;
+            }
+        }
+        let mut k = 0;
+        while k < word.len() {
+            let (_, c) = *chars.get(i)?;
+            let mut lower = c.to_lowercase();
+            for l in lower.by_ref() {
+                if word.get(k) != Some(&l) {
+                    return None;
+                }
+                k += 1;
+            }
+            i += 1;
+        }
+    }
+    Some(i)
 }
 
 #[cfg(test)]
@@ -470,6 +545,20 @@ mod tests {
         // Inside another word it stays; so do names of two letters.
         assert_eq!(redact("Rossini", &["Rossi"]).text, "Rossini");
         assert_eq!(redact("Al parco", &["Al"]).text, "Al parco");
+        // The surname first, a comma, blanks, capitals: still the name.
+        assert_eq!(
+            redact("Firmato: ROSSI,  Maria; rossi maria", &["Maria Rossi"]).text,
+            "Firmato: [omissis]; [omissis]"
+        );
+        // Letters whose case changes their length (İ, ẞ) neither hide nor shift a match.
+        assert_eq!(
+            redact("İstanbul: proposta di Ömer Çelik.", &["ömer çelik"]).text,
+            "İstanbul: proposta di [omissis]."
+        );
+        assert_eq!(
+            redact("ẞtraße Müller", &["müller"]).text,
+            "ẞtraße [omissis]"
+        );
     }
 
     #[test]

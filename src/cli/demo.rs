@@ -205,6 +205,7 @@ pub fn run(args: DemoArgs) -> Result<()> {
             target: crate::answers::Target::Folder(answers_dir.clone()),
             dry_run: false,
         },
+        &mut std::io::sink(),
     )?;
     for f in &exported.files {
         say(format!(

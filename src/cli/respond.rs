@@ -309,12 +309,7 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
         target: answers::Target::from_out(args.out.as_deref()),
         dry_run: args.dry_run,
     };
-    let summary = answers::export(&mut db, &cycle, &options)?;
-    // To standard output, a dry run shows the file it would send: a preview that is not
-    // recorded as sent.
-    if let (answers::Target::Stdout, Some(file)) = (&options.target, summary.files.first()) {
-        output::print(&String::from_utf8_lossy(&file.bytes))?;
-    }
+    let summary = answers::export(&mut db, &cycle, &options, &mut std::io::stdout().lock())?;
     for f in &summary.files {
         let verb = if summary.dry_run {
             "would write"

@@ -281,11 +281,16 @@ fn choose_sheet(name: &str, names: &[String], wanted: Option<&str>) -> Result<St
 }
 
 fn unreadable(name: &str, kind: FileKind, e: &dyn std::fmt::Display) -> anyhow::Error {
+    let hint = if kind == FileKind::Xlsx {
+        "a ZIP that is not a workbook (Decidim's open-data download is a ZIP of CSV files) must be extracted first: import the CSV inside it; a workbook, open it in the spreadsheet and save it again"
+    } else {
+        "open it in the spreadsheet and save it again, or export the sheet as CSV"
+    };
     invalid_input(format!(
         "{name}: the {} workbook cannot be read ({e})",
         kind.name()
     ))
-    .hint("open it in the spreadsheet and save it again, or export the sheet as CSV")
+    .hint(hint)
     .into()
 }
 

@@ -216,6 +216,8 @@ pub struct Mapping {
     date: Vec<usize>,
     stakeholder: Option<usize>,
     author: Vec<usize>,
+    /// Separate first-name and surname columns ("Nome", "Cognome"): the author is both.
+    author_parts: Vec<usize>,
     nickname: Option<usize>,
     email: Option<usize>,
     author_url: Option<usize>,
@@ -276,6 +278,24 @@ pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
                 .iter()
                 .any(|(_, header)| c == header || fold(header) == folded)
     })
+}
+
+/// The personal columns of a file with this header, by today's rules and default settings
+/// (see [`Mapping::new`]); every column when the header maps no title nor body.
+pub fn personal_columns(headers: &[String], format: &str) -> Vec<usize> {
+    let format = if format == "decidim" {
+        Format::Decidim
+    } else {
+        Format::Generic
+    };
+    let settings = Settings {
+        locale: "it".into(),
+        ..Settings::default()
+    };
+    match Mapping::new("", "", headers, format, &settings) {
+        Ok(m) => m.personal,
+        Err(_) => (0..headers.len()).collect(),
+    }
 }
 
 /// Whether a column of a Decidim export holds no personal data: the proposal's own fields.
@@ -384,7 +404,11 @@ fn decidim_fields(
 
 /// A spreadsheet's or an export's "yes": `true`, `1`, `sì`, `yes`, `vero`.
 fn is_true(value: &str) -> bool {
-    matches!(fold(value).as_str(), "true" | "1" | "si" | "yes" | "vero")
+    let v = value.trim();
+    ["true", "1", "si", "yes", "vero"]
+        .iter()
+        .any(|t| v.eq_ignore_ascii_case(t))
+        || (!v.is_ascii() && fold(v) == "si")
 }
 
 impl Mapping {
@@ -464,6 +488,7 @@ impl Mapping {
             .into_iter()
             .flatten()
             .chain(m.author.iter().copied())
+            .chain(m.author_parts.iter().copied())
             .collect::<Vec<_>>();
         // Flags, not searches: a file may have 100,000 columns.
         let mut is_known = vec![false; headers.len()];
@@ -527,6 +552,13 @@ impl Mapping {
     fn map_generic(&mut self, headers: &[String]) {
         for (index, header) in headers.iter().enumerate() {
             let folded = fold(header);
+            if matches!(
+                folded.as_str(),
+                "nome" | "cognome" | "first name" | "last name" | "surname"
+            ) {
+                self.author_parts.push(index);
+                continue;
+            }
             let Some((field, _)) = GENERIC_HEADERS
                 .iter()
                 .find(|(_, names)| names.contains(&folded.as_str()))
@@ -789,8 +821,18 @@ impl Mapping {
                 }
             }
         }
+        let component = opt(self.component);
+        if let Some(component) = &component {
+            // It names the file of answers for the component: a number, as Decidim's are.
+            if !component.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "the column {} does not hold a number: Decidim's components have numeric ids",
+                    self.column_name(self.component.unwrap_or(0))
+                ));
+            }
+        }
         let decidim_fields = decidim_fields(
-            opt(self.component),
+            component,
             opt(self.is_amend),
             opt(self.original_url),
             opt(self.original_title),
@@ -812,7 +854,15 @@ impl Mapping {
             ),
         };
 
-        let author = first(&self.author);
+        let author = first(&self.author).or_else(|| {
+            let parts: Vec<&str> = self
+                .author_parts
+                .iter()
+                .map(|&i| cell(i))
+                .filter(|p| !p.is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(" "))
+        });
         let nickname = opt(self.nickname);
         let email = opt(self.email);
         let author_url = opt(self.author_url);

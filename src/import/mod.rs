@@ -589,7 +589,6 @@ fn read_rows(
                 ),
             )
         } else {
-            let hash = mapping.raw_hash(&record);
             let mut mapped = None;
             let key = match mapping.fast_key(&record) {
                 Some(key) => Ok(key),
@@ -622,10 +621,11 @@ fn read_rows(
                             },
                             // Otherwise the writer looks the key up, and maps the row only
                             // if it is new or changed: most rows of a later export are not.
+                            // The fingerprint only here: a mapped row computes its own.
                             None => Item::Check(Box::new(Check {
                                 line,
                                 key,
-                                hash,
+                                hash: mapping.raw_hash(&record),
                                 record: record.clone(),
                             })),
                         }

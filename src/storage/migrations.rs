@@ -33,7 +33,29 @@ pub const MIGRATIONS: &[&str] = &[
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
 /// cannot compute from the stored rows.
 type Step = fn(&Connection) -> Result<()>;
-const AFTER: &[(i64, Step)] = &[(7, backfill_decidim_fields)];
+const AFTER: &[(i64, Step)] = &[(7, backfill_decidim_fields), (8, widen_personal_columns)];
+
+/// Version 8: every column not known to hold no personal data is personal. Batches imported
+/// before marked only the author's columns: their list grows to what an import marks today, so
+/// that the next purge blanks the rest too (and rebuilds their dictionaries).
+fn widen_personal_columns(conn: &Connection) -> Result<()> {
+    let batches: Vec<(i64, String, String, String)> = conn
+        .prepare("SELECT id, headers, format, personal_columns FROM import_batches")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, headers, format, personal) in batches {
+        let headers: Vec<String> = serde_json::from_str(&headers)?;
+        let mut columns: Vec<usize> = serde_json::from_str(&personal).unwrap_or_default();
+        columns.extend(crate::import::mapping::personal_columns(&headers, &format));
+        columns.sort_unstable();
+        columns.dedup();
+        conn.execute(
+            "UPDATE import_batches SET personal_columns = ?2 WHERE id = ?1",
+            rusqlite::params![id, serde_json::to_string(&columns)?],
+        )?;
+    }
+    Ok(())
+}
 
 pub const LATEST_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 
@@ -118,11 +140,25 @@ fn backfill_decidim_fields(conn: &Connection) -> Result<()> {
         "UPDATE suggestions SET component_id = ?2, is_amend = ?3, amends = ?4 WHERE id = ?1",
     )?;
     let mut rows = stmt.query([])?;
+    // Headers parsed once per batch, not once per row.
+    let mut parsed: std::collections::HashMap<String, Vec<String>> = Default::default();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let row = super::imports::decode_row(&r.get::<_, Vec<u8>>(1)?, &r.get::<_, Vec<u8>>(3)?);
-        let headers: Vec<String> = serde_json::from_str(&r.get::<_, String>(2)?)?;
-        let fields = crate::import::mapping::decidim_fields_of(&headers, &row);
+        // Rows stored before they were compressed are JSON text.
+        let row: Vec<String> = match r.get::<_, rusqlite::types::Value>(1)? {
+            rusqlite::types::Value::Blob(bytes) => {
+                super::imports::decode_row(&bytes, &r.get::<_, Vec<u8>>(3)?)
+            }
+            rusqlite::types::Value::Text(text) => serde_json::from_str(&text).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let header_json: String = r.get(2)?;
+        if !parsed.contains_key(&header_json) {
+            let headers: Vec<String> = serde_json::from_str(&header_json)?;
+            parsed.insert(header_json.clone(), headers);
+        }
+        let headers = &parsed[&header_json];
+        let fields = crate::import::mapping::decidim_fields_of(headers, &row);
         update.execute(rusqlite::params![
             id,
             fields.component_id,

@@ -126,6 +126,7 @@ impl Db {
         // when it finished, or it was killed) left a rollback journal mode behind.
         if !db.in_wal().map_err(|e| busy_in_chain(e, path))? {
             db.try_journal_mode("wal");
+            db.synchronous_for_journal()?;
         }
         migrations::migrate(&mut db)?;
         // What a killed backup or restore left behind goes with the next command.
@@ -325,9 +326,17 @@ impl Db {
         let result = work(self);
         if left_wal {
             self.try_journal_mode("wal");
-            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            self.synchronous_for_journal()?;
         }
         result
+    }
+
+    /// `synchronous = NORMAL` in WAL mode, FULL with a rollback journal (where NORMAL can
+    /// corrupt the file on a power loss): whichever mode the file ended up in.
+    fn synchronous_for_journal(&self) -> Result<()> {
+        let level = if self.in_wal()? { "NORMAL" } else { "FULL" };
+        self.conn.pragma_update(None, "synchronous", level)?;
+        Ok(())
     }
 
     /// Runs `work` with foreign keys unchecked, then checks them again: for writes of many

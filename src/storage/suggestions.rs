@@ -382,9 +382,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<Detail>> {
         Option<String>,
     ) = conn.query_row(
         concat!(
-            "SELECT s.component_id, s.is_amend, s.amends, (SELECT ",
+            "SELECT s.component_id, s.is_amend, s.amends, CASE WHEN s.is_amend THEN (SELECT ",
             display_ref!("o"),
-            " FROM suggestions o WHERE o.url = s.amends AND o.id <> s.id ORDER BY o.cycle_id = s.cycle_id DESC, o.id DESC LIMIT 1), s.public_title
+            " FROM suggestions o WHERE o.url = s.amends AND o.id <> s.id ORDER BY o.cycle_id = s.cycle_id DESC, o.id DESC LIMIT 1) END, s.public_title
              FROM suggestions s WHERE s.id = ?1"
         ),
         [id],

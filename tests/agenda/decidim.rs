@@ -2029,7 +2029,7 @@ fn answers_go_to_one_file_per_component_in_a_folder_and_pass_decidims_import() {
             "{err}"
         );
         assert!(
-            err.contains("3 suggestion(s) from Decidim left out: 1 without a response, 1 amendments (Decidim takes no answer for them), 1 withdrawn"),
+            err.contains("3 suggestion(s) from Decidim left out: 1 without a response, 1 amendment (Decidim takes no answer for it), 1 withdrawn"),
             "{err}"
         );
         assert_eq!(
@@ -2113,7 +2113,7 @@ fn amendments_and_withdrawn_proposals_never_get_a_row_even_with_all() {
         let env = answered(version);
         let err = export_answers(&env, &["--all", "--out", "risposte/"]);
         assert!(
-            err.contains("1 amendments (Decidim takes no answer for them)"),
+            err.contains("1 amendment (Decidim takes no answer for it)"),
             "{err}"
         );
         assert!(err.contains("1 withdrawn"), "{err}");
@@ -2138,7 +2138,7 @@ fn one_component_asked_for_is_the_only_file_written() {
         format!("{HEADER}{ROW_9105}{ROW_9106}")
     );
     assert!(
-        err.contains("4 suggestion(s) from Decidim left out: 1 without a response, 1 amendments (Decidim takes no answer for them), 1 withdrawn, 1 of other components"),
+        err.contains("4 suggestion(s) from Decidim left out: 1 amendment (Decidim takes no answer for it), 1 withdrawn, 2 of other components"),
         "{err}"
     );
     let h = history(&env);

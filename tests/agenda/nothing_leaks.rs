@@ -1543,3 +1543,239 @@ fn regression_no_step_of_the_process_is_dated_after_today() {
 fn refused_init(env: &Env) -> String {
     stderr(&at_now(env, &["init", "--date", "2022-01-22"]).code(2))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Found in review: what a purge leaves, what a pipe loses, what a restored file may ask
+
+/// After a purge the people table is gone, and with it the names the scan looked for: the
+/// purge takes them out of the texts it keeps, so a report written afterwards has none.
+#[test]
+fn regression_a_report_written_after_the_purge_still_publishes_no_name() {
+    let (env, _, _) = answered_with_people();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--without-act",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
+    env.run(&["privacy", "purge", "--yes"]).success();
+    for (what, text) in public_outputs(&env) {
+        assert!(
+            !text.contains(NAME),
+            "{what} names the author after the purge"
+        );
+    }
+    let reasons = count(
+        &env,
+        "SELECT count(*) FROM responses WHERE reason LIKE '%Maria Rossi%'",
+    );
+    let titles = count(
+        &env,
+        "SELECT count(*) FROM suggestions WHERE title LIKE '%Maria Rossi%' OR body LIKE '%Maria Rossi%'",
+    );
+    assert_eq!(
+        (reasons, titles),
+        (0, 0),
+        "the name stays in the database's texts"
+    );
+    // Nothing of it is left in any file the tool wrote either (the imported file is the
+    // office's own).
+    for (path, bytes) in files_in(env.dir.path()) {
+        if path.ends_with("modulo.csv") {
+            continue;
+        }
+        assert!(!contains(&bytes, NAME), "{} holds the name", path.display());
+        assert!(
+            !contains(&bytes, EMAIL),
+            "{} holds the e-mail",
+            path.display()
+        );
+    }
+}
+
+/// A batch imported when only the author's columns counted as personal is purged by today's
+/// rules: its other personal columns blanked, its dictionary rebuilt without them.
+#[test]
+fn regression_a_batch_imported_before_unknown_columns_were_personal_is_purged_whole() {
+    let env = Env::collecting();
+    let file = env.write(
+        "vecchio.csv",
+        "Oggetto;Proposta;Telefono;Codice fiscale\n\
+         Wi-Fi;Wi-Fi nei parchi;0574 183 6000;RSSMRA85T10A562S\n\
+         Corsi;Corsi per anziani;0574 999 1234;BNCLCU80A01G999X\n",
+    );
+    env.run(&["suggestion", "import", "--quiet", &file])
+        .success();
+    // As an older agenda recorded it: no personal column at all.
+    conn(&env)
+        .execute("UPDATE import_batches SET personal_columns = '[]'", [])
+        .unwrap();
+    env.run(&["phase", "advance", "--date", "2021-11-20"])
+        .success();
+    conn(&env)
+        .execute(
+            "INSERT INTO responses (suggestion_id, outcome, reason, current, user, at)
+             SELECT id, 'non-accolto', 'Fuori dal perimetro.', 1, 'collaudo', '2021-12-15T10:00:00Z'
+             FROM suggestions",
+            [],
+        )
+        .unwrap();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--without-act",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
+    env.run(&["privacy", "purge", "--yes"]).success();
+    let original = &env.json(&["suggestion", "show", "1", "--format", "json"])["original"];
+    assert_eq!(original["Telefono"], "", "{original}");
+    assert_eq!(original["Codice fiscale"], "", "{original}");
+    assert_eq!(original["Proposta"], "Wi-Fi nei parchi", "{original}");
+    for (path, bytes) in files_in(env.dir.path()) {
+        if path.ends_with("vecchio.csv") {
+            continue; // the file imported, which is the office's own
+        }
+        for datum in ["0574 183 6000", "RSSMRA85T10A562S", "BNCLCU80A01G999X"] {
+            assert!(!contains(&bytes, datum), "{} holds {datum}", path.display());
+        }
+    }
+}
+
+/// An export to standard output is recorded as sent only once it is written: to a full disk
+/// (/dev/full) it fails, and the next export still holds every answer.
+#[test]
+fn regression_an_export_to_standard_output_that_fails_is_not_recorded_as_sent() {
+    let env = Env::collecting();
+    env.run(&[
+        "suggestion",
+        "import",
+        "--quiet",
+        &fixture_arg("decidim-2021-proposals.csv"),
+    ])
+    .success();
+    env.run(&["phase", "advance", "--date", "2021-11-20"])
+        .success();
+    env.run(&[
+        "suggestion",
+        "respond",
+        "1",
+        "--outcome",
+        "accolto",
+        "--reason",
+        "Accolta.",
+    ])
+    .success();
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    #[allow(deprecated)]
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("agenda"))
+        .current_dir(env.dir.path())
+        .env_remove("AGENDA_DB")
+        .env("AGENDA_USER", "collaudo")
+        .args(["suggestion", "export-answers"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "writing to a full disk succeeded");
+    let history = env.json(&[
+        "suggestion",
+        "export-answers",
+        "--history",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        history,
+        serde_json::json!([]),
+        "a failed export was recorded"
+    );
+    let file = env.stdout(&["suggestion", "export-answers"]);
+    assert!(file.contains("5101;accepted;"), "{file}");
+}
+
+/// A Decidim component id names a file of answers: anything but a number is refused at import.
+#[test]
+fn regression_a_component_id_that_is_not_a_number_is_refused() {
+    let env = Env::collecting();
+    let file = env.write(
+        "proposte.csv",
+        "id;component/id;title/it;body/it\n9101;../../etc;Titolo;Testo\n",
+    );
+    let err = refused(&env, &["suggestion", "import", &file], 3);
+    assert!(
+        err.contains("proposte.csv:2: the column \"component/id\" does not hold a number"),
+        "{err}"
+    );
+    assert!(!err.contains("../../etc"), "{err}");
+}
+
+/// The settings of a database (a restored copy of another, say) never make a command delete a
+/// file of the user's: only a backup's own `.partial-<pid>` goes.
+#[test]
+fn regression_a_copy_row_pointing_at_a_users_file_deletes_nothing() {
+    let env = Env::new();
+    let precious = env.write("tesi.docx", "il lavoro di un anno");
+    conn(&env)
+        .execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+            rusqlite::params![format!("copy:{}:0", dead_pid()), precious],
+        )
+        .unwrap();
+    env.run(&["status"]).success();
+    assert!(Path::new(&precious).exists(), "a user's file was deleted");
+    assert_eq!(
+        count(
+            &env,
+            "SELECT count(*) FROM settings WHERE key LIKE 'copy:%'"
+        ),
+        0,
+        "the stale row stays"
+    );
+}
+
+/// An office file with separate Nome and Cognome columns: the author is both, and the scan
+/// finds them in the title (in either order).
+#[test]
+fn regression_names_in_separate_columns_are_found_in_the_title() {
+    let env = Env::collecting();
+    let file = env.write(
+        "modulo.csv",
+        "Nome;Cognome;Oggetto;Proposta\nGiulia;Bettazzi;Proposta di Bettazzi Giulia;Più Wi-Fi nei parchi\n",
+    );
+    env.run(&["suggestion", "import", "--quiet", &file])
+        .success();
+    let show = env.json(&["suggestion", "show", "1", "--format", "json"]);
+    assert_eq!(show["personal_data"]["author"], "Giulia Bettazzi", "{show}");
+    let report = env.stdout(&["report", "--draft"]);
+    assert!(!report.contains("Bettazzi"), "the surname is published");
+    assert!(report.contains("Proposta di \\[omissis\\]"), "{report}");
+}
+
+#[test]
+fn regression_the_act_may_be_written_deliberazione_n() {
+    let env = Env::collecting();
+    env.run(&["phase", "advance", "--date", "2021-11-20"])
+        .success();
+    env.run(&[
+        "phase",
+        "advance",
+        "--yes",
+        "--act",
+        "deliberazione n. 12/2022",
+        "--act-date",
+        "2022-01-20",
+        "--date",
+        "2022-01-20",
+    ])
+    .success();
+    let cycle = env.json(&["cycle", "show", "2021-2023", "--format", "json"]);
+    assert_eq!(cycle["act"], "DGC 12/2022", "{cycle}");
+}
