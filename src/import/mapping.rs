@@ -283,6 +283,15 @@ pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
 /// The personal columns of a file with this header, by today's rules and default settings
 /// (see [`Mapping::new`]); every column when the header maps no title nor body.
 pub fn personal_columns(headers: &[String], format: &str) -> Vec<usize> {
+    match default_mapping(headers, format) {
+        Some(m) => m.personal,
+        None => (0..headers.len()).collect(),
+    }
+}
+
+/// The mapping an import with the default settings gives a header (`format`: "decidim" or
+/// "generic"); `None` when it maps neither a title nor a body.
+pub fn default_mapping(headers: &[String], format: &str) -> Option<Mapping> {
     let format = if format == "decidim" {
         Format::Decidim
     } else {
@@ -292,10 +301,7 @@ pub fn personal_columns(headers: &[String], format: &str) -> Vec<usize> {
         locale: "it".into(),
         ..Settings::default()
     };
-    match Mapping::new("", "", headers, format, &settings) {
-        Ok(m) => m.personal,
-        Err(_) => (0..headers.len()).collect(),
-    }
+    Mapping::new("", "", headers, format, &settings).ok()
 }
 
 /// Whether a column of a Decidim export holds no personal data: the proposal's own fields.

@@ -33,7 +33,50 @@ pub const MIGRATIONS: &[&str] = &[
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
 /// cannot compute from the stored rows.
 type Step = fn(&Connection) -> Result<()>;
-const AFTER: &[(i64, Step)] = &[(7, backfill_decidim_fields), (8, widen_personal_columns)];
+const AFTER: &[(i64, Step)] = &[
+    (7, backfill_decidim_fields),
+    (8, widen_personal_columns),
+    (8, refingerprint_rows),
+];
+
+/// Version 8: a row's fingerprint no longer depends on the order of the columns, on empty
+/// columns or on the formula guard. Stored fingerprints are computed again from the rows as
+/// read (with the default settings, which most imports use), so that the first re-import
+/// after the upgrade finds unchanged rows unchanged rather than rewriting them all.
+fn refingerprint_rows(conn: &Connection) -> Result<()> {
+    let batches: Vec<(i64, String, String, Vec<u8>)> = conn
+        .prepare("SELECT id, headers, format, coalesce(row_dictionary, X'') FROM import_batches")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE suggestions SET content_hash = ?2 WHERE id = ?1")?;
+    let mut rows = conn.prepare(
+        "SELECT src.suggestion_id, src.row FROM suggestion_sources src WHERE src.batch_id = ?1",
+    )?;
+    for (batch, headers, format, dictionary) in batches {
+        let headers: Vec<String> = serde_json::from_str(&headers)?;
+        let Some(mapping) = crate::import::mapping::default_mapping(&headers, &format) else {
+            continue;
+        };
+        let mut query = rows.query([batch])?;
+        while let Some(r) = query.next()? {
+            let id: i64 = r.get(0)?;
+            let cells: Vec<String> = match r.get::<_, rusqlite::types::Value>(1)? {
+                rusqlite::types::Value::Blob(bytes) => {
+                    super::imports::decode_row(&bytes, &dictionary)
+                }
+                rusqlite::types::Value::Text(text) => {
+                    serde_json::from_str(&text).unwrap_or_default()
+                }
+                _ => continue,
+            };
+            update.execute(rusqlite::params![
+                id,
+                mapping.raw_hash(&csv::StringRecord::from(cells))
+            ])?;
+        }
+    }
+    Ok(())
+}
 
 /// Version 8: every column not known to hold no personal data is personal. Batches imported
 /// before marked only the author's columns: their list grows to what an import marks today, so
@@ -207,6 +250,52 @@ mod tests {
         assert_eq!(version(&conn).unwrap(), 2);
         apply(&conn, TEST_MIGRATIONS).unwrap();
         assert_eq!(version(&conn).unwrap(), 3);
+    }
+
+    /// After the upgrade to version 8 a row's stored fingerprint is what an import computes
+    /// now: a re-import of the same rows finds them unchanged.
+    #[test]
+    fn regression_fingerprints_are_computed_again_by_the_upgrade() {
+        let conn = v1();
+        apply(&conn, MIGRATIONS).unwrap();
+        let headers = vec!["id".to_string(), "title/it".into(), "body/it".into()];
+        let cells = ["5101", "Titolo", "'=Corpo"];
+        conn.execute_batch(
+            "INSERT INTO cycles (id, triennium, first_year, phase, phase_since, opened_at) VALUES (1, '2021-2023', 2021, 2, '2021-10-01', 'x');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO import_batches (id, cycle_id, file_name, sha256, size, encoding, delimiter, format, headers, user, at)
+             VALUES (1, 1, 'p.csv', 'x', 1, 'utf-8', ';', 'decidim', ?1, 'u', 'x')",
+            [serde_json::to_string(&headers).unwrap()],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO suggestions (id, cycle_id, source_key, format, title, body, stakeholder, channel,
+                 batch_id, line, last_batch_id, content_hash, created_at, updated_at)
+             VALUES (1, 1, 'id:5101', 'decidim', 'Titolo', 'Corpo', 'altro', 'piattaforma', 1, 2, 1, 12345, 'x', 'x')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES (1, 1, 2, ?1)",
+            [crate::storage::imports::encode_row(cells, &[])],
+        )
+        .unwrap();
+        refingerprint_rows(&conn).unwrap();
+        let stored: i64 = conn
+            .query_row(
+                "SELECT content_hash FROM suggestions WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mapping = crate::import::mapping::default_mapping(&headers, "decidim").unwrap();
+        assert_eq!(
+            stored,
+            mapping.raw_hash(&csv::StringRecord::from(cells.to_vec()))
+        );
+        assert_ne!(stored, 12345);
     }
 
     #[test]
