@@ -674,7 +674,13 @@ impl Mapping {
             // The column by a fingerprint of its name: eight bytes, not the name, per cell
             // (the import of a million rows hashes every one of them).
             h.update(column.to_le_bytes());
-            h.update(value.as_bytes());
+            // A file saved again by Excel breaks the lines inside its cells with CRLF: the
+            // same text (the import stores both as LF).
+            if value.contains('\r') {
+                h.update(value.replace("\r\n", "\n").as_bytes());
+            } else {
+                h.update(value.as_bytes());
+            }
             h.update([0x1f]);
         }
         let digest = h.finalize();

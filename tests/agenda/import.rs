@@ -1691,3 +1691,30 @@ mod roundtrip {
         }
     }
 }
+
+/// The same export saved again by Excel (CRLF line ends, also inside the quoted bodies) says
+/// the same thing: every row unchanged, none rewritten.
+#[test]
+fn regression_an_export_saved_again_with_crlf_is_unchanged() {
+    let env = Env::collecting();
+    let original = std::fs::read_to_string(fixture("decidim-2021-proposals.csv")).unwrap();
+    env.run(&[
+        "suggestion",
+        "import",
+        "--quiet",
+        fixture("decidim-2021-proposals.csv").to_str().unwrap(),
+    ])
+    .success();
+    let crlf = env.write("risalvato.csv", original.replace('\n', "\r\n"));
+    let report = env.json(&["suggestion", "import", &crlf, "--format", "json"]);
+    assert_eq!(
+        (
+            &report["read"],
+            &report["inserted"],
+            &report["updated"],
+            &report["unchanged"]
+        ),
+        (&30.into(), &0.into(), &0.into(), &30.into()),
+        "{report}"
+    );
+}
