@@ -269,26 +269,29 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
             say("no answers exported yet: `agenda suggestion export-answers --out FOLDER/` writes them");
             return Ok(());
         }
+        // Narrow enough for a terminal of 80 columns: the file by its name (the JSON has the
+        // path), the time to the minute, the start of the SHA-256.
         let mut table = output::table(&[
-            "export",
-            "cycle",
-            "when",
-            "who",
-            "component",
-            "rows",
-            "file",
-            "sha256",
+            "#", "cycle", "when", "who", "comp.", "rows", "file", "sha256",
         ]);
         for e in &exports {
             table.add_row(vec![
                 e.id.to_string(),
                 e.triennium.clone(),
-                e.at.clone(),
+                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
                 e.user.clone(),
                 e.component_id.clone(),
-                format!("{}{}", e.rows, if e.every_response { " (all)" } else { "" }),
-                e.file.clone().unwrap_or_else(|| "standard output".into()),
-                e.sha256[..12].to_string(),
+                format!("{}{}", e.rows, if e.every_response { " all" } else { "" }),
+                e.file
+                    .as_deref()
+                    .map(|f| {
+                        std::path::Path::new(f)
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_else(|| f.to_string())
+                    })
+                    .unwrap_or_else(|| "stdout".into()),
+                e.sha256.get(..8).unwrap_or(&e.sha256).to_string(),
             ]);
         }
         return output::print_table(&table);
