@@ -271,12 +271,17 @@ pub fn export(
         // The answer is published on the platform: without personal data.
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let reason = crate::redact::redact(&response.reason, &names).text;
+        let card_title = response
+            .card
+            .as_ref()
+            .map(|(_, t)| crate::redact::redact(t, &names).text);
         let answer = answer_html(
             &reason,
             response
                 .card
                 .as_ref()
-                .map(|(c, t)| (c.as_str(), t.as_str())),
+                .zip(card_title.as_deref())
+                .map(|((c, _), t)| (c.as_str(), t)),
             response.duplicate_of.as_deref(),
         );
         if !options.every_response {

@@ -482,7 +482,12 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
     let periods = cycles::phase_periods(conn, cycle)?;
     let collection_closed_on = process::closed_collection(&periods);
     let phases = phase_dates(&periods);
-    let cards = crate::storage::cards_of_cycle(conn, cycle)?;
+    // The cards are the office's own texts, but they are published too: what the scan finds
+    // in them (an e-mail or a phone number typed into a description) is left out as well.
+    let cards: Vec<Card> = crate::storage::cards_of_cycle(conn, cycle)?
+        .into_iter()
+        .map(redact_card)
+        .collect();
     let census = census::take(
         conn,
         cycle.id,
@@ -869,6 +874,29 @@ fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> 
 }
 
 /// What a draft still lacks before the final report, in Italian.
+/// A card with what the scan for personal data finds in its texts replaced by `[omissis]`.
+fn redact_card(mut card: Card) -> Card {
+    let clean = |t: &mut String| {
+        let r = crate::redact::redact(t, &[]);
+        if !r.found.is_empty() {
+            *t = r.text;
+        }
+    };
+    for text in [
+        &mut card.title,
+        &mut card.description,
+        &mut card.objectives,
+        &mut card.office,
+        &mut card.partners,
+        &mut card.funding,
+    ] {
+        clean(text);
+    }
+    card.agid_refs.iter_mut().for_each(clean);
+    card.indicators.iter_mut().for_each(clean);
+    card
+}
+
 /// The draft's line on the suggestions whose title or reason held personal data, so that staff
 /// can write a proper title (`agenda suggestion retitle`) or reason.
 fn redactions_sentence(redacted: &[crate::storage::redactions::Redaction]) -> String {

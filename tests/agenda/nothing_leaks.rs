@@ -1779,3 +1779,41 @@ fn regression_the_act_may_be_written_deliberazione_n() {
     let cycle = env.json(&["cycle", "show", "2021-2023", "--format", "json"]);
     assert_eq!(cycle["act"], "DGC 12/2022", "{cycle}");
 }
+
+/// The cards are published too: a referent's e-mail or mobile typed into a description is
+/// left out of the report like a citizen's.
+#[test]
+fn regression_personal_data_typed_into_a_card_is_not_published() {
+    let env = Env::collecting();
+    env.run(&[
+        "card",
+        "add",
+        "--code",
+        "GOV-09",
+        "--title",
+        "Sportello della partecipazione",
+        "--axis",
+        "governance",
+        "--status",
+        "pianificata",
+        "--description",
+        "Referente: Marco Neri, marco.neri@example.it, cell. 347 1234567.",
+    ])
+    .success();
+    let report = env.stdout(&["report", "--draft"]);
+    assert!(
+        report.contains("Sportello della partecipazione"),
+        "the card is missing"
+    );
+    assert!(
+        !report.contains("marco.neri@example.it"),
+        "the e-mail is published"
+    );
+    assert!(
+        !report.contains("347 1234567"),
+        "the mobile number is published"
+    );
+    // The card itself keeps what staff typed.
+    let card = env.json(&["card", "show", "GOV-09", "--format", "json"]);
+    assert!(card.to_string().contains("marco.neri@example.it"), "{card}");
+}
