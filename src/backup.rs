@@ -46,12 +46,15 @@ pub fn write(source: &Connection, dest: &Path) -> Result<()> {
     let _ = std::fs::remove_file(&partial);
     // Known to the database while it is written: if this command is killed, the next one
     // removes it (see `remove_stale_copies`).
-    let key = register_copy(source, &partial)?;
+    // A read-only database can still be copied: then the copy is not registered.
+    let key = register_copy(source, &partial).ok();
     let result = copy_into_new(source, &partial).and_then(|()| publish(&partial, dest));
     if result.is_err() {
         remove_copy_files(&partial);
     }
-    unregister_copy(source, &key)?;
+    if let Some(key) = key {
+        let _ = unregister_copy(source, &key);
+    }
     result
 }
 

@@ -244,7 +244,12 @@ fn backups_beside(db: &std::path::Path) -> Vec<String> {
 pub fn backup(globals: &Globals, args: BackupArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
     backup::write(db.conn(), &args.path)?;
-    backup::record(db.conn(), &args.path, "backup")?;
+    if backup::record(db.conn(), &args.path, "backup").is_err() {
+        warn(format!(
+            "the backup could not be recorded in {} (is it read-only?): a later purge will not name it",
+            globals.db.display()
+        ));
+    }
     say(format!(
         "wrote a backup of {} to {} (readable by you only); bring it back with `agenda restore {}`",
         globals.db.display(),

@@ -379,11 +379,10 @@ pub fn workbook_table(
     let records = rest
         .into_iter()
         .map(|(n, mut cells)| {
-            // Cells past the header's last column count only when they hold something.
-            while cells.len() > width && cells.last().is_some_and(|c| c.trim().is_empty()) {
-                cells.pop();
-            }
-            cells.resize(cells.len().max(width), String::new());
+            // Cells past the header's last column have no name, so nothing can read them: a
+            // note typed beside a row is left out (and kept nowhere: it may name someone).
+            cells.truncate(width);
+            cells.resize(width, String::new());
             (n, csv::StringRecord::from(cells))
         })
         .collect();

@@ -1718,3 +1718,37 @@ fn regression_an_export_saved_again_with_crlf_is_unchanged() {
         "{report}"
     );
 }
+
+/// A note typed beside a row of a workbook, past the header's last column, has no name: the
+/// row is imported without it, not refused as ragged.
+#[test]
+fn regression_a_note_beside_a_workbook_row_is_left_out_not_refused() {
+    let env = Env::collecting();
+    let path = env.path("appunti.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Oggetto", "Proposta", "Data invio"].iter().enumerate() {
+        sheet.write(0, col as u16, *header).unwrap();
+    }
+    sheet.write(1, 0, "Wi-Fi in biblioteca").unwrap();
+    sheet
+        .write(1, 1, "Estendere PratoWiFi alle sale studio.")
+        .unwrap();
+    sheet.write(1, 2, "14/03/2023").unwrap();
+    sheet
+        .write(1, 4, "richiamare la sig.ra Neri al 333 7654321")
+        .unwrap();
+    sheet.write(2, 0, "Corsi serali").unwrap();
+    sheet.write(2, 1, "Corsi di informatica di sera.").unwrap();
+    book.save(&path).unwrap();
+    let report = env.json(&[
+        "suggestion",
+        "import",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["inserted"], 2, "{report}");
+    let show = env.json(&["suggestion", "show", "1", "--format", "json"]);
+    assert!(!show.to_string().contains("333 7654321"), "{show}");
+}
