@@ -188,3 +188,23 @@ pub fn foreign_key_violations(conn: &rusqlite::Connection) -> usize {
         .unwrap()
         .count()
 }
+
+/// Every file in the folder, with its bytes: to look for a datum in every byte the tool left.
+pub fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+/// Whether `needle` stands anywhere in `haystack`.
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}

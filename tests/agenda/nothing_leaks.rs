@@ -5,11 +5,11 @@
 //! budgets and AGID references read one way only, and a closing that is deliberate.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture_arg, refused, stderr, Env};
+use crate::common::{conn, contains, files_in, fixture_arg, refused, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -59,19 +59,6 @@ fn count(env: &Env, sql: &str) -> i64 {
     conn(env).query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
-/// Every file in the folder, with its bytes.
-fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            out.push((path, bytes));
-        }
-    }
-    out
-}
-
 /// The names of the files in the folder.
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -80,12 +67,6 @@ fn names_in(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
 }
 
 /// Whether this process can write where permissions say it cannot (root can): then a test of
@@ -575,7 +556,13 @@ fn closed_with_people() -> Env {
         .success();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
-    conn(&env)
+    answer_all_and_close(&env);
+    env
+}
+
+/// Answers every suggestion of the cycle (in Fase 3) and closes it without an act.
+fn answer_all_and_close(env: &Env) {
+    conn(env)
         .execute(
             "INSERT INTO responses (suggestion_id, outcome, reason, current, user, at)
              SELECT id, 'non-accolto', 'Fuori dal perimetro del triennio.', 1, 'collaudo', '2021-12-15T10:00:00Z'
@@ -592,7 +579,6 @@ fn closed_with_people() -> Env {
         "2022-01-20",
     ])
     .success();
-    env
 }
 
 fn purge_unfinished(env: &Env) -> Value {
@@ -1615,23 +1601,7 @@ fn regression_a_batch_imported_before_unknown_columns_were_personal_is_purged_wh
         .unwrap();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
-    conn(&env)
-        .execute(
-            "INSERT INTO responses (suggestion_id, outcome, reason, current, user, at)
-             SELECT id, 'non-accolto', 'Fuori dal perimetro.', 1, 'collaudo', '2021-12-15T10:00:00Z'
-             FROM suggestions",
-            [],
-        )
-        .unwrap();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    answer_all_and_close(&env);
     env.run(&["privacy", "purge", "--yes"]).success();
     let original = &env.json(&["suggestion", "show", "1", "--format", "json"])["original"];
     assert_eq!(original["Telefono"], "", "{original}");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture_arg, stderr, Env};
+use crate::common::{conn, contains, files_in, fixture_arg, stderr, Env};
 
 const MODULO: &str = "modulo-web-2022.csv";
 const DECIDIM: &str = "decidim-2022-proposals-0.30.csv";
@@ -65,25 +65,6 @@ fn close_cycle(env: &Env) {
         "2022-01-20",
     ])
     .success();
-}
-
-/// Every file in the folder, with its bytes.
-fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            out.push((path, bytes));
-        }
-    }
-    out
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
 }
 
 // ---------------------------------------------------------------------------------------------
