@@ -1,7 +1,8 @@
 //! Decidim both ways. The exports are *built* here, from one list of proposals, the way each
 //! version of Decidim writes them (the serializer's keys, `/`-flattened headers that are the
 //! union of every row's keys, Ruby's CSV quoting, premailer's plain text, rubyXL's cells: see
-//! the research notes on Decidim's source); then imported. The way back is checked by an
+//! `decidim-sources.md` beside this file: what was read of Decidim's source, where and at which
+//! version); then imported. The way back is checked by an
 //! emulation of Decidim's own "Import answers from a file", which refuses a whole file for one
 //! row it cannot take. Last, the office workbooks and the demo.
 
