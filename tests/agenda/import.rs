@@ -1752,3 +1752,34 @@ fn regression_a_note_beside_a_workbook_row_is_left_out_not_refused() {
     let show = env.json(&["suggestion", "show", "1", "--format", "json"]);
     assert!(!show.to_string().contains("333 7654321"), "{show}");
 }
+
+/// The same workbook saved by LibreOffice as Excel 97 (`.xls`, the OLE format offices still
+/// send): read by the same rules, the same ten suggestions as its `.xlsx` twin.
+#[test]
+fn an_xls_workbook_gives_the_same_suggestions_as_its_xlsx_twin() {
+    let env = Env::collecting();
+    let xls = env.json(&[
+        "suggestion",
+        "import",
+        fixture("incontri-2023.xls").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        (&xls["file_type"], &xls["inserted"]),
+        (&"xls".into(), &10.into()),
+        "{xls}"
+    );
+    let xlsx = env.json(&[
+        "suggestion",
+        "import",
+        fixture("incontri-2023.xlsx").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        (&xlsx["inserted"], &xlsx["unchanged"]),
+        (&0.into(), &10.into()),
+        "{xlsx}"
+    );
+}
