@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::error::refused;
 use crate::storage::cycles::Cycle;
-use crate::storage::imports::{decode_row, encode_row};
+use crate::storage::imports::{decode_stored, encode_row};
 use crate::storage::Db;
 
 /// The personal data held for one cycle.
@@ -174,7 +174,7 @@ fn for_each_personal_row(
                 p
             }
         };
-        let cells = decode(&stored);
+        let cells = decode_stored(&stored.row, &stored.dictionary);
         visit(id, &stored, cells, &personal)?;
     }
     Ok(())
@@ -185,20 +185,6 @@ struct Stored {
     row: Value,
     dictionary: Vec<u8>,
     headers: std::rc::Rc<Vec<String>>,
-}
-
-/// The cells of a stored row: LZ4-compressed JSON (a BLOB), or plain JSON text in databases
-/// written before rows were compressed.
-fn decode(stored: &Stored) -> Vec<String> {
-    decode_value(&stored.row, &stored.dictionary)
-}
-
-fn decode_value(row: &Value, dictionary: &[u8]) -> Vec<String> {
-    match row {
-        Value::Blob(bytes) => decode_row(bytes, dictionary),
-        Value::Text(text) => serde_json::from_str(text).unwrap_or_default(),
-        _ => Vec::new(),
-    }
 }
 
 /// Stores cells the way `like` was stored (a compressed BLOB, or JSON text in databases
@@ -513,7 +499,7 @@ fn blank_rows_as_read(
             let mut out = Vec::with_capacity(ids.len());
             for &id in ids {
                 let row: Value = stmt.query_row([id], |r| r.get(0))?;
-                let mut cells = decode_value(&row, &old_dictionary);
+                let mut cells = decode_stored(&row, &old_dictionary);
                 for &i in &personal {
                     if let Some(cell) = cells.get_mut(i) {
                         cell.clear();

@@ -364,31 +364,6 @@ pub struct DecidimFields {
     pub amends: Option<String>,
 }
 
-/// [`DecidimFields`] of a row, by the names of its columns (for rows stored before they were
-/// kept apart).
-pub fn decidim_fields_of(headers: &[String], row: &[String]) -> DecidimFields {
-    let cell = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| row.get(i))
-            .map(|v| unguard_formula(v.trim()).to_string())
-            .filter(|v| !v.is_empty())
-    };
-    let title = cell("original_proposal/title").or_else(|| {
-        headers
-            .iter()
-            .filter(|h| h.starts_with("original_proposal/title/"))
-            .find_map(|h| cell(h))
-    });
-    decidim_fields(
-        cell("component/id"),
-        cell("is_amend"),
-        cell("original_proposal/url"),
-        title,
-    )
-}
-
 fn decidim_fields(
     component: Option<String>,
     is_amend: Option<String>,
@@ -701,6 +676,23 @@ impl Mapping {
         cell(self.id).map(|id| format!("id:{id}"))
     }
 
+    /// What a row says of where its proposal lives and whether it is an amendment (for the
+    /// import, and for rows stored before these were kept apart).
+    pub fn decidim_fields(&self, record: &csv::StringRecord) -> DecidimFields {
+        let opt = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(|v| unguard_formula(v.trim()))
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        decidim_fields(
+            opt(self.component),
+            opt(self.is_amend),
+            opt(self.original_url),
+            opt(self.original_title),
+        )
+    }
+
     /// Turns a row into a suggestion, or says what is wrong with it.
     pub fn incoming(&self, record: &csv::StringRecord, line: u64) -> Result<Incoming, String> {
         if record.len() != self.columns {
@@ -833,8 +825,8 @@ impl Mapping {
                 }
             }
         }
-        let component = opt(self.component);
-        if let Some(component) = &component {
+        let decidim_fields = self.decidim_fields(record);
+        if let Some(component) = &decidim_fields.component_id {
             // It names the file of answers for the component: a number, as Decidim's are.
             if !component.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!(
@@ -843,12 +835,6 @@ impl Mapping {
                 ));
             }
         }
-        let decidim_fields = decidim_fields(
-            component,
-            opt(self.is_amend),
-            opt(self.original_url),
-            opt(self.original_title),
-        );
         let key = match (&reference, &source_id) {
             (Some(r), _) => r.clone(),
             (None, Some(id)) => format!("id:{id}"),

@@ -58,6 +58,16 @@ pub fn decode_row(stored: &[u8], dictionary: &[u8]) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The cells of a row as read, however it was stored: LZ4-compressed JSON (a BLOB, see
+/// [`decode_row`]), or plain JSON text in databases written before rows were compressed.
+pub fn decode_stored(row: &rusqlite::types::Value, dictionary: &[u8]) -> Vec<String> {
+    match row {
+        rusqlite::types::Value::Blob(bytes) => decode_row(bytes, dictionary),
+        rusqlite::types::Value::Text(text) => serde_json::from_str(text).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
 /// How large a batch's dictionary grows: LZ4 primes its tables with the whole dictionary for
 /// every row, so a few KiB hold what rows share without costing more than they save.
 const DICTIONARY_BYTES: usize = 4096;

@@ -60,15 +60,7 @@ fn refingerprint_rows(conn: &Connection) -> Result<()> {
         let mut query = rows.query([batch])?;
         while let Some(r) = query.next()? {
             let id: i64 = r.get(0)?;
-            let cells: Vec<String> = match r.get::<_, rusqlite::types::Value>(1)? {
-                rusqlite::types::Value::Blob(bytes) => {
-                    super::imports::decode_row(&bytes, &dictionary)
-                }
-                rusqlite::types::Value::Text(text) => {
-                    serde_json::from_str(&text).unwrap_or_default()
-                }
-                _ => continue,
-            };
+            let cells = super::imports::decode_stored(&r.get(1)?, &dictionary);
             update.execute(rusqlite::params![
                 id,
                 mapping.raw_hash(&csv::StringRecord::from(cells))
@@ -170,44 +162,40 @@ fn apply(conn: &Connection, migrations: &[&str]) -> Result<()> {
 }
 
 /// Version 7: the component and the amendment of the Decidim suggestions imported before it,
-/// read from their rows as read (`component/id`, `is_amend`, `original_proposal/…`).
+/// read from their rows as read (`component/id`, `is_amend`, `original_proposal/…`) by the
+/// mapping an import gives their batch's header.
 fn backfill_decidim_fields(conn: &Connection) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT s.id, src.row, b.headers, coalesce(b.row_dictionary, X'')
-         FROM suggestions s
-         JOIN suggestion_sources src ON src.suggestion_id = s.id
-         JOIN import_batches b ON b.id = src.batch_id
-         WHERE s.format = 'decidim'",
+    let batches: Vec<(i64, String, Vec<u8>)> = conn
+        .prepare(
+            "SELECT id, headers, coalesce(row_dictionary, X'') FROM import_batches WHERE format = 'decidim'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = conn.prepare(
+        "SELECT src.suggestion_id, src.row FROM suggestion_sources src
+         JOIN suggestions s ON s.id = src.suggestion_id
+         WHERE src.batch_id = ?1 AND s.format = 'decidim'",
     )?;
     let mut update = conn.prepare(
         "UPDATE suggestions SET component_id = ?2, is_amend = ?3, amends = ?4 WHERE id = ?1",
     )?;
-    let mut rows = stmt.query([])?;
-    // Headers parsed once per batch, not once per row.
-    let mut parsed: std::collections::HashMap<String, Vec<String>> = Default::default();
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        // Rows stored before they were compressed are JSON text.
-        let row: Vec<String> = match r.get::<_, rusqlite::types::Value>(1)? {
-            rusqlite::types::Value::Blob(bytes) => {
-                super::imports::decode_row(&bytes, &r.get::<_, Vec<u8>>(3)?)
-            }
-            rusqlite::types::Value::Text(text) => serde_json::from_str(&text).unwrap_or_default(),
-            _ => Vec::new(),
+    for (batch, headers, dictionary) in batches {
+        let headers: Vec<String> = serde_json::from_str(&headers)?;
+        let Some(mapping) = crate::import::mapping::default_mapping(&headers, "decidim") else {
+            continue;
         };
-        let header_json: String = r.get(2)?;
-        if !parsed.contains_key(&header_json) {
-            let headers: Vec<String> = serde_json::from_str(&header_json)?;
-            parsed.insert(header_json.clone(), headers);
+        let mut query = rows.query([batch])?;
+        while let Some(r) = query.next()? {
+            let id: i64 = r.get(0)?;
+            let cells = super::imports::decode_stored(&r.get(1)?, &dictionary);
+            let fields = mapping.decidim_fields(&csv::StringRecord::from(cells));
+            update.execute(rusqlite::params![
+                id,
+                fields.component_id,
+                fields.is_amend,
+                fields.amends
+            ])?;
         }
-        let headers = &parsed[&header_json];
-        let fields = crate::import::mapping::decidim_fields_of(headers, &row);
-        update.execute(rusqlite::params![
-            id,
-            fields.component_id,
-            fields.is_amend,
-            fields.amends
-        ])?;
     }
     Ok(())
 }
@@ -296,6 +284,76 @@ mod tests {
             mapping.raw_hash(&csv::StringRecord::from(cells.to_vec()))
         );
         assert_ne!(stored, 12345);
+    }
+
+    /// Version 7 gives the Decidim suggestions imported before it their component and whether
+    /// they amend another proposal, from their rows as read.
+    #[test]
+    fn regression_decidim_fields_are_backfilled_from_the_rows_as_read() {
+        let conn = v1();
+        apply(&conn, MIGRATIONS).unwrap();
+        let headers = vec![
+            "id".to_string(),
+            "component/id".into(),
+            "title/it".into(),
+            "is_amend".into(),
+            "original_proposal/url".into(),
+        ];
+        conn.execute_batch(
+            "INSERT INTO cycles (id, triennium, first_year, phase, phase_since, opened_at) VALUES (1, '2021-2023', 2021, 2, '2021-10-01', 'x');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO import_batches (id, cycle_id, file_name, sha256, size, encoding, delimiter, format, headers, user, at)
+             VALUES (1, 1, 'p.csv', 'x', 1, 'utf-8', ';', 'decidim', ?1, 'u', 'x')",
+            [serde_json::to_string(&headers).unwrap()],
+        )
+        .unwrap();
+        for (id, cells) in [
+            (1, ["5101", "82", "Titolo", "false", ""]),
+            (
+                2,
+                [
+                    "5102",
+                    "82",
+                    "Emendamento",
+                    "true",
+                    "https://x/proposals/5101",
+                ],
+            ),
+        ] {
+            conn.execute(
+                "INSERT INTO suggestions (id, cycle_id, source_key, format, title, body, stakeholder, channel,
+                     batch_id, line, last_batch_id, content_hash, created_at, updated_at)
+                 VALUES (?1, 1, ?2, 'decidim', 'T', 'B', 'altro', 'piattaforma', 1, 2, 1, 0, 'x', 'x')",
+                rusqlite::params![id, format!("id:{}", cells[0])],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES (?1, 1, 2, ?2)",
+                rusqlite::params![id, crate::storage::imports::encode_row(cells, &[])],
+            )
+            .unwrap();
+        }
+        backfill_decidim_fields(&conn).unwrap();
+        let got: Vec<(Option<String>, bool, Option<String>)> = conn
+            .prepare("SELECT component_id, is_amend, amends FROM suggestions ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            got,
+            [
+                (Some("82".to_string()), false, None),
+                (
+                    Some("82".to_string()),
+                    true,
+                    Some("https://x/proposals/5101".to_string())
+                )
+            ]
+        );
     }
 
     #[test]
