@@ -80,13 +80,12 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
     )?;
     let mut source_rows = 0;
     let mut source_cells = std::collections::BTreeMap::new();
-    for_each_personal_row(conn, cycle.id, |_, stored, cells, personal| {
+    for_each_personal_row(conn, cycle.id, |_, headers, cells, personal| {
         let mut held = false;
         for &i in personal {
             if cells.get(i).is_some_and(|c| !c.trim().is_empty()) {
                 held = true;
-                let column = stored
-                    .headers
+                let column = headers
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| format!("column {}", i + 1));
@@ -121,70 +120,78 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
     })
 }
 
-/// Calls `visit` with (suggestion id, stored row, its cells, the personal column indexes) for
-/// every row as read of the cycle whose batch marked personal columns.
+/// Calls `visit` with (suggestion id, the header of its batch, its cells, the personal column
+/// indexes) for every row as read of the cycle.
 fn for_each_personal_row(
     conn: &Connection,
     cycle_id: i64,
-    mut visit: impl FnMut(i64, &Stored, Vec<String>, &[usize]) -> Result<()>,
+    mut visit: impl FnMut(i64, &[String], Vec<String>, &[usize]) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT src.suggestion_id, src.row, b.personal_columns, coalesce(b.row_dictionary, X''),
-                b.headers, b.format, b.id
+        "SELECT src.suggestion_id, src.row, src.batch_id
          FROM suggestion_sources src
          JOIN suggestions s ON s.id = src.suggestion_id
-         JOIN import_batches b ON b.id = src.batch_id
          WHERE s.cycle_id = ?1
          ORDER BY src.suggestion_id",
     )?;
+    let mut batch_stmt = conn.prepare(
+        "SELECT headers, format, personal_columns, coalesce(row_dictionary, X'')
+         FROM import_batches WHERE id = ?1",
+    )?;
+    // What each batch says of its rows, read once.
+    let mut batches: std::collections::HashMap<i64, BatchRows> = std::collections::HashMap::new();
     let mut rows = stmt.query([cycle_id])?;
-    // The header of each batch, parsed once.
-    let mut headers: std::collections::HashMap<String, std::rc::Rc<Vec<String>>> =
-        std::collections::HashMap::new();
-    let mut columns: std::collections::HashMap<i64, Vec<usize>> = std::collections::HashMap::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let header_json: String = r.get(4)?;
-        let parsed = headers
-            .entry(header_json.clone())
-            .or_insert_with(|| {
-                std::rc::Rc::new(serde_json::from_str(&header_json).unwrap_or_default())
-            })
-            .clone();
-        let stored = Stored {
-            row: r.get(1)?,
-            dictionary: r.get(3)?,
-            headers: parsed.clone(),
-        };
-        let stored_personal: String = r.get(2)?;
-        let format: String = r.get(5)?;
-        // What the batch recorded, and what today's rules count as personal in its header.
-        let batch: i64 = r.get(6)?;
-        let personal = match columns.get(&batch) {
-            Some(p) => p.clone(),
-            None => {
-                let mut p: Vec<usize> =
-                    serde_json::from_str(&stored_personal).with_context(|| {
-                        format!("reading the personal columns of the row of suggestion #{id}")
+        let batch: i64 = r.get(2)?;
+        let rules = match batches.entry(batch) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let (headers, format, personal, dictionary): (String, String, String, Vec<u8>) =
+                    batch_stmt.query_row([batch], |b| {
+                        Ok((b.get(0)?, b.get(1)?, b.get(2)?, b.get(3)?))
                     })?;
-                p.extend(crate::import::mapping::personal_columns(&parsed, &format));
-                p.sort_unstable();
-                p.dedup();
-                columns.insert(batch, p.clone());
-                p
+                let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
+                let personal = personal_columns_of_batch(&personal, &headers, &format)
+                    .with_context(|| format!("reading the personal columns of batch {batch}"))?;
+                e.insert(BatchRows {
+                    headers,
+                    personal,
+                    dictionary,
+                })
             }
         };
-        let cells = decode_stored(&stored.row, &stored.dictionary);
-        visit(id, &stored, cells, &personal)?;
+        let BatchRows {
+            headers,
+            personal,
+            dictionary,
+        } = &*rules;
+        let cells = decode_stored(&r.get(1)?, dictionary);
+        visit(id, headers, cells, personal)?;
     }
     Ok(())
 }
 
-/// A row as read, as stored, with the dictionary of its batch.
-struct Stored {
-    row: Value,
+/// What the rows of one batch are read with: its header, its personal columns, its dictionary.
+struct BatchRows {
+    headers: Vec<String>,
+    personal: Vec<usize>,
     dictionary: Vec<u8>,
-    headers: std::rc::Rc<Vec<String>>,
+}
+
+/// The personal columns of a batch: those it recorded, and those today's rules count as
+/// personal in its header (a batch imported before an unknown column counted as personal is
+/// read, and purged, as if imported today). Sorted.
+fn personal_columns_of_batch(
+    recorded: &str,
+    headers: &[String],
+    format: &str,
+) -> Result<Vec<usize>> {
+    let mut personal: Vec<usize> = serde_json::from_str(recorded)?;
+    personal.extend(crate::import::mapping::personal_columns(headers, format));
+    personal.sort_unstable();
+    personal.dedup();
+    Ok(personal)
 }
 
 /// Stores cells the way `like` was stored (a compressed BLOB, or JSON text in databases
@@ -480,10 +487,8 @@ fn blank_rows_as_read(
     let mut changed_rows = 0;
     for (batch, headers, format, stored_personal, old_dictionary) in batches {
         let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
-        let mut personal: Vec<usize> = serde_json::from_str(&stored_personal).unwrap_or_default();
-        personal.extend(crate::import::mapping::personal_columns(&headers, &format));
-        personal.sort_unstable();
-        personal.dedup();
+        let personal = personal_columns_of_batch(&stored_personal, &headers, &format)
+            .with_context(|| format!("reading the personal columns of batch {batch}"))?;
         // The rows of the batch, blanked, encoded against a dictionary made of the first of
         // them blanked (the old one held the cells of the first rows as they were); a chunk
         // at a time, so that a batch of a million rows is not held in memory.
@@ -511,10 +516,7 @@ fn blank_rows_as_read(
                     .map(|n| n.iter().map(String::as_str).collect())
                     .unwrap_or_default();
                 for cell in cells.iter_mut().filter(|c| !c.is_empty()) {
-                    let clean = crate::redact::redact(cell, &own).text;
-                    if clean != *cell {
-                        *cell = clean;
-                    }
+                    *cell = crate::redact::redact(cell, &own).text;
                 }
                 out.push((id, row, cells));
             }

@@ -33,11 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
 /// cannot compute from the stored rows.
 type Step = fn(&Connection) -> Result<()>;
-const AFTER: &[(i64, Step)] = &[
-    (7, backfill_decidim_fields),
-    (8, widen_personal_columns),
-    (8, refingerprint_rows),
-];
+const AFTER: &[(i64, Step)] = &[(7, backfill_decidim_fields), (8, refingerprint_rows)];
 
 /// Version 8: a row's fingerprint no longer depends on the order of the columns, on empty
 /// columns or on the formula guard. Stored fingerprints are computed again from the rows as
@@ -66,28 +62,6 @@ fn refingerprint_rows(conn: &Connection) -> Result<()> {
                 mapping.raw_hash(&csv::StringRecord::from(cells))
             ])?;
         }
-    }
-    Ok(())
-}
-
-/// Version 8: every column not known to hold no personal data is personal. Batches imported
-/// before marked only the author's columns: their list grows to what an import marks today, so
-/// that the next purge blanks the rest too (and rebuilds their dictionaries).
-fn widen_personal_columns(conn: &Connection) -> Result<()> {
-    let batches: Vec<(i64, String, String, String)> = conn
-        .prepare("SELECT id, headers, format, personal_columns FROM import_batches")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, headers, format, personal) in batches {
-        let headers: Vec<String> = serde_json::from_str(&headers)?;
-        let mut columns: Vec<usize> = serde_json::from_str(&personal).unwrap_or_default();
-        columns.extend(crate::import::mapping::personal_columns(&headers, &format));
-        columns.sort_unstable();
-        columns.dedup();
-        conn.execute(
-            "UPDATE import_batches SET personal_columns = ?2 WHERE id = ?1",
-            rusqlite::params![id, serde_json::to_string(&columns)?],
-        )?;
     }
     Ok(())
 }
