@@ -391,24 +391,36 @@ fn phase_number<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error
 /// How many unanswered references a refusal lists.
 const UNANSWERED_SHOWN: usize = 10;
 
+impl AdvanceOptions<'_> {
+    /// The date the step counts from: the one given, or today; never after today.
+    fn step_date(&self) -> Result<String> {
+        let date = self.date.map(str::to_string).unwrap_or_else(context::today);
+        ensure_not_after_today(&date)?;
+        Ok(date)
+    }
+
+    /// The act given for the closing, read and checked on its own (against the cycle: see
+    /// [`Act::check_against`]).
+    fn act(&self) -> Result<Option<Act>> {
+        let act = match self.act {
+            Some(a) => Some(Act::parse(a, self.act_date)?),
+            None if self.act_date.is_some() => {
+                return Err(usage("--act-date goes with --act: give the act's number too, e.g. --act 12/2022 --act-date 2022-01-20").into())
+            }
+            None => None,
+        };
+        if act.is_some() && self.without_act {
+            return Err(usage("--act and --without-act exclude each other: choose one").into());
+        }
+        Ok(act)
+    }
+}
+
 /// Moves the open cycle one phase forward; from Fase 3 it closes the cycle, once every
 /// suggestion has a response and the act is given (or explicitly left out).
 pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
-    let date = options
-        .date
-        .map(str::to_string)
-        .unwrap_or_else(context::today);
-    ensure_not_after_today(&date)?;
-    let act = match options.act {
-        Some(a) => Some(Act::parse(a, options.act_date)?),
-        None if options.act_date.is_some() => {
-            return Err(usage("--act-date goes with --act: give the act's number too, e.g. --act 12/2022 --act-date 2022-01-20").into())
-        }
-        None => None,
-    };
-    if act.is_some() && options.without_act {
-        return Err(usage("--act and --without-act exclude each other: choose one").into());
-    }
+    let date = options.step_date()?;
+    let act = options.act()?;
     let act_text = act.as_ref().map(Act::to_string);
     let act_text = act_text.as_deref();
     let note = options.note.map(str::trim).filter(|n| !n.is_empty());
@@ -617,19 +629,9 @@ pub fn closing_preview(
     if cycle.phase.next().is_some() {
         return Ok(None);
     }
-    let date = options
-        .date
-        .map(str::to_string)
-        .unwrap_or_else(context::today);
-    ensure_not_after_today(&date)?;
+    let date = options.step_date()?;
     ensure_not_before_phase(&date, &cycle)?;
-    let act = match options.act {
-        Some(a) => Some(Act::parse(a, options.act_date)?),
-        None => None,
-    };
-    if act.is_some() && options.without_act {
-        return Err(usage("--act and --without-act exclude each other: choose one").into());
-    }
+    let act = options.act()?;
     if let Some(act) = &act {
         act.check_against(&cycle, &date)?;
     }

@@ -258,6 +258,14 @@ pub fn is_decidim(headers: &[String]) -> bool {
         .any(|h| h.starts_with("title/") || h.starts_with("body/"))
 }
 
+/// The headers recognised as a title or a body in generic files, already folded.
+fn title_and_body_headers() -> impl Iterator<Item = &'static str> {
+    GENERIC_HEADERS
+        .iter()
+        .filter(|(f, _)| matches!(f, Field::Title | Field::Body))
+        .flat_map(|(_, names)| names.iter().copied())
+}
+
 /// Whether a row of a workbook is the header the import expects: it names a title or a body
 /// (a Decidim `title/…` or `body/…`, a recognised Italian or English header) or a column
 /// `--map` names. A title above the header ("Contributi al modulo web 2023") is not one.
@@ -265,14 +273,9 @@ pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
     if is_decidim(cells) {
         return true;
     }
-    let wanted: Vec<&str> = GENERIC_HEADERS
-        .iter()
-        .filter(|(f, _)| matches!(f, Field::Title | Field::Body))
-        .flat_map(|(_, names)| names.iter().copied())
-        .collect();
     cells.iter().any(|c| {
         let folded = fold(c);
-        wanted.contains(&folded.as_str())
+        title_and_body_headers().any(|h| h == folded)
             || settings
                 .maps
                 .iter()
@@ -428,11 +431,7 @@ impl Mapping {
             m.set(*field, index);
         }
         if m.title.is_empty() && m.body.is_empty() {
-            let expected: Vec<&str> = GENERIC_HEADERS
-                .iter()
-                .filter(|(f, _)| matches!(f, Field::Title | Field::Body))
-                .flat_map(|(_, names)| names.iter().copied())
-                .collect();
+            let expected: Vec<&str> = title_and_body_headers().collect();
             return Err(invalid_input(format!(
                 "{header_at}: no column holds a title or a body; the columns are: {}",
                 crate::csvin::header_list(headers)
@@ -774,12 +773,13 @@ impl Mapping {
         let comments = count(self.comments)?;
 
         let source_state = opt(self.state);
+        let withdrawn_at_cell = opt(self.withdrawn_at);
         // Decidim's Excel export leaves `withdrawn` empty (rubyXL writes no booleans): a
         // withdrawal date says it too.
         let withdrawn = opt(self.withdrawn).is_some_and(|v| is_true(&v))
             || source_state.as_deref() == Some("withdrawn")
-            || opt(self.withdrawn_at).is_some();
-        let withdrawn_at = match opt(self.withdrawn_at) {
+            || withdrawn_at_cell.is_some();
+        let withdrawn_at = match withdrawn_at_cell {
             Some(raw) => Some(dates::parse(&raw).ok_or_else(|| {
                 format!(
                     "the column {} does not hold a date",

@@ -292,6 +292,17 @@ fn import_one(
     )?;
     let kind = csv.kind;
     let locator = csv.locator.clone();
+    // A workbook has no encoding, only a CSV a delimiter: the batch and the report say none.
+    let encoding_name = if kind.is_workbook() {
+        ""
+    } else {
+        csv.encoding.name()
+    };
+    let delimiter_name = if kind == csvin::FileKind::Csv {
+        csvin::delimiter_name(csv.delimiter)
+    } else {
+        ""
+    };
     let batch_id = store::insert_batch(
         tx,
         &NewBatch {
@@ -299,16 +310,8 @@ fn import_one(
             file_name: &source.file_name(),
             sha256: &csv.scan.sha256,
             size: csv.scan.size,
-            encoding: if kind.is_workbook() {
-                ""
-            } else {
-                csv.encoding.name()
-            },
-            delimiter: if kind == csvin::FileKind::Csv {
-                csvin::delimiter_name(csv.delimiter)
-            } else {
-                ""
-            },
+            encoding: encoding_name,
+            delimiter: delimiter_name,
             format: format.name(),
             headers: &csv.headers,
             personal_columns: &mapping.personal,
@@ -317,7 +320,6 @@ fn import_one(
         },
     )?;
     let encoding = csv.encoding;
-    let delimiter = csv.delimiter;
     let sha256 = csv.scan.sha256.clone();
     let size = csv.scan.size;
     let quotes_unbalanced = csv.quotes_unbalanced();
@@ -498,16 +500,8 @@ fn import_one(
         file: name,
         batch: Some(batch_id),
         counts,
-        encoding: if kind.is_workbook() {
-            String::new()
-        } else {
-            encoding.name().to_string()
-        },
-        delimiter: if kind == csvin::FileKind::Csv {
-            csvin::delimiter_name(delimiter).to_string()
-        } else {
-            String::new()
-        },
+        encoding: encoding_name.to_string(),
+        delimiter: delimiter_name.to_string(),
         format: format.name().to_string(),
         file_type: kind.name().to_string(),
         sha256,

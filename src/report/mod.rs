@@ -876,12 +876,7 @@ fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> 
 /// What a draft still lacks before the final report, in Italian.
 /// A card with what the scan for personal data finds in its texts replaced by `[omissis]`.
 fn redact_card(mut card: Card) -> Card {
-    let clean = |t: &mut String| {
-        let r = crate::redact::redact(t, &[]);
-        if !r.found.is_empty() {
-            *t = r.text;
-        }
-    };
+    let clean = |t: &mut String| *t = crate::redact::redact(t, &[]).text;
     for text in [
         &mut card.title,
         &mut card.description,
