@@ -116,10 +116,7 @@ pub fn remove_stale_copies(conn: &Connection, db_path: &Path) -> Result<Vec<Stri
         }
         unregister_copy(conn, &key)?;
     }
-    let folder = match db_path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let folder = crate::outfile::folder_of(db_path);
     for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(rest) = name.strip_prefix(".agenda-restore-") else {
@@ -308,10 +305,7 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
     if !meta.is_file() {
         return Err(invalid_input(format!("{} is not a file", path.display())).into());
     }
-    let folder = match db_path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let folder = crate::outfile::folder_of(db_path);
     // The working copy is the tool's own file: 0600 (tempfile's mode) whatever the mode of
     // the backup, so its bytes are copied, never its permissions (as fs::copy would).
     // Named with this process's id: if it is killed, the next command removes the copy.

@@ -8,16 +8,18 @@ use anyhow::{Context, Result};
 
 use crate::error::refused;
 
+/// The folder a file is in: `.` for a bare file name (whose parent is "" to `Path`, which
+/// neither canonicalizes nor opens).
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Refuses to write `target` when it is the database `db`, one of its companions
 /// (`-wal`, `-shm`, `-journal`), or any file that holds an SQLite database.
 pub fn ensure_not_a_database(target: &Path, db: &Path) -> Result<()> {
-    // A bare file name's folder is "" to Path, which does not canonicalize: it is ".".
-    let folder_of = |p: &Path| -> PathBuf {
-        match p.parent() {
-            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
-    };
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
@@ -82,14 +84,11 @@ pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<
                 .into(),
         );
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".agenda-")
         .suffix(".partial")
-        .tempfile_in(folder)
+        .tempfile_in(&folder)
         .with_context(|| {
             format!(
                 "writing {}: cannot create a file in {}",

@@ -223,10 +223,7 @@ fn backups_beside(db: &std::path::Path) -> Vec<String> {
     let Some(name) = db.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
-    let folder = match db.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let folder = crate::outfile::folder_of(db);
     let mut found: Vec<String> = std::fs::read_dir(&folder)
         .into_iter()
         .flatten()
