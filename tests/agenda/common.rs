@@ -208,3 +208,10 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
         .windows(needle.len())
         .any(|w| w == needle.as_bytes())
 }
+
+/// Closes the open cycle (in Fase 3, every suggestion answered) without an act, on `date`,
+/// confirming as a script does.
+pub fn close_without_act(env: &Env, date: &str) {
+    env.run(&["phase", "advance", "--yes", "--without-act", "--date", date])
+        .success();
+}

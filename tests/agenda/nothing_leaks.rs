@@ -9,7 +9,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{conn, contains, files_in, fixture_arg, refused, stderr, Env};
+use crate::common::{
+    close_without_act, conn, contains, files_in, fixture_arg, refused, stderr, Env,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -507,15 +509,7 @@ fn regression_columns_the_import_does_not_know_are_blanked_by_the_purge() {
         "Accolta nel triennio.",
     ])
     .success();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(&env, "2022-01-20");
     env.run(&["privacy", "purge", "--yes"]).success();
 
     let check = |id: &str, personal: &[&str]| {
@@ -570,15 +564,7 @@ fn answer_all_and_close(env: &Env) {
             [],
         )
         .unwrap();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(env, "2022-01-20");
 }
 
 fn purge_unfinished(env: &Env) -> Value {
@@ -684,15 +670,7 @@ fn regression_an_unfinished_purge_is_completed_by_the_next_purge() {
     let env = Env::collecting();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(&env, "2022-01-20");
     conn(&env)
         .execute(
             "INSERT INTO settings VALUES ('purge_unfinished', '2021-2023')",
@@ -1538,15 +1516,7 @@ fn refused_init(env: &Env) -> String {
 #[test]
 fn regression_a_report_written_after_the_purge_still_publishes_no_name() {
     let (env, _, _) = answered_with_people();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(&env, "2022-01-20");
     env.run(&["privacy", "purge", "--yes"]).success();
     for (what, text) in public_outputs(&env) {
         assert!(

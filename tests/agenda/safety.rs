@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{conn, contains, files_in, fixture_arg, stderr, Env};
+use crate::common::{close_without_act, conn, contains, files_in, fixture_arg, stderr, Env};
 
 const MODULO: &str = "modulo-web-2022.csv";
 const DECIDIM: &str = "decidim-2022-proposals-0.30.csv";
@@ -56,15 +56,7 @@ fn close_cycle(env: &Env) {
             [],
         )
         .unwrap();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(env, "2022-01-20");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture, fixture_arg, foreign_key_violations, refused, stderr, Env};
+use crate::common::{
+    close_without_act, conn, fixture, fixture_arg, foreign_key_violations, refused, stderr, Env,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -938,15 +940,7 @@ fn a_closed_cycle_refuses_tags_links_and_responses() {
     let env = answered();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
-    env.run(&[
-        "phase",
-        "advance",
-        "--yes",
-        "--without-act",
-        "--date",
-        "2022-01-20",
-    ])
-    .success();
+    close_without_act(&env, "2022-01-20");
     fn with<'a>(more: &[&'a str]) -> Vec<&'a str> {
         let mut v = vec!["--cycle", "2021-2023"];
         v.extend_from_slice(more);
