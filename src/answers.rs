@@ -17,11 +17,11 @@ use anyhow::Result;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::Cycle;
 use crate::domain::{Outcome, Term};
 use crate::error::{refused, usage, Failure};
 use crate::report::html::escape;
 use crate::storage::answers::{self as store, Candidate, NewExport, SentRow};
-use crate::storage::cycles::Cycle;
 use crate::storage::Db;
 
 /// The state a response goes back as, by outcome: Decidim's own `accepted` and `rejected`

@@ -11,8 +11,8 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::domain::Cycle;
 use crate::error::refused;
-use crate::storage::cycles::Cycle;
 use crate::storage::imports::{decode_stored, encode_row};
 use crate::storage::Db;
 

@@ -1,15 +1,16 @@
 //! The process: creating an agenda, where it stands, moving it from phase to phase.
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::context;
-use crate::domain::{Axis, Phase, Term, Triennium};
+use crate::domain::process::{
+    ensure_not_after_today, ensure_not_before_phase, Act, SuggestionCounts, UNANSWERED_SHOWN,
+};
+use crate::domain::{closed_collection, Cycle, Phase, PhasePeriod, Term, Triennium};
 use crate::error::{refused, usage};
-use crate::storage::cycles::Cycle;
-use crate::storage::suggestions::display_ref;
-use crate::storage::{cards, cycles, Db, Tx};
+use crate::storage::{cards, cycles, settings, suggestions, Db, Handle, Tx};
+use crate::text::count;
 
 pub const DEFAULT_MUNICIPALITY: &str = "Comune di Prato";
 
@@ -31,21 +32,8 @@ pub fn init(
     }
     let mut db = Db::create(path)?;
     let result = db.write(|tx| {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('municipality', ?1)",
-            [municipality],
-        )?;
-        for (position, axis) in Axis::ALL.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO axes (code, name, description, position) VALUES (?1, ?2, ?3, ?4)",
-                (
-                    axis.code(),
-                    axis.label(),
-                    axis.description(),
-                    position as i64 + 1,
-                ),
-            )?;
-        }
+        settings::set(tx, "municipality", municipality)?;
+        crate::storage::axes::seed(tx)?;
         crate::triage::load_default_rules(tx)?;
         let start = start.map(str::to_string).unwrap_or_else(context::today);
         cycles::open(tx, triennium, &start, None)?;
@@ -116,65 +104,18 @@ pub fn status(db: &Db) -> Result<Status> {
     })
 }
 
-/// Suggestions of a cycle: total, untagged, unanswered.
-pub fn suggestion_counts(conn: &Connection, cycle_id: i64) -> Result<(i64, i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT count(*),
-                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)),
-                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current))
-         FROM suggestions s WHERE s.cycle_id = ?1",
-        [cycle_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?)
-}
-
 /// The date the collection of suggestions closed: the effective date of the step from Fase 2
 /// to Fase 3 that stands (a step undone with `phase back` does not count). `None` while the
 /// cycle is in Fase 1 or 2. Suggestions submitted after this date are late.
-pub fn collection_closed_on(conn: &Connection, cycle_id: i64) -> Result<Option<String>> {
-    let cycle = cycles::all(conn)?
-        .into_iter()
-        .find(|c| c.id == cycle_id)
-        .ok_or_else(|| anyhow::anyhow!("there is no cycle with id {cycle_id}"))?;
-    Ok(closed_collection(&cycles::phase_periods(conn, &cycle)?))
+pub fn collection_closed_on(conn: &Handle, cycle: &Cycle) -> Result<Option<String>> {
+    Ok(closed_collection(&cycles::phase_periods(conn, cycle)?))
 }
 
-/// The date the collection closed, from a cycle's phases: when its Fase 3 began.
-pub fn closed_collection(periods: &[cycles::PhasePeriod]) -> Option<String> {
-    periods
-        .iter()
-        .find(|p| p.phase == Phase::Aggiornamento)
-        .map(|p| p.from.clone())
-}
-
-/// How many suggestions of a cycle were submitted after the collection closed on `closed_on`
-/// (the date of submission is the first ten characters of `submitted_at`).
-pub fn late_suggestions(conn: &Connection, cycle_id: i64, closed_on: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM suggestions
-         WHERE cycle_id = ?1 AND submitted_at IS NOT NULL AND substr(submitted_at, 1, 10) > ?2",
-        (cycle_id, closed_on),
-        |r| r.get(0),
-    )?)
-}
-
-/// The references of the suggestions of a cycle that have no response in force, in the order
-/// they were recorded, at most `limit` of them.
-pub fn unanswered_references(
-    conn: &Connection,
-    cycle_id: i64,
-    limit: usize,
-) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(concat!(
-        "SELECT ",
-        display_ref!("s"),
-        " FROM suggestions s
-         WHERE s.cycle_id = ?1
-           AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current)
-         ORDER BY 1, s.id LIMIT ?2"
-    ))?;
-    let rows = stmt.query_map((cycle_id, limit as i64), |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// How many suggestions of the cycle `triennium` were submitted after `date` (the collection
+/// closing then makes them late).
+pub fn late_suggestions(db: &Db, triennium: Triennium, date: &str) -> Result<i64> {
+    let cycle = cycles::by_triennium(db.conn(), triennium)?;
+    suggestions::late(db.conn(), cycle.id, date)
 }
 
 /// A cycle as `phase show`, `cycle show` and `cycle list` present it.
@@ -190,7 +131,7 @@ pub struct CycleView {
     pub closed_on: Option<String>,
     pub act: Option<String>,
     /// The phases that stand, with the dates they ran between.
-    pub phases: Vec<cycles::PhasePeriod>,
+    pub phases: Vec<PhasePeriod>,
     /// The date the collection of suggestions closed (the step to Fase 3).
     pub collection_closed_on: Option<String>,
     pub suggestions: i64,
@@ -205,37 +146,22 @@ pub struct CycleView {
     pub next_step: String,
 }
 
-pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
-    let (suggestions, untagged, unanswered) = suggestion_counts(conn, cycle.id)?;
+pub fn cycle_view(conn: &Handle, cycle: &Cycle) -> Result<CycleView> {
+    let counts = suggestions::counts(conn, cycle.id)?;
+    let SuggestionCounts {
+        total: suggestions,
+        untagged,
+        unanswered,
+    } = counts;
     let phases = cycles::phase_periods(conn, cycle)?;
     let collection_closed_on = closed_collection(&phases);
     let late = match &collection_closed_on {
-        Some(date) => late_suggestions(conn, cycle.id, date)?,
+        Some(date) => suggestions::late(conn, cycle.id, date)?,
         None => 0,
     };
-    let cards: i64 = conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
-    let mut left = Vec::new();
-    if !cycle.is_closed() {
-        match cycle.phase {
-            Phase::Presentazione if cards == 0 => {
-                left.push("the Agenda has no project cards yet".to_string())
-            }
-            Phase::Presentazione | Phase::Ascolto => {}
-            Phase::Aggiornamento => {
-                if untagged > 0 {
-                    left.push(format!("{} no axis", suggestions_have(untagged)));
-                }
-                if unanswered > 0 {
-                    left.push(format!("{} no response", suggestions_have(unanswered)));
-                }
-                left.push(
-                    "the act that approves the update, given when closing (--act n/yyyy --act-date YYYY-MM-DD, or --without-act)"
-                        .to_string(),
-                );
-            }
-        }
-    }
-    let next_step = next_step(conn, cycle, cards, (suggestions, untagged, unanswered))?;
+    let cards = cards::count(conn)?;
+    let left = left_before_next_step(cycle, cards, counts);
+    let next_step = next_step(conn, cycle, cards, counts)?;
     Ok(CycleView {
         triennium: cycle.triennium,
         phase: cycle.phase.number(),
@@ -257,30 +183,47 @@ pub fn cycle_view(conn: &Connection, cycle: &Cycle) -> Result<CycleView> {
     })
 }
 
-/// "1 suggestion", "12 suggestions".
+/// What is left before an open cycle can take its next step.
+fn left_before_next_step(cycle: &Cycle, cards: i64, counts: SuggestionCounts) -> Vec<String> {
+    let mut left = Vec::new();
+    if cycle.is_closed() {
+        return left;
+    }
+    match cycle.phase {
+        Phase::Presentazione if cards == 0 => {
+            left.push("the Agenda has no project cards yet".to_string())
+        }
+        Phase::Presentazione | Phase::Ascolto => {}
+        Phase::Aggiornamento => {
+            if counts.untagged > 0 {
+                left.push(format!("{} no axis", suggestions_have(counts.untagged)));
+            }
+            if counts.unanswered > 0 {
+                left.push(format!(
+                    "{} no response",
+                    suggestions_have(counts.unanswered)
+                ));
+            }
+            left.push(
+                "the act that approves the update, given when closing (--act n/yyyy --act-date YYYY-MM-DD, or --without-act)"
+                    .to_string(),
+            );
+        }
+    }
+    left
+}
+
 /// "1 suggestion has" / "12 suggestions have".
 fn suggestions_have(n: i64) -> String {
-    if n == 1 {
-        "1 suggestion has".to_string()
-    } else {
-        format!("{n} suggestions have")
-    }
+    count(n, "suggestion has", "suggestions have")
 }
 
-fn suggestions_count(n: i64) -> String {
-    if n == 1 {
-        "1 suggestion".to_string()
-    } else {
-        format!("{n} suggestions")
-    }
-}
-
-fn next_step(
-    conn: &Connection,
-    cycle: &Cycle,
-    cards: i64,
-    (suggestions, untagged, unanswered): (i64, i64, i64),
-) -> Result<String> {
+fn next_step(conn: &Handle, cycle: &Cycle, cards: i64, counts: SuggestionCounts) -> Result<String> {
+    let SuggestionCounts {
+        total: suggestions,
+        untagged,
+        unanswered,
+    } = counts;
     if cycle.is_closed() {
         let act = cycle
             .act
@@ -311,7 +254,7 @@ fn next_step(
         }
         Phase::Ascolto => format!(
             "{} so far; when the collection closes, `agenda phase advance` moves to Fase 3",
-            suggestions_count(suggestions)
+            count(suggestions, "suggestion", "suggestions")
         ),
         Phase::Aggiornamento if unanswered > 0 => {
             let mut missing = vec![format!("{} no response", suggestions_have(unanswered))];
@@ -339,7 +282,7 @@ fn next_step(
     })
 }
 
-fn latest_triennium(conn: &Connection) -> Result<Triennium> {
+fn latest_triennium(conn: &Handle) -> Result<Triennium> {
     cycles::all(conn)?
         .last()
         .map(|c| c.triennium)
@@ -349,6 +292,9 @@ fn latest_triennium(conn: &Connection) -> Result<Triennium> {
 /// What `phase advance` is asked to do.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct AdvanceOptions<'a> {
+    /// The cycle the command names (`--cycle`): only the open cycle moves, so naming a closed
+    /// one is refused.
+    pub named: Option<Triennium>,
     /// A note kept with the step.
     pub note: Option<&'a str>,
     /// The date the step counts from (today when `None`).
@@ -388,11 +334,17 @@ fn phase_number<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error
     s.serialize_u8(p.number())
 }
 
-/// How many unanswered references a refusal lists.
-const UNANSWERED_SHOWN: usize = 10;
-
 impl AdvanceOptions<'_> {
     /// The date the step counts from: the one given, or today; never after today.
+    /// A closed cycle named on the command line is a mistake worth saying: only the open one
+    /// moves.
+    fn ensure_named_is_open(&self, conn: &Handle) -> Result<()> {
+        if let Some(t) = self.named {
+            cycles::by_triennium(conn, t)?.ensure_open()?;
+        }
+        Ok(())
+    }
+
     fn step_date(&self) -> Result<String> {
         let date = self.date.map(str::to_string).unwrap_or_else(context::today);
         ensure_not_after_today(&date)?;
@@ -419,6 +371,7 @@ impl AdvanceOptions<'_> {
 /// Moves the open cycle one phase forward; from Fase 3 it closes the cycle, once every
 /// suggestion has a response and the act is given (or explicitly left out).
 pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
+    options.ensure_named_is_open(db.conn())?;
     let date = options.step_date()?;
     let act = options.act()?;
     let act_text = act.as_ref().map(Act::to_string);
@@ -472,142 +425,6 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
     })
 }
 
-/// A step is never dated before the start of the phase it leaves: steps go forward in time.
-fn ensure_not_before_phase(date: &str, cycle: &Cycle) -> Result<()> {
-    if date < cycle.phase_since.as_str() {
-        return Err(refused(format!(
-            "{date} comes before the start of the current phase ({})",
-            cycle.phase_since
-        ))
-        .hint("steps go forward in time: give a --date on or after it")
-        .into());
-    }
-    Ok(())
-}
-
-/// A step of the process dated after today is refused: the history records what happened.
-pub fn ensure_not_after_today(date: &str) -> Result<()> {
-    let today = context::today();
-    if date > today.as_str() {
-        return Err(usage(format!(
-            "{date} is after today ({today}): a step of the process is recorded when it happens"
-        ))
-        .hint("give --date on or before today, or leave it out for today")
-        .into());
-    }
-    Ok(())
-}
-
-/// The Giunta's deliberation that approves the update: its number, year and date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Act {
-    pub number: u32,
-    pub year: i32,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-}
-
-impl Act {
-    /// Reads `12/2022` (a leading `DGC`, `D.G.C.` or `n.` is accepted and dropped) with the
-    /// act's date, which is required.
-    pub fn parse(input: &str, date: Option<&str>) -> Result<Act> {
-        let bad = || {
-            usage(format!(
-                "--act \"{input}\": write the deliberation's number and year, e.g. --act 12/2022 (or \"DGC 12/2022\")"
-            ))
-        };
-        let mut rest = input.trim();
-        for prefix in [
-            "d.g.c.",
-            "dgc",
-            "deliberazione",
-            "delibera",
-            "n.",
-            "nr.",
-            "n°",
-            "n ",
-        ] {
-            if rest
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-            {
-                rest = rest[prefix.len()..].trim_start();
-            }
-        }
-        for prefix in ["n.", "nr.", "n°", "n "] {
-            if rest
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-            {
-                rest = rest[prefix.len()..].trim_start();
-            }
-        }
-        let (number, year) = rest.split_once('/').ok_or_else(bad)?;
-        let number: u32 = number.trim().parse().map_err(|_| bad())?;
-        let year_text = year.trim();
-        if number == 0 || year_text.len() != 4 {
-            return Err(bad().into());
-        }
-        let year: i32 = year_text.parse().map_err(|_| bad())?;
-        if !(1990..=2200).contains(&year) {
-            return Err(bad().into());
-        }
-        let date = date.ok_or_else(|| {
-            usage(format!(
-                "--act {number}/{year} needs the date of the deliberation: --act-date YYYY-MM-DD"
-            ))
-        })?;
-        let date = crate::import::dates::parse(date)
-            .filter(|d| d.len() == 10)
-            .ok_or_else(|| usage(format!("--act-date \"{date}\" is not a date (YYYY-MM-DD)")))?;
-        if !date.starts_with(&year.to_string()) {
-            return Err(usage(format!(
-                "the act {number}/{year} is dated {date}: a deliberation's number counts within the year of its date"
-            ))
-            .hint("check the number and the date on the deliberation")
-            .into());
-        }
-        Ok(Act { number, year, date })
-    }
-
-    /// The act's date against the cycle and the closing: not before Fase 3 began (the update
-    /// it approves is written then), not after the closing, not after today.
-    pub fn check_against(&self, cycle: &Cycle, closing: &str) -> Result<()> {
-        ensure_not_after_today(&self.date)?;
-        if self.date.as_str() < cycle.phase_since.as_str() {
-            return Err(usage(format!(
-                "the act is dated {}, before Fase 3 began ({}): it cannot approve this update",
-                self.date, cycle.phase_since
-            ))
-            .hint("check --act-date")
-            .into());
-        }
-        if self.date.as_str() > closing {
-            return Err(usage(format!(
-                "the act is dated {}, after the closing ({closing}): close on or after the day of the act",
-                self.date
-            ))
-            .into());
-        }
-        Ok(())
-    }
-
-    /// The line of the report's cover.
-    pub fn cover_line(&self) -> String {
-        format!(
-            "Approvato con deliberazione della Giunta comunale n. {} del {}",
-            self.number,
-            crate::report::long_date(&self.date)
-        )
-    }
-}
-
-impl std::fmt::Display for Act {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "DGC {}/{}", self.number, self.year)
-    }
-}
-
 /// What closing the open cycle will freeze, for the confirmation: checked with the same guards
 /// as the closing itself, so that a refusal comes before the question. `None` when the open
 /// cycle is not in Fase 3.
@@ -619,10 +436,8 @@ pub struct ClosingPreview {
     pub cover_line: String,
 }
 
-pub fn closing_preview(
-    conn: &rusqlite::Connection,
-    options: &AdvanceOptions,
-) -> Result<Option<ClosingPreview>> {
+pub fn closing_preview(conn: &Handle, options: &AdvanceOptions) -> Result<Option<ClosingPreview>> {
+    options.ensure_named_is_open(conn)?;
     let Some(cycle) = cycles::open_cycle(conn)? else {
         return Ok(None);
     };
@@ -636,7 +451,7 @@ pub fn closing_preview(
         act.check_against(&cycle, &date)?;
     }
     let suggestions = closing_guards(conn, &cycle, act.is_some(), options.without_act)?;
-    let cards: i64 = conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
+    let cards = cards::count(conn)?;
     Ok(Some(ClosingPreview {
         triennium: cycle.triennium,
         suggestions,
@@ -650,36 +465,18 @@ pub fn closing_preview(
 
 /// The guards of the closing: every suggestion answered, the act given or left out on purpose.
 /// Returns how many suggestions the cycle holds.
-fn closing_guards(
-    conn: &rusqlite::Connection,
-    cycle: &Cycle,
-    has_act: bool,
-    without_act: bool,
-) -> Result<i64> {
-    let (suggestions, _, unanswered) = suggestion_counts(conn, cycle.id)?;
+fn closing_guards(conn: &Handle, cycle: &Cycle, has_act: bool, without_act: bool) -> Result<i64> {
+    let unanswered = suggestions::unanswered(conn, cycle.id, UNANSWERED_SHOWN)?;
     let act_hint = if !has_act && !without_act {
         " Closing also needs the approving act: --act n/yyyy --act-date YYYY-MM-DD, or --without-act."
     } else {
         ""
     };
-    if unanswered > 0 {
-        let shown = unanswered_references(conn, cycle.id, UNANSWERED_SHOWN)?;
-        let more = unanswered - shown.len() as i64;
+    if unanswered.count > 0 {
         return Err(refused(format!(
-            "the cycle {} cannot close: {} of {suggestions} {} no response: {}{}",
+            "the cycle {} cannot close: {}",
             cycle.triennium,
-            unanswered,
-            if unanswered == 1 {
-                "suggestion has"
-            } else {
-                "suggestions have"
-            },
-            shown.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
+            unanswered.sentence()
         ))
         .hint(format!(
             "record a response with its reason for each of them, then close again.{act_hint}"
@@ -694,7 +491,7 @@ fn closing_guards(
         .hint("pass --act n/yyyy --act-date YYYY-MM-DD (the Giunta's deliberation), or --without-act to close without one")
         .into());
     }
-    Ok(suggestions)
+    Ok(unanswered.of)
 }
 
 /// Closes a cycle in Fase 3: the guards, then the snapshot of the cards and the record.
@@ -733,11 +530,7 @@ fn close(
 /// with its reason; its date is the one the restored phase counts from again (the time it was
 /// recorded is kept too). Opening and closing cannot be undone. `triennium` names the cycle (the
 /// current one when `None`).
-pub fn back(
-    db: &mut Db,
-    triennium: Option<Triennium>,
-    reason: &str,
-) -> Result<(Triennium, Phase, Phase)> {
+pub fn back(db: &mut Db, triennium: Option<Triennium>, reason: &str) -> Result<SteppedBack> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(usage("going back needs a reason: --reason TEXT").into());
@@ -751,7 +544,7 @@ pub fn back(
             return Err(refused(format!(
                 "the cycle {} is closed{}: closing cannot be undone, and its suggestions, responses and cards stay as they were approved",
                 cycle.triennium,
-                cycle.act.as_deref().map(|a| format!(" (approved with {a})")).unwrap_or_default()
+                cycle.approved_with()
             ))
             .hint("open the next cycle with `agenda cycle open`")
             .into());
@@ -768,10 +561,7 @@ pub fn back(
                 .into())
             }
         };
-        tx.execute(
-            "UPDATE cycles SET phase = ?1, phase_since = ?2 WHERE id = ?3",
-            (previous.phase.number(), &previous.from, cycle.id),
-        )?;
+        cycles::set_phase_back(tx, cycle.id, previous.phase, &previous.from)?;
         cycles::record_transition(
             tx,
             cycle.id,
@@ -791,8 +581,28 @@ pub fn back(
                 previous.from
             ),
         )?;
-        Ok((cycle.triennium, cycle.phase, previous.phase))
+        Ok(SteppedBack {
+            triennium: cycle.triennium,
+            from: cycle.phase,
+            to: previous.phase,
+        })
     })
+}
+
+/// What `phase back` did: the cycle went from one phase back to the one before.
+#[derive(Debug, Clone, Copy)]
+pub struct SteppedBack {
+    pub triennium: Triennium,
+    pub from: Phase,
+    pub to: Phase,
+}
+
+/// What `cycle open` did: the cycle opened, the date it counts from, the cards it carries over.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub triennium: Triennium,
+    pub date: String,
+    pub cards: i64,
 }
 
 /// Opens the next cycle in Fase 1, once every cycle is closed. The triennium defaults to the
@@ -802,7 +612,7 @@ pub fn open_cycle(
     triennium: Option<Triennium>,
     date: Option<&str>,
     note: Option<&str>,
-) -> Result<(Triennium, String, i64)> {
+) -> Result<Opened> {
     let date = date.map(str::to_string).unwrap_or_else(context::today);
     ensure_not_after_today(&date)?;
     let note = note.map(str::trim).filter(|n| !n.is_empty());
@@ -843,7 +653,7 @@ pub fn open_cycle(
             }
         }
         cycles::open(tx, triennium, &date, note)?;
-        let cards: i64 = tx.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?;
+        let cards = cards::count(tx)?;
         tx.audit(
             "cycle.open",
             Some(&triennium.to_string()),
@@ -853,25 +663,10 @@ pub fn open_cycle(
                 note.map(|n| format!(" ({n})")).unwrap_or_default()
             ),
         )?;
-        Ok((triennium, date.clone(), cards))
+        Ok(Opened {
+            triennium,
+            date: date.clone(),
+            cards,
+        })
     })
-}
-
-/// Refuses changes to the suggestions, tags, links and responses of a closed cycle: closing
-/// freezes what the Giunta approved.
-pub fn ensure_open(cycle: &cycles::Cycle) -> Result<()> {
-    if cycle.is_closed() {
-        return Err(refused(format!(
-            "the cycle {} is closed{}: its suggestions, axes, links and responses are read-only",
-            cycle.triennium,
-            cycle
-                .act
-                .as_deref()
-                .map(|a| format!(" (approved with {a})"))
-                .unwrap_or_default()
-        ))
-        .hint("work on the open cycle; `agenda cycle list` shows the cycles")
-        .into());
-    }
-    Ok(())
 }

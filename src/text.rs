@@ -101,6 +101,59 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// The word for a count: `one` when `n` is 1, else `many` ("1 suggestion has", "2 suggestions
+/// have").
+pub fn plural<'a>(n: impl Into<i64>, one: &'a str, many: &'a str) -> &'a str {
+    if n.into() == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A count with its word: "1 suggestion", "12 suggestions".
+pub fn count(n: impl Into<i64> + Copy, one: &str, many: &str) -> String {
+    format!("{} {}", n.into(), plural(n, one, many))
+}
+
+/// The Italian months, as dates are written in the report.
+pub const MONTHS: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+/// `2021-12-01` → `1 dicembre 2021`; anything else as it is.
+pub fn long_date(iso: &str) -> String {
+    match parse_iso(iso) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+        None => iso.to_string(),
+    }
+}
+
+/// `2021-12-01` → `01/12/2021`; anything else as it is.
+pub fn short_date(iso: &str) -> String {
+    match parse_iso(iso) {
+        Some((y, m, d)) => format!("{d:02}/{m:02}/{y:04}"),
+        None => iso.to_string(),
+    }
+}
+
+fn parse_iso(iso: &str) -> Option<(i32, u32, u32)> {
+    let d = chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some((d.year(), d.month(), d.day()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

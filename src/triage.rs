@@ -9,13 +9,14 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::csvin::{CsvFile, Options as CsvOptions, Source};
+use crate::domain::Cycle;
 use crate::domain::{Axis, Outcome, Term};
 use crate::error::{invalid_input, refused, usage, Failure};
 use crate::rules::{self, Decision, Keyword, RuleSet};
 use crate::storage::suggestions as sstore;
 use crate::storage::suggestions::display_ref;
 use crate::storage::triage as store;
-use crate::storage::{cards as cstore, cycles::Cycle, Db, Tx};
+use crate::storage::{cards as cstore, Db, Tx};
 use crate::text::fold;
 
 /// Loads the default keyword rules (from `fixtures/rules.csv`, embedded) into a new database.
@@ -524,7 +525,7 @@ pub fn autotag(
     dry_run: bool,
     keep: Option<usize>,
 ) -> Result<AutotagSummary> {
-    crate::process::ensure_open(cycle)?;
+    cycle.ensure_open()?;
     db.journal_statements_in_memory()?;
     let own_reader = db.in_wal()?.then(|| db.path().to_path_buf());
     db.unchecked_references(|db| {

@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), and for each subcommand a function that turns them into
 //! a call to the library and prints the result. No SQL and no domain rules here.
 
+mod args;
 mod card;
 mod demo;
 mod output;
@@ -15,6 +16,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+
+use crate::domain::Triennium;
 
 pub use output::{say, warn};
 
@@ -44,8 +47,8 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
     /// The cycle to act on, by triennium (default: the open cycle, or the latest).
-    #[arg(long, global = true, env = "AGENDA_CYCLE", value_name = "TRIENNIUM")]
-    pub cycle: Option<String>,
+    #[arg(long, global = true, env = "AGENDA_CYCLE", value_name = "TRIENNIUM", value_parser = args::triennium)]
+    pub cycle: Option<Triennium>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -98,40 +101,14 @@ pub enum Command {
 pub struct Globals {
     pub db: PathBuf,
     pub yes: bool,
-    pub cycle: Option<String>,
+    pub cycle: Option<Triennium>,
 }
 
 impl Globals {
     /// The cycle the command acts on: the one `--cycle` names, or the current one.
-    pub fn cycle(&self, conn: &rusqlite::Connection) -> Result<crate::storage::cycles::Cycle> {
-        match &self.cycle {
-            Some(t) => {
-                crate::storage::cycles::by_triennium(conn, crate::domain::Triennium::parse(t)?)
-            }
-            None => crate::storage::cycles::current(conn),
-        }
+    pub fn cycle(&self, db: &crate::storage::Db) -> Result<crate::domain::Cycle> {
+        crate::storage::cycles::named_or_current(db.conn(), self.cycle)
     }
-}
-
-/// `--limit`: a count SQLite can hold (at most 9,223,372,036,854,775,807), at least 1.
-pub fn parse_limit(value: &str) -> Result<usize, String> {
-    let n: u128 = value.trim().parse().map_err(|_| {
-        if !value.trim().is_empty() && value.trim().bytes().all(|b| b.is_ascii_digit()) {
-            format!("{value} is more than the database can count ({})", i64::MAX)
-        } else {
-            format!("\"{value}\" is not a whole number")
-        }
-    })?;
-    if n == 0 {
-        return Err("the limit must be at least 1".into());
-    }
-    if n > i64::MAX as u128 || n > usize::MAX as u128 {
-        return Err(format!(
-            "{value} is more than the database can count ({})",
-            i64::MAX
-        ));
-    }
-    Ok(n as usize)
 }
 
 pub fn dispatch(cli: Cli) -> Result<()> {

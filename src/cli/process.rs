@@ -15,10 +15,10 @@ pub struct InitArgs {
     #[arg(long, default_value = process::DEFAULT_MUNICIPALITY)]
     municipality: String,
     /// The triennium of the first cycle.
-    #[arg(long, default_value = "2021-2023", value_name = "YYYY-YYYY")]
-    triennium: String,
+    #[arg(long, default_value = "2021-2023", value_name = "YYYY-YYYY", value_parser = super::args::triennium)]
+    triennium: Triennium,
     /// The date Fase 1 began, if not today (for an Agenda whose process started earlier).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date)]
     date: Option<String>,
 }
 
@@ -31,7 +31,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// How many entries, newest first.
-    #[arg(long, value_parser = super::parse_limit, default_value_t = 20)]
+    #[arg(long, value_parser = super::args::limit, default_value_t = 20)]
     limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
@@ -66,7 +66,7 @@ pub enum PhaseCommand {
         #[arg(long)]
         note: Option<String>,
         /// The date the step counts from, if not today.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date)]
         date: Option<String>,
         /// Closing only: the number of the Giunta's deliberation that approves the update,
         /// e.g. 12/2022 (a leading "DGC" or "n." is dropped); give its date with --act-date.
@@ -78,7 +78,7 @@ pub enum PhaseCommand {
         )]
         act: Option<String>,
         /// Closing only: the date of the deliberation.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "act")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date, requires = "act")]
         act_date: Option<String>,
         /// Closing only: close the cycle without an approving act, on purpose.
         #[arg(long)]
@@ -103,10 +103,10 @@ pub enum CycleCommand {
     /// Open the next cycle in Fase 1, once the current one is closed; the cards carry over.
     Open {
         /// The triennium of the new cycle (default: the last one shifted by a year).
-        #[arg(long, value_name = "YYYY-YYYY")]
-        triennium: Option<String>,
+        #[arg(long, value_name = "YYYY-YYYY", value_parser = super::args::triennium)]
+        triennium: Option<Triennium>,
         /// The date Fase 1 begins, if not today.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date)]
         date: Option<String>,
         /// A note kept with the step.
         #[arg(long)]
@@ -121,22 +121,17 @@ pub enum CycleCommand {
     /// unless a triennium, or --cycle, names another).
     Show {
         /// The triennium, e.g. 2021-2023.
-        #[arg(value_name = "TRIENNIUM")]
-        triennium: Option<String>,
+        #[arg(value_name = "TRIENNIUM", value_parser = super::args::triennium)]
+        triennium: Option<Triennium>,
         #[arg(long, value_enum, default_value = "table")]
         format: TableOrJson,
     },
 }
 
 /// A calendar date, `YYYY-MM-DD`.
-pub fn parse_date(value: &str) -> Result<String, String> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .map_err(|_| format!("\"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2022-05-02"))
-}
 
 pub fn init(globals: &Globals, args: InitArgs) -> Result<()> {
-    let triennium = Triennium::parse(&args.triennium)?;
+    let triennium = args.triennium;
     process::init(
         &globals.db,
         &args.municipality,
@@ -268,7 +263,7 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
     }) {
         PhaseCommand::Show { format } => {
             let db = Db::open(&globals.db)?;
-            let cycle = globals.cycle(db.conn())?;
+            let cycle = globals.cycle(&db)?;
             let view = process::cycle_view(db.conn(), &cycle)?;
             match format {
                 TableOrJson::Json => output::print_json(&view),
@@ -315,11 +310,8 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
             without_act,
         } => {
             let mut db = Db::open(&globals.db)?;
-            if globals.cycle.is_some() {
-                // Only the open cycle moves; naming a closed one is a mistake worth saying.
-                process::ensure_open(&globals.cycle(db.conn())?)?;
-            }
             let options = process::AdvanceOptions {
+                named: globals.cycle,
                 note: note.as_deref(),
                 date: date.as_deref(),
                 act: act.as_deref(),
@@ -359,11 +351,7 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
                         to.label()
                     ));
                     if to == Phase::Aggiornamento {
-                        let late = process::late_suggestions(
-                            db.conn(),
-                            cycles::by_triennium(db.conn(), triennium)?.id,
-                            &date,
-                        )?;
+                        let late = process::late_suggestions(&db, triennium, &date)?;
                         say(format!(
                             "the collection closed on {date}: suggestions submitted after it count as late{}",
                             if late > 0 {
@@ -396,22 +384,19 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
         }
         PhaseCommand::Back { reason } => {
             let mut db = Db::open(&globals.db)?;
-            let triennium = match &globals.cycle {
-                Some(t) => Some(Triennium::parse(t)?),
-                None => None,
-            };
-            let (triennium, from, to) = process::back(&mut db, triennium, &reason)?;
+            let back = process::back(&mut db, globals.cycle, &reason)?;
             say(format!(
-                "triennio {triennium}: back from {} to {}",
-                from.label(),
-                to.label()
+                "triennio {}: back from {} to {}",
+                back.triennium,
+                back.from.label(),
+                back.to.label()
             ));
             Ok(())
         }
         PhaseCommand::History { format } => {
             let db = Db::open(&globals.db)?;
             let cycle_id = match &globals.cycle {
-                Some(_) => Some(globals.cycle(db.conn())?.id),
+                Some(_) => Some(globals.cycle(&db)?.id),
                 None => None,
             };
             let steps = cycles::history(db.conn(), cycle_id)?;
@@ -474,12 +459,11 @@ pub fn cycle(globals: &Globals, command: CycleCommand) -> Result<()> {
             date,
             note,
         } => {
-            let triennium = triennium.as_deref().map(Triennium::parse).transpose()?;
             let mut db = Db::open(&globals.db)?;
-            let (triennium, date, cards) =
-                process::open_cycle(&mut db, triennium, date.as_deref(), note.as_deref())?;
+            let opened = process::open_cycle(&mut db, triennium, date.as_deref(), note.as_deref())?;
             say(format!(
-                "opened the cycle {triennium} in Fase 1 – presentazione from {date}; {cards} cards carried over as they stand"
+                "opened the cycle {} in Fase 1 – presentazione from {}; {} cards carried over as they stand",
+                opened.triennium, opened.date, opened.cards
             ));
             say("next: update the cards for the new triennium, present the Agenda, then `agenda phase advance` to open the collection");
             Ok(())
@@ -524,8 +508,8 @@ pub fn cycle(globals: &Globals, command: CycleCommand) -> Result<()> {
         CycleCommand::Show { triennium, format } => {
             let db = Db::open(&globals.db)?;
             let cycle = match triennium {
-                Some(t) => cycles::by_triennium(db.conn(), Triennium::parse(&t)?)?,
-                None => globals.cycle(db.conn())?,
+                Some(t) => cycles::by_triennium(db.conn(), t)?,
+                None => globals.cycle(&db)?,
             };
             let view = process::cycle_view(db.conn(), &cycle)?;
             match format {

@@ -36,7 +36,7 @@ pub struct ReportArgs {
     #[arg(long)]
     draft: bool,
     /// The date the report bears (default: the date the cycle closed; today, for a draft).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::process::parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date)]
     date: Option<String>,
     /// With --format csv: Excel flavour (`;`, UTF-8 with BOM, dd/mm/yyyy, decimal comma).
     #[arg(long)]
@@ -81,7 +81,7 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
     // One read transaction for the whole report: its figures and its table of responses
     // come from the same state, whatever another command writes meanwhile.
     db.conn().execute_batch("BEGIN DEFERRED")?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let gathered = report::gather(
         db.conn(),
         &cycle,

@@ -29,7 +29,7 @@ pub struct AutotagArgs {
     #[arg(long)]
     dry_run: bool,
     /// How many tagged suggestions to list in the table (all of them with --format json).
-    #[arg(long, value_parser = super::parse_limit, default_value_t = 50)]
+    #[arg(long, value_parser = super::args::limit, default_value_t = 50)]
     limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
@@ -108,7 +108,7 @@ pub struct SimilarArgs {
     /// The suggestion (number or reference).
     id: String,
     /// How many.
-    #[arg(long, value_parser = super::parse_limit, default_value_t = 10)]
+    #[arg(long, value_parser = super::args::limit, default_value_t = 10)]
     limit: usize,
     /// Look in every cycle, not only the suggestion's own.
     #[arg(long)]
@@ -120,7 +120,7 @@ pub struct SimilarArgs {
 pub fn tag(globals: &Globals, args: TagArgs, remove: bool) -> Result<()> {
     let (ids, axes) = triage::split_ids_and_axes(&args.items)?;
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let done = triage::tag(&mut db, &cycle, &ids, &axes, remove)?;
     say(format!(
         "{} {} ({} already {})",
@@ -138,7 +138,7 @@ pub fn tag(globals: &Globals, args: TagArgs, remove: bool) -> Result<()> {
 
 pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let keep = match args.format {
         TableOrJson::Json => None,
         TableOrJson::Table => Some(args.limit),
@@ -186,7 +186,7 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
 
 pub fn link(globals: &Globals, args: LinkArgs, remove: bool) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let done = triage::link(&mut db, &cycle, &args.id, &args.card, remove)?;
     say(match (remove, done) {
         (false, true) => format!("linked {} to card {}", args.id, args.card),
@@ -199,7 +199,7 @@ pub fn link(globals: &Globals, args: LinkArgs, remove: bool) -> Result<()> {
 
 pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let summary = if let Some(file) = &args.from {
         let options = crate::csvin::Options {
             encoding: EncodingChoice::parse(&args.encoding)?,
@@ -303,7 +303,7 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
         ))
         .into());
     }
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let options = answers::Options {
         locale: args.locale.clone(),
         component: args.component.clone(),
@@ -353,7 +353,7 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
 pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     crate::search::sync(&mut db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let id = triage::resolve(db.conn(), &args.id, &cycle)?;
     let own_cycle = store::cycle_of(db.conn(), id)?;
     let found = crate::search::similar(

@@ -160,7 +160,7 @@ fn purge(globals: &Globals) -> Result<()> {
             "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
         ));
     }
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     privacy::check_purgeable(&cycle)?;
     let held = privacy::of_cycle(db.conn(), &cycle)?;
     if !held.holds_personal_data() {

@@ -115,7 +115,7 @@ pub struct ListArgs {
     #[arg(long)]
     batch: Option<i64>,
     /// At most this many.
-    #[arg(long, value_parser = super::parse_limit)]
+    #[arg(long, value_parser = super::args::limit)]
     limit: Option<usize>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -251,9 +251,9 @@ fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     // Suggestions always go to the open cycle; naming another one is a mistake worth a word.
     if globals.cycle.is_some() {
-        let named = globals.cycle(db.conn())?;
+        let named = globals.cycle(&db)?;
         if named.is_closed() {
-            crate::process::ensure_open(&named)?;
+            named.ensure_open()?;
         }
     }
     let mut bar = Bar {
@@ -341,7 +341,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
         }
     }
     let filter = Filter {
-        cycle_id: Some(globals.cycle(db.conn())?.id),
+        cycle_id: Some(globals.cycle(&db)?.id),
         axis: args.axis.as_deref().map(Axis::parse).transpose()?,
         untagged: args.untagged,
         unanswered: args.unanswered,
@@ -441,7 +441,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
 
 fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let before = crate::triage::retitle(&mut db, &cycle, &args.id, args.title.as_deref())?;
     // Not the old title: it may be the one that held personal data.
     let _ = before;
@@ -454,7 +454,7 @@ fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
 
 fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
+    let cycle = globals.cycle(&db)?;
     let id = store::resolve(db.conn(), &args.id, cycle.id)?.ok_or_else(|| {
         refused(format!("there is no suggestion \"{}\"", args.id))
             .hint("`agenda suggestion list` shows numbers and references")

@@ -12,9 +12,9 @@ use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
 
 use super::output::{say, warn};
 use super::Globals;
+use crate::domain::Cycle;
 use crate::domain::{Axis, Outcome, Term as _};
 use crate::error::{classify, usage, Kind};
-use crate::storage::cycles::Cycle;
 use crate::storage::suggestions::{self as sstore, Filter};
 use crate::storage::{cards as cstore, triage as store, Db};
 use crate::text::truncate;
@@ -65,8 +65,8 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
     }
     let axis = args.axis.as_deref().map(Axis::parse).transpose()?;
     let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(db.conn())?;
-    crate::process::ensure_open(&cycle)?;
+    let cycle = globals.cycle(&db)?;
+    cycle.ensure_open()?;
     crate::search::sync(&mut db)?;
     let ids: Vec<i64> = sstore::list(
         db.conn(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::error::{usage, Failure};
+use crate::error::{refused, usage, Failure};
 
 /// Three years of the plan, e.g. 2021-2023.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +81,75 @@ impl Phase {
     pub fn next(self) -> Option<Phase> {
         Phase::from_number(self.number() as i64 + 1)
     }
+}
+
+/// A cycle of the process: one a year, on a triennium, in one phase until it closes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cycle {
+    #[serde(skip)]
+    pub id: i64,
+    pub triennium: Triennium,
+    #[serde(serialize_with = "serialize_phase")]
+    pub phase: Phase,
+    pub phase_since: String,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub closed_on: Option<String>,
+    pub act: Option<String>,
+    /// The date of the approving act (`YYYY-MM-DD`), for cycles closed with one since it is
+    /// asked for.
+    pub act_date: Option<String>,
+}
+
+pub(crate) fn serialize_phase<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u8(p.number())
+}
+
+impl Cycle {
+    pub fn is_closed(&self) -> bool {
+        self.closed_at.is_some()
+    }
+
+    /// " (approved with DGC 12/2022)" for a cycle closed with an act, else nothing.
+    pub fn approved_with(&self) -> String {
+        self.act
+            .as_deref()
+            .map(|a| format!(" (approved with {a})"))
+            .unwrap_or_default()
+    }
+
+    /// Refuses changes to the suggestions, tags, links and responses of a closed cycle: closing
+    /// freezes what the Giunta approved.
+    pub fn ensure_open(&self) -> Result<(), Failure> {
+        if self.is_closed() {
+            return Err(refused(format!(
+                "the cycle {} is closed{}: its suggestions, axes, links and responses are read-only",
+                self.triennium,
+                self.approved_with()
+            ))
+            .hint("work on the open cycle; `agenda cycle list` shows the cycles"));
+        }
+        Ok(())
+    }
+}
+
+/// A phase a cycle went through, and the dates it ran between.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhasePeriod {
+    #[serde(serialize_with = "serialize_phase")]
+    pub phase: Phase,
+    pub name: &'static str,
+    pub from: String,
+    /// The date the next phase began, or the cycle closed; `None` while the phase runs.
+    pub to: Option<String>,
+}
+
+/// The date the collection closed, from a cycle's phases: when its Fase 3 began.
+pub fn closed_collection(periods: &[PhasePeriod]) -> Option<String> {
+    periods
+        .iter()
+        .find(|p| p.phase == Phase::Aggiornamento)
+        .map(|p| p.from.clone())
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 pub mod card;
 pub mod cycle;
 pub mod glossary;
+pub mod process;
 
 pub use card::Card;
-pub use cycle::{Phase, Triennium};
+pub use cycle::{closed_collection, Cycle, Phase, PhasePeriod, Triennium};
 pub use glossary::{Axis, CardStatus, Channel, Outcome, Stakeholder, Term};

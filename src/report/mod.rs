@@ -25,13 +25,15 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::card::{format_euro, YearMonth};
+use crate::domain::Cycle;
 use crate::domain::{
     Axis, Card, CardStatus, Channel, Outcome, Phase, Stakeholder, Term, Triennium,
 };
 use crate::error::{refused, usage};
 use crate::process;
-use crate::storage::cycles::{self, Cycle};
+use crate::storage::cycles;
 use crate::storage::suggestions::display_ref;
+pub use crate::text::{long_date, short_date};
 
 /// The annexes `--format csv` writes, with what each holds; chapter 7 lists them.
 pub const ANNEXES: &[(&str, &str)] = &[
@@ -421,24 +423,9 @@ pub fn final_report_blockers(conn: &Connection, cycle: &Cycle) -> Result<Vec<Str
             cycle.phase.label()
         ));
     }
-    let (suggestions, _, unanswered) = process::suggestion_counts(conn, cycle.id)?;
-    if unanswered > 0 {
-        let shown = process::unanswered_references(conn, cycle.id, REFERENCES_SHOWN)?;
-        let more = unanswered - shown.len() as i64;
-        blockers.push(format!(
-            "{unanswered} of {suggestions} {} no response: {}{}",
-            if unanswered == 1 {
-                "suggestion has"
-            } else {
-                "suggestions have"
-            },
-            shown.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        ));
+    let unanswered = crate::storage::suggestions::unanswered(conn, cycle.id, REFERENCES_SHOWN)?;
+    if unanswered.count > 0 {
+        blockers.push(unanswered.sentence());
     }
     Ok(blockers)
 }
@@ -480,7 +467,7 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
         )
         .unwrap_or_else(|_| process::DEFAULT_MUNICIPALITY.to_string());
     let periods = cycles::phase_periods(conn, cycle)?;
-    let collection_closed_on = process::closed_collection(&periods);
+    let collection_closed_on = crate::domain::closed_collection(&periods);
     let phases = phase_dates(&periods);
     // The cards are the office's own texts, but they are published too: what the scan finds
     // in them (an e-mail or a phone number typed into a description) is left out as well.
@@ -566,7 +553,7 @@ fn phase_description(phase: Phase) -> &'static str {
     }
 }
 
-fn phase_dates(periods: &[cycles::PhasePeriod]) -> Vec<PhaseDates> {
+fn phase_dates(periods: &[crate::domain::PhasePeriod]) -> Vec<PhaseDates> {
     [Phase::Presentazione, Phase::Ascolto, Phase::Aggiornamento]
         .into_iter()
         .map(|phase| {
@@ -982,46 +969,13 @@ fn and_more(n: i64) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
-/// `2021-12-01` → `1 dicembre 2021`; anything else as it is.
-pub fn long_date(iso: &str) -> String {
-    match parse_iso(iso) {
-        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
-        None => iso.to_string(),
-    }
-}
-
-/// `2021-12-01` → `01/12/2021`; anything else as it is.
-pub fn short_date(iso: &str) -> String {
-    match parse_iso(iso) {
-        Some((y, m, d)) => format!("{d:02}/{m:02}/{y:04}"),
-        None => iso.to_string(),
-    }
-}
-
-fn parse_iso(iso: &str) -> Option<(i32, u32, u32)> {
-    let d = chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()?;
-    use chrono::Datelike;
-    Some((d.year(), d.month(), d.day()))
-}
-
 /// `2022-03` → `marzo 2022`.
 pub fn month_label(m: YearMonth) -> String {
-    format!("{} {}", MONTHS[(m.month as usize).clamp(1, 12) - 1], m.year)
+    format!(
+        "{} {}",
+        crate::text::MONTHS[(m.month as usize).clamp(1, 12) - 1],
+        m.year
+    )
 }
 
 /// The timing of a card in words: "da marzo 2021 a dicembre 2022", "da definire".

@@ -265,7 +265,7 @@ pub fn snapshot(conn: &Connection, cycle_id: i64) -> Result<usize> {
 
 /// The cards of a cycle, in the order of the Agenda: for a closed cycle the snapshot taken when
 /// it closed (so its report reads the same at any later time), for the open one the live cards.
-pub fn cards_of_cycle(conn: &Connection, cycle: &super::cycles::Cycle) -> Result<Vec<Card>> {
+pub fn cards_of_cycle(conn: &Connection, cycle: &crate::domain::Cycle) -> Result<Vec<Card>> {
     if !cycle.is_closed() {
         return list(conn, &Filter::default());
     }
@@ -276,4 +276,8 @@ pub fn cards_of_cycle(conn: &Connection, cycle: &super::cycles::Cycle) -> Result
     ))?;
     let rows = stmt.query_map([cycle.id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+/// How many cards the Agenda holds (cards are not per cycle).
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?)
 }

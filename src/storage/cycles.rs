@@ -5,35 +5,8 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::context;
-use crate::domain::{Phase, Triennium};
+use crate::domain::{Cycle, Phase, PhasePeriod, Triennium};
 use crate::error::refused;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Cycle {
-    #[serde(skip)]
-    pub id: i64,
-    pub triennium: Triennium,
-    #[serde(serialize_with = "serialize_phase")]
-    pub phase: Phase,
-    pub phase_since: String,
-    pub opened_at: String,
-    pub closed_at: Option<String>,
-    pub closed_on: Option<String>,
-    pub act: Option<String>,
-    /// The date of the approving act (`YYYY-MM-DD`), for cycles closed with one since it is
-    /// asked for.
-    pub act_date: Option<String>,
-}
-
-fn serialize_phase<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u8(p.number())
-}
-
-impl Cycle {
-    pub fn is_closed(&self) -> bool {
-        self.closed_at.is_some()
-    }
-}
 
 const COLUMNS: &str =
     "id, first_year, phase, phase_since, opened_at, closed_at, closed_on, act, act_date";
@@ -240,17 +213,6 @@ pub fn close(
     )
 }
 
-/// A phase a cycle went through, and the dates it ran between.
-#[derive(Debug, Clone, Serialize)]
-pub struct PhasePeriod {
-    #[serde(serialize_with = "serialize_phase")]
-    pub phase: Phase,
-    pub name: &'static str,
-    pub from: String,
-    /// The date the next phase began, or the cycle closed; `None` while the phase runs.
-    pub to: Option<String>,
-}
-
 /// The phases a cycle went through, replaying its transitions: a `back` cancels the step it
 /// undoes, so only the phases that stand remain, each with the date it began.
 pub fn phase_periods(conn: &Connection, cycle: &Cycle) -> Result<Vec<PhasePeriod>> {
@@ -286,4 +248,20 @@ pub fn phase_periods(conn: &Connection, cycle: &Cycle) -> Result<Vec<PhasePeriod
             to,
         })
         .collect())
+}
+/// Puts a cycle back in `phase`, in it since `since` (the transition is recorded apart).
+pub fn set_phase_back(conn: &Connection, cycle_id: i64, phase: Phase, since: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE cycles SET phase = ?1, phase_since = ?2 WHERE id = ?3",
+        (phase.number(), since, cycle_id),
+    )?;
+    Ok(())
+}
+
+/// The cycle `triennium` names, or the current one (see [`current`]).
+pub fn named_or_current(conn: &Connection, triennium: Option<Triennium>) -> Result<Cycle> {
+    match triennium {
+        Some(t) => by_triennium(conn, t),
+        None => current(conn),
+    }
 }

@@ -7,11 +7,13 @@
 
 pub mod answers;
 pub mod audit;
+pub mod axes;
 pub mod cards;
 pub mod cycles;
 pub mod imports;
 mod migrations;
 pub mod redactions;
+pub mod settings;
 pub mod suggestions;
 pub mod triage;
 
@@ -27,6 +29,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use crate::error::{Failure, Kind};
 
 pub use cards::cards_of_cycle;
+
+/// The connection to the database, as the operations hand it back to storage's functions (a
+/// [`Tx`] derefs to it). Only `storage` runs SQL on it.
+pub type Handle = rusqlite::Connection;
 pub use migrations::LATEST_VERSION;
 
 /// An open agenda database.

@@ -5,6 +5,7 @@ use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::domain::process::{SuggestionCounts, Unanswered};
 use crate::domain::{Axis, Term};
 use crate::storage::imports::decode_row;
 
@@ -556,4 +557,52 @@ pub fn set_public_title(conn: &Connection, id: i64, title: Option<&str>) -> Resu
         params![id, title],
     )?;
     Ok(before)
+}
+/// Suggestions of a cycle: how many, how many without an axis, without a response in force.
+pub fn counts(conn: &Connection, cycle_id: i64) -> Result<SuggestionCounts> {
+    Ok(conn.query_row(
+        "SELECT count(*),
+                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)),
+                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current))
+         FROM suggestions s WHERE s.cycle_id = ?1",
+        [cycle_id],
+        |r| {
+            Ok(SuggestionCounts {
+                total: r.get(0)?,
+                untagged: r.get(1)?,
+                unanswered: r.get(2)?,
+            })
+        },
+    )?)
+}
+
+/// How many suggestions of a cycle were submitted after the collection closed on `closed_on`
+/// (the date of submission is the first ten characters of `submitted_at`).
+pub fn late(conn: &Connection, cycle_id: i64, closed_on: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM suggestions
+         WHERE cycle_id = ?1 AND submitted_at IS NOT NULL AND substr(submitted_at, 1, 10) > ?2",
+        (cycle_id, closed_on),
+        |r| r.get(0),
+    )?)
+}
+
+/// The suggestions of a cycle that have no response in force: how many, and the first
+/// `limit` references in the order they were recorded.
+pub fn unanswered(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Unanswered> {
+    let counts = counts(conn, cycle_id)?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        display_ref!("s"),
+        " FROM suggestions s
+         WHERE s.cycle_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.suggestion_id = s.id AND r.current)
+         ORDER BY 1, s.id LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map((cycle_id, limit as i64), |r| r.get(0))?;
+    Ok(Unanswered {
+        count: counts.unanswered,
+        of: counts.total,
+        shown: rows.collect::<Result<_, _>>()?,
+    })
 }

@@ -458,7 +458,7 @@ fn collection_closed_on_follows_the_transitions() {
     let db = agenda::storage::Db::open(&env.db()).unwrap();
     let cycle = agenda::storage::cycles::current(db.conn()).unwrap();
     assert_eq!(
-        agenda::process::collection_closed_on(db.conn(), cycle.id)
+        agenda::process::collection_closed_on(db.conn(), &cycle)
             .unwrap()
             .as_deref(),
         Some("2021-11-20")
@@ -467,7 +467,7 @@ fn collection_closed_on_follows_the_transitions() {
     let db = agenda::storage::Db::open(&fresh.db()).unwrap();
     let cycle = agenda::storage::cycles::current(db.conn()).unwrap();
     assert_eq!(
-        agenda::process::collection_closed_on(db.conn(), cycle.id).unwrap(),
+        agenda::process::collection_closed_on(db.conn(), &cycle).unwrap(),
         None
     );
 }
@@ -616,7 +616,7 @@ fn ensure_open_refuses_a_closed_cycle() {
     let env = closed();
     let db = agenda::storage::Db::open(&env.db()).unwrap();
     let cycle = agenda::storage::cycles::current(db.conn()).unwrap();
-    let err = agenda::process::ensure_open(&cycle).unwrap_err();
+    let err = cycle.ensure_open().unwrap_err();
     assert!(err.to_string().contains("read-only"), "{err}");
 }
 

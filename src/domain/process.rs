@@ -1,0 +1,228 @@
+//! The rules of the process that need no database: the act that closes a cycle, the dates a
+//! step may bear, what stands in the way of closing.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::context;
+use crate::domain::Cycle;
+use crate::error::{refused, usage};
+use crate::text::plural;
+
+/// How many suggestions of a cycle there are, and how many have no axis or no response.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SuggestionCounts {
+    pub total: i64,
+    pub untagged: i64,
+    pub unanswered: i64,
+}
+
+/// How many unanswered references a refusal lists.
+pub const UNANSWERED_SHOWN: usize = 10;
+
+/// The suggestions that still have no response, as a refusal names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswered {
+    pub count: i64,
+    /// The suggestions of the cycle.
+    pub of: i64,
+    /// The first references (at most [`UNANSWERED_SHOWN`]).
+    pub shown: Vec<String>,
+}
+
+impl Unanswered {
+    /// "3 of 40 suggestions have no response: A, B, C and 1 more".
+    pub fn sentence(&self) -> String {
+        let more = self.count - self.shown.len() as i64;
+        format!(
+            "{} of {} {} no response: {}{}",
+            self.count,
+            self.of,
+            plural(self.count, "suggestion has", "suggestions have"),
+            self.shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+/// A step is never dated before the start of the phase it leaves: steps go forward in time.
+pub fn ensure_not_before_phase(date: &str, cycle: &Cycle) -> Result<()> {
+    if date < cycle.phase_since.as_str() {
+        return Err(refused(format!(
+            "{date} comes before the start of the current phase ({})",
+            cycle.phase_since
+        ))
+        .hint("steps go forward in time: give a --date on or after it")
+        .into());
+    }
+    Ok(())
+}
+
+/// A step of the process dated after today is refused: the history records what happened.
+pub fn ensure_not_after_today(date: &str) -> Result<()> {
+    let today = context::today();
+    if date > today.as_str() {
+        return Err(usage(format!(
+            "{date} is after today ({today}): a step of the process is recorded when it happens"
+        ))
+        .hint("give --date on or before today, or leave it out for today")
+        .into());
+    }
+    Ok(())
+}
+
+/// The Giunta's deliberation that approves the update: its number, year and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    pub number: u32,
+    pub year: i32,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Act {
+    /// Reads `12/2022` (a leading `DGC`, `D.G.C.` or `n.` is accepted and dropped) with the
+    /// act's date, which is required.
+    pub fn parse(input: &str, date: Option<&str>) -> Result<Act> {
+        let bad = || {
+            usage(format!(
+                "--act \"{input}\": write the deliberation's number and year, e.g. --act 12/2022 (or \"DGC 12/2022\")"
+            ))
+        };
+        let mut rest = input.trim();
+        for prefix in [
+            "d.g.c.",
+            "dgc",
+            "deliberazione",
+            "delibera",
+            "n.",
+            "nr.",
+            "n°",
+            "n ",
+        ] {
+            if rest
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
+                rest = rest[prefix.len()..].trim_start();
+            }
+        }
+        for prefix in ["n.", "nr.", "n°", "n "] {
+            if rest
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
+                rest = rest[prefix.len()..].trim_start();
+            }
+        }
+        let (number, year) = rest.split_once('/').ok_or_else(bad)?;
+        let number: u32 = number.trim().parse().map_err(|_| bad())?;
+        let year_text = year.trim();
+        if number == 0 || year_text.len() != 4 {
+            return Err(bad().into());
+        }
+        let year: i32 = year_text.parse().map_err(|_| bad())?;
+        if !(1990..=2200).contains(&year) {
+            return Err(bad().into());
+        }
+        let date = date.ok_or_else(|| {
+            usage(format!(
+                "--act {number}/{year} needs the date of the deliberation: --act-date YYYY-MM-DD"
+            ))
+        })?;
+        let date = crate::import::dates::parse(date)
+            .filter(|d| d.len() == 10)
+            .ok_or_else(|| usage(format!("--act-date \"{date}\" is not a date (YYYY-MM-DD)")))?;
+        if !date.starts_with(&year.to_string()) {
+            return Err(usage(format!(
+                "the act {number}/{year} is dated {date}: a deliberation's number counts within the year of its date"
+            ))
+            .hint("check the number and the date on the deliberation")
+            .into());
+        }
+        Ok(Act { number, year, date })
+    }
+
+    /// The act's date against the cycle and the closing: not before Fase 3 began (the update
+    /// it approves is written then), not after the closing, not after today.
+    pub fn check_against(&self, cycle: &Cycle, closing: &str) -> Result<()> {
+        ensure_not_after_today(&self.date)?;
+        if self.date.as_str() < cycle.phase_since.as_str() {
+            return Err(usage(format!(
+                "the act is dated {}, before Fase 3 began ({}): it cannot approve this update",
+                self.date, cycle.phase_since
+            ))
+            .hint("check --act-date")
+            .into());
+        }
+        if self.date.as_str() > closing {
+            return Err(usage(format!(
+                "the act is dated {}, after the closing ({closing}): close on or after the day of the act",
+                self.date
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    /// The line of the report's cover.
+    pub fn cover_line(&self) -> String {
+        format!(
+            "Approvato con deliberazione della Giunta comunale n. {} del {}",
+            self.number,
+            crate::text::long_date(&self.date)
+        )
+    }
+}
+
+impl std::fmt::Display for Act {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DGC {}/{}", self.number, self.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unanswered_sentence_counts_what_it_does_not_show() {
+        let one = Unanswered {
+            count: 1,
+            of: 4,
+            shown: vec!["PO-1".into()],
+        };
+        assert_eq!(one.sentence(), "1 of 4 suggestion has no response: PO-1");
+        let many = Unanswered {
+            count: 12,
+            of: 40,
+            shown: (1..=10).map(|i| format!("PO-{i}")).collect(),
+        };
+        assert!(many
+            .sentence()
+            .starts_with("12 of 40 suggestions have no response: PO-1, PO-2"));
+        assert!(many.sentence().ends_with("PO-10 and 2 more"));
+    }
+
+    #[test]
+    fn act_reads_the_forms_clerks_write() {
+        for written in [
+            "12/2022",
+            "DGC 12/2022",
+            "D.G.C. n. 12/2022",
+            "delibera n° 12/2022",
+        ] {
+            let act = Act::parse(written, Some("2022-01-20")).unwrap();
+            assert_eq!((act.number, act.year), (12, 2022), "{written}");
+            assert_eq!(act.to_string(), "DGC 12/2022");
+        }
+        assert!(Act::parse("12/2022", None).is_err());
+        assert!(Act::parse("12/2022", Some("2021-12-30")).is_err());
+        assert!(Act::parse("0/2022", Some("2022-01-20")).is_err());
+        assert!(Act::parse("12/22", Some("2022-01-20")).is_err());
+    }
+}
