@@ -5,6 +5,7 @@
 //! files people bring.
 
 pub mod answers;
+pub mod autotag;
 pub mod backup;
 pub mod cards;
 pub mod check;
@@ -21,11 +22,11 @@ pub mod privacy;
 pub mod process;
 pub mod redact;
 pub mod report;
-pub mod rules;
+pub mod responses;
 pub mod search;
 pub mod storage;
+pub mod tagging;
 pub mod text;
-pub mod triage;
 
 use std::process::ExitCode;
 

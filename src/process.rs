@@ -34,7 +34,7 @@ pub fn init(
     let result = db.write(|tx| {
         settings::set(tx, "municipality", municipality)?;
         crate::storage::axes::seed(tx)?;
-        crate::triage::load_default_rules(tx)?;
+        crate::autotag::load_default_rules(tx)?;
         let start = start.map(str::to_string).unwrap_or_else(context::today);
         cycles::open(tx, triennium, &start, None)?;
         tx.audit(

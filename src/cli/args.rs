@@ -28,7 +28,7 @@ pub fn limit(value: &str) -> Result<usize, String> {
     }
     Ok(n as usize)
 }
-
+/// A calendar date, `YYYY-MM-DD`.
 pub fn date(value: &str) -> Result<String, String> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|d| d.format("%Y-%m-%d").to_string())

@@ -310,7 +310,7 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let card = store::require(db.conn(), &args.code)?;
     let history = store::history(db.conn(), &args.code)?;
     let linked = crate::cards::linked_suggestions(db.conn(), &args.code)?;
-    let linked_list = crate::storage::triage::linked_to_card(db.conn(), &args.code)?;
+    let linked_list = crate::storage::tags::linked_to_card(db.conn(), &args.code)?;
     match args.format {
         ShowFormat::Json => {
             let mut value = serde_json::to_value(&card)?;

@@ -9,11 +9,11 @@ use clap::Args;
 
 use super::output::{print, say};
 use crate::csvin::Options;
+use crate::domain::response::ResponseRequest;
 use crate::domain::{Outcome, Triennium};
 use crate::storage::suggestions::{self as sstore, Filter};
 use crate::storage::{cycles, Db};
-use crate::triage::ResponseRequest;
-use crate::{cards, fixtures, import, process, report, triage};
+use crate::{autotag, cards, fixtures, import, process, report, responses};
 
 /// The date the demo's report bears, so that the demo gives the same report every time.
 const REPORT_DATE: &str = "2022-01-20";
@@ -114,13 +114,13 @@ pub fn run(args: DemoArgs) -> Result<()> {
         ));
     }
     let cycle = cycles::current(db.conn())?;
-    let tagged = triage::autotag(&mut db, &cycle, false, Some(0))?;
+    let tagged = autotag::autotag(&mut db, &cycle, false, Some(0))?;
     say(format!(
         "5. tagged {} of {} untagged suggestions by the keyword rules",
         tagged.tagged, tagged.examined
     ));
     let responded =
-        triage::respond_from_file(&mut db, &cycle, &responses_path, Options::default(), false)?;
+        responses::respond_from_file(&mut db, &cycle, &responses_path, Options::default(), false)?;
     say(format!(
         "6. recorded {} responses from {responses_path}",
         responded.responded
@@ -156,7 +156,7 @@ pub fn run(args: DemoArgs) -> Result<()> {
             card: card.map(str::to_string),
             duplicate_of: None,
         };
-        triage::respond(
+        responses::respond(
             &mut db,
             &cycle,
             std::slice::from_ref(&s.reference),

@@ -128,8 +128,6 @@ pub enum CycleCommand {
     },
 }
 
-/// A calendar date, `YYYY-MM-DD`.
-
 pub fn init(globals: &Globals, args: InitArgs) -> Result<()> {
     let triennium = args.triennium;
     process::init(

@@ -10,11 +10,12 @@ use super::output::{self, say, TableOrJson};
 use super::Globals;
 use crate::answers;
 use crate::csvin::{DelimiterChoice, EncodingChoice};
+use crate::domain::response::ResponseRequest;
 use crate::domain::{Axis, Outcome, Term};
 use crate::storage::suggestions::{self as sstore, Filter};
-use crate::storage::{triage as store, Db};
+use crate::storage::{rules as store, tags, Db};
 use crate::text::truncate;
-use crate::triage::{self, ResponseRequest};
+use crate::{autotag, responses, tagging};
 
 #[derive(Debug, Args)]
 pub struct TagArgs {
@@ -118,10 +119,10 @@ pub struct SimilarArgs {
 }
 
 pub fn tag(globals: &Globals, args: TagArgs, remove: bool) -> Result<()> {
-    let (ids, axes) = triage::split_ids_and_axes(&args.items)?;
+    let (ids, axes) = tagging::split_ids_and_axes(&args.items)?;
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
-    let done = triage::tag(&mut db, &cycle, &ids, &axes, remove)?;
+    let done = tagging::tag(&mut db, &cycle, &ids, &axes, remove)?;
     say(format!(
         "{} {} ({} already {})",
         done.changed,
@@ -143,7 +144,7 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
         TableOrJson::Json => None,
         TableOrJson::Table => Some(args.limit),
     };
-    let summary = triage::autotag(&mut db, &cycle, args.dry_run, keep)?;
+    let summary = autotag::autotag(&mut db, &cycle, args.dry_run, keep)?;
     match args.format {
         TableOrJson::Json => output::print_json(&summary)?,
         TableOrJson::Table => {
@@ -187,7 +188,7 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
 pub fn link(globals: &Globals, args: LinkArgs, remove: bool) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
-    let done = triage::link(&mut db, &cycle, &args.id, &args.card, remove)?;
+    let done = tagging::link(&mut db, &cycle, &args.id, &args.card, remove)?;
     say(match (remove, done) {
         (false, true) => format!("linked {} to card {}", args.id, args.card),
         (false, false) => format!("{} was already linked to card {}", args.id, args.card),
@@ -205,7 +206,7 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
             encoding: EncodingChoice::parse(&args.encoding)?,
             delimiter: DelimiterChoice::parse(&args.delimiter)?,
         };
-        triage::respond_from_file(&mut db, &cycle, file, options, args.dry_run)?
+        responses::respond_from_file(&mut db, &cycle, file, options, args.dry_run)?
     } else {
         // clap's `requires` does not fire for a flag that defaults to false.
         if args.dry_run {
@@ -236,7 +237,7 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
             card: args.card.clone(),
             duplicate_of: args.duplicate_of.clone(),
         };
-        triage::respond(&mut db, &cycle, &args.ids, &request)?
+        responses::respond(&mut db, &cycle, &args.ids, &request)?
     };
     match args.format {
         TableOrJson::Json => output::print_json(&summary),
@@ -354,8 +355,8 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     crate::search::sync(&mut db)?;
     let cycle = globals.cycle(&db)?;
-    let id = triage::resolve(db.conn(), &args.id, &cycle)?;
-    let own_cycle = store::cycle_of(db.conn(), id)?;
+    let id = tagging::resolve(db.conn(), &args.id, &cycle)?;
+    let own_cycle = tags::cycle_of(db.conn(), id)?;
     let found = crate::search::similar(
         db.conn(),
         id,
@@ -428,7 +429,7 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
     match command {
         RuleCommand::Add { axis, keywords } => {
             let axis = Axis::parse(&axis)?;
-            let id = triage::add_rule(&mut db, axis, &keywords)?;
+            let id = autotag::add_rule(&mut db, axis, &keywords)?;
             say(format!(
                 "rule {id}: {} ← {}",
                 axis.label(),
@@ -457,7 +458,7 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
             }
         }
         RuleCommand::Remove { id } => {
-            triage::remove_rule(&mut db, id)?;
+            autotag::remove_rule(&mut db, id)?;
             say(format!("rule {id} removed"));
             Ok(())
         }

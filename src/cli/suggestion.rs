@@ -442,7 +442,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
 fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
-    let before = crate::triage::retitle(&mut db, &cycle, &args.id, args.title.as_deref())?;
+    let before = crate::tagging::retitle(&mut db, &cycle, &args.id, args.title.as_deref())?;
     // Not the old title: it may be the one that held personal data.
     let _ = before;
     say(match &args.title {
@@ -461,7 +461,7 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     })?;
     let detail = store::detail(db.conn(), id)?.expect("resolved above");
     let people = store::people(db.conn(), id)?;
-    let responses = crate::storage::triage::responses(db.conn(), id)?;
+    let responses = crate::storage::responses::responses(db.conn(), id)?;
     match args.format {
         TableOrJson::Json => {
             let mut value = serde_json::to_value(&detail)?;

@@ -12,13 +12,15 @@ use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
 
 use super::output::{say, warn};
 use super::Globals;
+use crate::domain::response::ResponseRequest;
 use crate::domain::Cycle;
 use crate::domain::{Axis, Outcome, Term as _};
 use crate::error::{classify, usage, Kind};
+use crate::storage::responses::{self as store, CurrentResponse};
 use crate::storage::suggestions::{self as sstore, Filter};
-use crate::storage::{cards as cstore, triage as store, Db};
+use crate::storage::{cards as cstore, tags, Db};
 use crate::text::truncate;
-use crate::triage::{self, ResponseRequest};
+use crate::{responses, tagging};
 
 #[derive(Debug, Args)]
 pub struct TriageArgs {
@@ -106,7 +108,7 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
         match menu(&term)? {
             Move::Next => at += 1,
             Move::Skip => {
-                tally.skipped.push(store::reference_of(db.conn(), ids[at])?);
+                tally.skipped.push(tags::reference_of(db.conn(), ids[at])?);
                 at += 1
             }
             Move::Back => {
@@ -187,7 +189,10 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
     if !s.cards.is_empty() {
         term.write_line(&format!("cards: {}", s.cards.join(", ")))?;
     }
-    if let Some((outcome, reason, _, _)) = store::current_response(conn, id)? {
+    if let Some(CurrentResponse {
+        outcome, reason, ..
+    }) = store::current_response(conn, id)?
+    {
         term.write_line(&format!(
             "response: {} — {}",
             outcome_label(&outcome),
@@ -222,13 +227,16 @@ fn similar_answered(
 ) -> Result<Vec<(String, String, String, String)>> {
     let mut out = Vec::new();
     for (other, _) in crate::search::similar(conn, id, None, 30)? {
-        if let Some((outcome, reason, _, _)) = store::current_response(conn, other)? {
+        if let Some(CurrentResponse {
+            outcome, reason, ..
+        }) = store::current_response(conn, other)?
+        {
             let title: String = conn.query_row(
                 "SELECT title FROM suggestions WHERE id = ?1",
                 [other],
                 |r| r.get(0),
             )?;
-            out.push((store::reference_of(conn, other)?, title, outcome, reason));
+            out.push((tags::reference_of(conn, other)?, title, outcome, reason));
             if out.len() == n {
                 break;
             }
@@ -279,10 +287,10 @@ fn ask(
         .filter(|a| current.iter().any(|c| c == a.code()) && !chosen.contains(a))
         .collect();
     if !added.is_empty() {
-        tally.tags += triage::tag(db, cycle, std::slice::from_ref(&key), &added, false)?.changed;
+        tally.tags += tagging::tag(db, cycle, std::slice::from_ref(&key), &added, false)?.changed;
     }
     if !removed.is_empty() {
-        tally.tags += triage::tag(db, cycle, std::slice::from_ref(&key), &removed, true)?.changed;
+        tally.tags += tagging::tag(db, cycle, std::slice::from_ref(&key), &removed, true)?.changed;
     }
 
     // Card.
@@ -310,7 +318,7 @@ fn ask(
     };
     let mut card = (pick > 0).then(|| cards[pick - 1].0.clone());
     if let Some(code) = &card {
-        if triage::link(db, cycle, &key, code, false)? {
+        if tagging::link(db, cycle, &key, code, false)? {
             tally.links += 1;
         }
     }
@@ -325,7 +333,7 @@ fn ask(
         labels.push("skip: no response for now".to_string());
         let default = current
             .as_ref()
-            .and_then(|(o, _, _, _)| Outcome::ALL.iter().position(|x| x.code() == o))
+            .and_then(|c| Outcome::ALL.iter().position(|x| x.code() == c.outcome))
             .unwrap_or(0);
         let Some(pick) = Select::new()
             .with_prompt("Outcome")
@@ -339,11 +347,12 @@ fn ask(
             return Ok(());
         }
         let outcome = Outcome::ALL[pick];
-        let mut response_card = match outcome {
-            Outcome::Accolto | Outcome::ParzialmenteAccolto | Outcome::GiaPrevisto => card.clone(),
-            _ => None,
+        let mut response_card = if outcome.carries_card() {
+            card.clone()
+        } else {
+            None
         };
-        if outcome == Outcome::GiaPrevisto && response_card.is_none() {
+        if outcome.needs_card() && response_card.is_none() {
             let entries: Vec<String> = cards
                 .iter()
                 .map(|(code, title)| format!("{code} – {title}"))
@@ -357,7 +366,7 @@ fn ask(
             };
             response_card = Some(cards[pick].0.clone());
         }
-        let duplicate_of = if outcome == Outcome::Duplicato {
+        let duplicate_of = if outcome.needs_duplicate() {
             let conn = db.conn();
             let cycle_id = cycle.id;
             let answer: String = Input::new()
@@ -386,7 +395,7 @@ fn ask(
                     Ok(())
                 }
             });
-        if let Some((_, reason, _, _)) = &current {
+        if let Some(CurrentResponse { reason, .. }) = &current {
             input = input.with_initial_text(reason.clone());
         }
         let reason = input.interact_text_on(term)?;
@@ -396,7 +405,7 @@ fn ask(
             card: response_card,
             duplicate_of,
         };
-        match triage::respond(db, cycle, std::slice::from_ref(&key), &request) {
+        match responses::respond(db, cycle, std::slice::from_ref(&key), &request) {
             Ok(summary) => {
                 tally.responses += summary.responded + summary.changed;
                 term.write_line(&format!(

@@ -4,6 +4,8 @@ pub mod card;
 pub mod cycle;
 pub mod glossary;
 pub mod process;
+pub mod response;
+pub mod rules;
 
 pub use card::Card;
 pub use cycle::{closed_collection, Cycle, Phase, PhasePeriod, Triennium};

@@ -13,9 +13,11 @@ pub mod cycles;
 pub mod imports;
 mod migrations;
 pub mod redactions;
+pub mod responses;
+pub mod rules;
 pub mod settings;
 pub mod suggestions;
-pub mod triage;
+pub mod tags;
 
 use std::fs::OpenOptions;
 use std::io::Write as _;

@@ -4,14 +4,24 @@
 //! text is read once whatever the number of rules.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
 
 use crate::domain::{Axis, Term};
 use crate::error::{usage, Failure};
-use crate::storage::triage::Rule;
 use crate::text::fold;
 
+/// A keyword rule: the suggestions whose text holds one of its keywords get its axis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: i64,
+    pub axis: String,
+    pub keywords: Vec<String>,
+    pub created_at: String,
+    pub user: String,
+}
+
 /// The default rules, loaded by `agenda init`: one row per rule, keywords separated by `|`.
-pub const DEFAULT_RULES: &str = include_str!("../fixtures/rules.csv");
+pub const DEFAULT_RULES: &str = include_str!("../../fixtures/rules.csv");
 
 /// A keyword as written, checked: what it matches once folded, and whether it is a stem.
 #[derive(Debug, Clone, PartialEq)]
