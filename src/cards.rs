@@ -13,7 +13,7 @@ use crate::csvout::{guard_formula, unguard_formula};
 use crate::domain::card::{parse_budget, split_list, YearMonth, FIELDS};
 use crate::domain::{Axis, Card, CardStatus, Term};
 use crate::error::{invalid_input, refused, Failure};
-use crate::storage::{cards, cycles, Db};
+use crate::storage::{cards, cycles, Db, Handle};
 
 /// Changes to some fields of a card; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone)]
@@ -77,7 +77,7 @@ impl CardPatch {
 
 /// Refuses changes to cards when no cycle is open: the cards of a closed cycle are its
 /// snapshot; the next cycle must be opened first.
-fn working_cycle(conn: &rusqlite::Connection) -> Result<crate::domain::Cycle> {
+fn working_cycle(conn: &Handle) -> Result<crate::domain::Cycle> {
     if let Some(cycle) = cycles::open_cycle(conn)? {
         return Ok(cycle);
     }
@@ -85,10 +85,7 @@ fn working_cycle(conn: &rusqlite::Connection) -> Result<crate::domain::Cycle> {
     Err(refused(format!(
         "the cycle {} is closed{}, so the cards cannot change: they stand as the Agenda it approved",
         last.triennium,
-        last.act
-            .as_deref()
-            .map(|a| format!(" (approved with {a})"))
-            .unwrap_or_default()
+        last.approved_with()
     ))
     .hint(format!(
         "open the next cycle with `agenda cycle open` (triennium {} by default), then change the cards",
@@ -153,20 +150,13 @@ pub fn describe_changes(changes: &[(&str, String, String)]) -> String {
 
 /// How many suggestions are linked to a card, or name it in a response (also one that a later
 /// response replaced: the history keeps pointing at the card).
-pub fn linked_suggestions(conn: &rusqlite::Connection, code: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM (
-             SELECT l.suggestion_id FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1
-             UNION
-             SELECT r.suggestion_id FROM responses r JOIN cards c ON c.id = r.card_id WHERE c.code = ?1)",
-        [code],
-        |r| r.get(0),
-    )?)
+pub fn linked_suggestions(conn: &Handle, code: &str) -> Result<i64> {
+    cards::linked_suggestions(conn, code)
 }
 
 /// Refuses to remove a card that suggestions are linked to: giving account of a suggestion
 /// must not lose the card it points to.
-pub fn check_removable(conn: &rusqlite::Connection, code: &str) -> Result<Card> {
+pub fn check_removable(conn: &Handle, code: &str) -> Result<Card> {
     let card = cards::require(conn, code)?;
     let linked = linked_suggestions(conn, code)?;
     if linked > 0 {

@@ -7,14 +7,12 @@
 //! so that the erased values linger neither in free pages nor in old WAL frames.
 
 use anyhow::{Context, Result};
-use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::domain::Cycle;
 use crate::error::refused;
-use crate::storage::imports::{decode_stored, encode_row};
-use crate::storage::Db;
+use crate::storage::privacy::{self as store, LoggedText, StoredRow};
+use crate::storage::{settings, Db, Handle, Tx};
 
 /// The personal data held for one cycle.
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +47,7 @@ impl CycleData {
 }
 
 /// What personal data the database holds, cycle by cycle, oldest first.
-pub fn report(conn: &Connection) -> Result<Vec<CycleData>> {
+pub fn report(conn: &Handle) -> Result<Vec<CycleData>> {
     let mut out = Vec::new();
     for cycle in crate::storage::cycles::all(conn)? {
         out.push(of_cycle(conn, &cycle)?);
@@ -58,26 +56,10 @@ pub fn report(conn: &Connection) -> Result<Vec<CycleData>> {
 }
 
 /// The personal data held for one cycle.
-pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
+pub fn of_cycle(conn: &Handle, cycle: &Cycle) -> Result<CycleData> {
     let triennium = cycle.triennium.to_string();
-    let suggestions: i64 = conn.query_row(
-        "SELECT count(*) FROM suggestions WHERE cycle_id = ?1",
-        [cycle.id],
-        |r| r.get(0),
-    )?;
-    let filled = |column: &str| format!("count(nullif(trim(coalesce(p.{column}, '')), ''))");
-    let (people, authors, nicknames, emails, author_urls) = conn.query_row(
-        &format!(
-            "SELECT count(*), {}, {}, {}, {} FROM suggestion_people p
-             JOIN suggestions s ON s.id = p.suggestion_id WHERE s.cycle_id = ?1",
-            filled("author"),
-            filled("nickname"),
-            filled("email"),
-            filled("author_url")
-        ),
-        [cycle.id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-    )?;
+    let suggestions = store::suggestions_in(conn, cycle.id)?;
+    let people = store::people_counts(conn, cycle.id)?;
     let mut source_rows = 0;
     let mut source_cells = std::collections::BTreeMap::new();
     for_each_personal_row(conn, cycle.id, |_, headers, cells, personal| {
@@ -97,21 +79,17 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
         }
         Ok(())
     })?;
-    let purged_at = conn.query_row(
-        "SELECT max(at) FROM audit_log WHERE action = 'privacy.purge' AND target = ?1",
-        [&triennium],
-        |r| r.get(0),
-    )?;
+    let purged_at = store::last_purge(conn, &triennium)?;
     let purge_unfinished = unfinished(conn)?.is_some_and(|u| u.split(", ").any(|t| t == triennium));
     Ok(CycleData {
         triennium,
         closed: cycle.is_closed(),
         suggestions,
-        people,
-        authors,
-        nicknames,
-        emails,
-        author_urls,
+        people: people.people,
+        authors: people.authors,
+        nicknames: people.nicknames,
+        emails: people.emails,
+        author_urls: people.author_urls,
         source_rows,
         source_cells,
         purged_at,
@@ -123,41 +101,26 @@ pub fn of_cycle(conn: &Connection, cycle: &Cycle) -> Result<CycleData> {
 /// Calls `visit` with (suggestion id, the header of its batch, its cells, the personal column
 /// indexes) for every row as read of the cycle.
 fn for_each_personal_row(
-    conn: &Connection,
+    conn: &Handle,
     cycle_id: i64,
     mut visit: impl FnMut(i64, &[String], Vec<String>, &[usize]) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT src.suggestion_id, src.row, src.batch_id
-         FROM suggestion_sources src
-         JOIN suggestions s ON s.id = src.suggestion_id
-         WHERE s.cycle_id = ?1
-         ORDER BY src.suggestion_id",
-    )?;
-    let mut batch_stmt = conn.prepare(
-        "SELECT headers, format, personal_columns, coalesce(row_dictionary, X'')
-         FROM import_batches WHERE id = ?1",
-    )?;
     // What each batch says of its rows, read once.
     let mut batches: std::collections::HashMap<i64, BatchRows> = std::collections::HashMap::new();
-    let mut rows = stmt.query([cycle_id])?;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let batch: i64 = r.get(2)?;
+    store::for_each_row_as_read(conn, cycle_id, |id, batch, row| {
         let rules = match batches.entry(batch) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let (headers, format, personal, dictionary): (String, String, String, Vec<u8>) =
-                    batch_stmt.query_row([batch], |b| {
-                        Ok((b.get(0)?, b.get(1)?, b.get(2)?, b.get(3)?))
-                    })?;
-                let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
-                let personal = personal_columns_of_batch(&personal, &headers, &format)
-                    .with_context(|| format!("reading the personal columns of batch {batch}"))?;
+                let stored = store::batch_of_rows(conn, batch)?;
+                let headers: Vec<String> =
+                    serde_json::from_str(&stored.headers).unwrap_or_default();
+                let personal =
+                    personal_columns_of_batch(&stored.personal_columns, &headers, &stored.format)
+                        .with_context(|| format!("reading the personal columns of batch {batch}"))?;
                 e.insert(BatchRows {
                     headers,
                     personal,
-                    dictionary,
+                    dictionary: stored.dictionary,
                 })
             }
         };
@@ -166,10 +129,8 @@ fn for_each_personal_row(
             personal,
             dictionary,
         } = &*rules;
-        let cells = decode_stored(&r.get(1)?, dictionary);
-        visit(id, headers, cells, personal)?;
-    }
-    Ok(())
+        visit(id, headers, row.cells(dictionary), personal)
+    })
 }
 
 /// What the rows of one batch are read with: its header, its personal columns, its dictionary.
@@ -194,15 +155,6 @@ fn personal_columns_of_batch(
     Ok(personal)
 }
 
-/// Stores cells the way `like` was stored (a compressed BLOB, or JSON text in databases
-/// written before rows were compressed), against `dictionary`.
-fn encode_value(like: &Value, dictionary: &[u8], cells: &[String]) -> Value {
-    match like {
-        Value::Text(_) => Value::Text(serde_json::to_string(cells).unwrap_or_default()),
-        _ => Value::Blob(encode_row(cells.iter().map(String::as_str), dictionary)),
-    }
-}
-
 /// What a purge erased.
 #[derive(Debug, Clone, Serialize)]
 pub struct Purged {
@@ -222,14 +174,8 @@ pub struct Purged {
 const UNFINISHED: &str = "purge_unfinished";
 
 /// The cycles whose purge is committed but not yet rewritten out of the file, if any.
-pub fn unfinished(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [UNFINISHED],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn unfinished(conn: &Handle) -> Result<Option<String>> {
+    settings::get(conn, UNFINISHED)
 }
 
 /// Completes a purge left unfinished (killed during the VACUUM, or kept from emptying the WAL
@@ -238,7 +184,7 @@ pub fn complete_unfinished(db: &mut Db) -> Result<Option<String>> {
     let Some(cycles) = unfinished(db.conn())? else {
         return Ok(None);
     };
-    db.conn().pragma_update(None, "secure_delete", "ON")?;
+    store::secure_delete(db.conn())?;
     if finish_rewrite(db)? {
         Ok(Some(cycles))
     } else {
@@ -261,8 +207,7 @@ fn finish_rewrite(db: &mut Db) -> Result<bool> {
     if !compact(db)? {
         return Ok(false);
     }
-    db.conn()
-        .execute("DELETE FROM settings WHERE key = ?1", [UNFINISHED])?;
+    settings::remove(db.conn(), UNFINISHED)?;
     // That last write went to the WAL: empty it again. It holds nothing personal (the erased
     // values were checkpointed out above), so a reader that keeps it is no reason to say the
     // purge is unfinished.
@@ -289,18 +234,14 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
     check_purgeable(cycle)?;
     let triennium = cycle.triennium.to_string();
     // Deleted content is overwritten with zeros, in the WAL frames too.
-    db.conn().pragma_update(None, "secure_delete", "ON")?;
+    store::secure_delete(db.conn())?;
     let (people, source_rows) = db.write(|tx| {
         // The names a suggestion's people table holds also stand in texts (a title cut from
         // the body, a reason that thanks the author): they go with the table, or a report
         // written after the purge would have nothing left to recognise them by.
         let names = erase_personal_data_in_texts(tx, cycle.id)?;
         let blanked = blank_rows_as_read(tx, cycle.id, &names)?;
-        let people = tx.execute(
-            "DELETE FROM suggestion_people
-             WHERE suggestion_id IN (SELECT id FROM suggestions WHERE cycle_id = ?1)",
-            [cycle.id],
-        )?;
+        let people = store::delete_people(tx, cycle.id)?;
         // Recorded with the erasure itself: if the command dies before the file is rewritten,
         // the next `privacy purge` or `check` finishes the job.
         let marked: Option<String> = unfinished(tx)?;
@@ -309,11 +250,7 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
             Some(m) => format!("{m}, {triennium}"),
             None => triennium.clone(),
         };
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![UNFINISHED, mark],
-        )?;
+        settings::set(tx, UNFINISHED, &mark)?;
         tx.audit(
             "privacy.purge",
             Some(&triennium),
@@ -332,81 +269,41 @@ pub fn purge(db: &mut Db, cycle: &Cycle) -> Result<Purged> {
     })
 }
 
-/// A suggestion's id, title, published title, body, and its author and nickname.
-type TextsOf = (i64, String, Option<String>, String, [Option<String>; 2]);
-
 /// Replaces, in the texts of the cycle's suggestions (title, published title, body, every
 /// reason of their responses), every personal datum the scan finds — e-mails, phones,
 /// codici fiscali, IBANs, the names their people table holds — by `[omissis]`; the search
 /// index and the audit log follow. Returns each suggestion's names, for the rows as read.
 fn erase_personal_data_in_texts(
-    tx: &crate::storage::Tx,
+    tx: &Tx,
     cycle_id: i64,
 ) -> Result<std::collections::HashMap<i64, Vec<String>>> {
-    let indexed_up_to: i64 = tx
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'fts_synced'",
-            [],
-            |r| r.get::<_, String>(0),
-        )
-        .optional()?
-        .and_then(|v| v.split(' ').next().and_then(|n| n.parse().ok()))
-        .unwrap_or(0);
-    let rows: Vec<TextsOf> = tx
-        .prepare(
-            "SELECT s.id, s.title, s.public_title, s.body, p.author, p.nickname
-             FROM suggestions s LEFT JOIN suggestion_people p ON p.suggestion_id = s.id
-             WHERE s.cycle_id = ?1",
-        )?
-        .query_map([cycle_id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                [r.get(4)?, r.get(5)?],
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let indexed_up_to = crate::storage::search::synced(tx)?.suggestion;
     let mut all_names: Vec<String> = Vec::new();
     let mut by_suggestion = std::collections::HashMap::new();
-    for (id, title, public_title, body, people) in rows {
-        all_names.extend(people.iter().flatten().cloned());
-        let names = crate::redact::names(&people);
+    for texts in store::texts_of_cycle(tx, cycle_id)? {
+        all_names.extend(texts.people.iter().flatten().cloned());
+        let names = crate::redact::names(&texts.people);
         if !names.is_empty() {
-            by_suggestion.insert(id, names.iter().map(|n| n.to_string()).collect());
+            by_suggestion.insert(texts.id, names.iter().map(|n| n.to_string()).collect());
         }
         let clean = |t: &str| crate::redact::redact(t, &names).text;
-        let (new_title, new_public, new_body) = (
-            clean(&title),
-            public_title.as_deref().map(clean),
-            clean(&body),
-        );
-        if new_title != title || new_public != public_title || new_body != body {
-            tx.execute(
-                "UPDATE suggestions SET title = ?2, public_title = ?3, body = ?4 WHERE id = ?1",
-                params![id, new_title, new_public, new_body],
-            )?;
+        let cleaned = store::Texts {
+            title: clean(&texts.title),
+            public_title: texts.public_title.as_deref().map(clean),
+            body: clean(&texts.body),
+            ..texts.clone()
+        };
+        if cleaned.title != texts.title
+            || cleaned.public_title != texts.public_title
+            || cleaned.body != texts.body
+        {
             // An indexed suggestion is indexed again; one not yet indexed will be, as it is now.
-            if id <= indexed_up_to {
-                tx.execute("DELETE FROM suggestions_fts WHERE rowid = ?1", [id])?;
-                tx.execute(
-                    "INSERT INTO suggestions_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-                    params![id, new_title, new_body],
-                )?;
-            }
+            store::set_texts(tx, &cleaned, texts.id <= indexed_up_to)?;
         }
-        let reasons: Vec<(i64, String)> = tx
-            .prepare("SELECT id, reason FROM responses WHERE suggestion_id = ?1")?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (response, reason) in reasons {
-            let new_reason = clean(&reason);
-            if new_reason != reason {
-                tx.execute(
-                    "UPDATE responses SET reason = ?2 WHERE id = ?1",
-                    params![response, new_reason],
-                )?;
+        for r in store::reasons_of(tx, texts.id)? {
+            let new_reason = clean(&r.reason);
+            if new_reason != r.reason {
+                store::set_reason(tx, r.response, &new_reason)?;
             }
         }
     }
@@ -416,7 +313,7 @@ fn erase_personal_data_in_texts(
 
 /// The audit log records command lines and what changed: a reason typed with the author's
 /// name is there too. Each entry that holds one of `names` loses it.
-fn erase_names_in_audit_log(tx: &crate::storage::Tx, names: &[String]) -> Result<()> {
+fn erase_names_in_audit_log(tx: &Tx, names: &[String]) -> Result<()> {
     let mut names: Vec<&str> = names
         .iter()
         .map(|n| n.trim())
@@ -437,26 +334,21 @@ fn erase_names_in_audit_log(tx: &crate::storage::Tx, names: &[String]) -> Result
     let finder = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(&words)?;
-    let entries: Vec<(i64, String, Option<String>, String)> = tx
-        .prepare("SELECT id, command, target, details FROM audit_log")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, command, target, details) in entries {
+    for entry in store::audit_texts(tx)? {
         let hit = |t: &str| finder.is_match(&t.to_lowercase());
-        if !(hit(&command) || target.as_deref().is_some_and(hit) || hit(&details)) {
+        if !(hit(&entry.command) || entry.target.as_deref().is_some_and(hit) || hit(&entry.details))
+        {
             continue;
         }
         let clean = |t: &str| crate::redact::redact_names(t, &names);
-        let (c, t, d) = (
-            clean(&command),
-            target.as_deref().map(clean),
-            clean(&details),
-        );
-        if c != command || t != target || d != details {
-            tx.execute(
-                "UPDATE audit_log SET command = ?2, target = ?3, details = ?4 WHERE id = ?1",
-                params![id, c, t, d],
-            )?;
+        let cleaned = LoggedText {
+            id: entry.id,
+            command: clean(&entry.command),
+            target: entry.target.as_deref().map(clean),
+            details: clean(&entry.details),
+        };
+        if cleaned != entry {
+            store::set_audit_text(tx, &cleaned)?;
         }
     }
     Ok(())
@@ -468,56 +360,29 @@ fn erase_names_in_audit_log(tx: &crate::storage::Tx, names: &[String]) -> Result
 /// from the blanked rows, so that no personal cell survives in it either. Returns how many
 /// rows changed.
 fn blank_rows_as_read(
-    tx: &crate::storage::Tx,
+    tx: &Tx,
     cycle_id: i64,
     names: &std::collections::HashMap<i64, Vec<String>>,
 ) -> Result<usize> {
-    let batches: Vec<(i64, String, String, String, Vec<u8>)> = tx
-        .prepare(
-            "SELECT DISTINCT b.id, b.headers, b.format, b.personal_columns, coalesce(b.row_dictionary, X'')
-             FROM suggestion_sources src
-             JOIN suggestions s ON s.id = src.suggestion_id
-             JOIN import_batches b ON b.id = src.batch_id
-             WHERE s.cycle_id = ?1",
-        )?
-        .query_map([cycle_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     let mut changed_rows = 0;
-    for (batch, headers, format, stored_personal, old_dictionary) in batches {
-        let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
-        let personal = personal_columns_of_batch(&stored_personal, &headers, &format)
-            .with_context(|| format!("reading the personal columns of batch {batch}"))?;
+    for batch in store::batches_of_cycle(tx, cycle_id)? {
+        let headers: Vec<String> = serde_json::from_str(&batch.headers).unwrap_or_default();
+        let personal = personal_columns_of_batch(&batch.personal_columns, &headers, &batch.format)
+            .with_context(|| format!("reading the personal columns of batch {}", batch.id))?;
+        let old_dictionary = &batch.dictionary;
         // The rows of the batch, blanked, encoded against a dictionary made of the first of
         // them blanked (the old one held the cells of the first rows as they were); a chunk
         // at a time, so that a batch of a million rows is not held in memory.
-        let ids: Vec<i64> = tx
-            .prepare(
-                "SELECT suggestion_id FROM suggestion_sources WHERE batch_id = ?1 ORDER BY line, suggestion_id",
-            )?
-            .query_map([batch], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let read = |ids: &[i64]| -> Result<Vec<(i64, Value, Vec<String>)>> {
-            let mut stmt =
-                tx.prepare_cached("SELECT row FROM suggestion_sources WHERE suggestion_id = ?1")?;
+        let ids = store::suggestions_of_batch(tx, batch.id)?;
+        let read = |ids: &[i64]| -> Result<Vec<(i64, StoredRow, Vec<String>)>> {
             let mut out = Vec::with_capacity(ids.len());
             for &id in ids {
-                let row: Value = stmt.query_row([id], |r| r.get(0))?;
-                let mut cells = decode_stored(&row, &old_dictionary);
-                for &i in &personal {
-                    if let Some(cell) = cells.get_mut(i) {
-                        cell.clear();
-                    }
-                }
-                // The cells that stay (a body, a title) lose what the scan finds in them.
+                let row = store::row_as_read(tx, id)?;
                 let own: Vec<&str> = names
                     .get(&id)
                     .map(|n| n.iter().map(String::as_str).collect())
                     .unwrap_or_default();
-                for cell in cells.iter_mut().filter(|c| !c.is_empty()) {
-                    *cell = crate::redact::redact(cell, &own).text;
-                }
+                let cells = blanked(row.cells(old_dictionary), &personal, &own);
                 out.push((id, row, cells));
             }
             Ok(out)
@@ -531,52 +396,49 @@ fn blank_rows_as_read(
                 .collect();
             crate::storage::imports::row_dictionary(first.iter(), &personal)
         };
-        let mut update =
-            tx.prepare("UPDATE suggestion_sources SET row = ?2 WHERE suggestion_id = ?1")?;
         for chunk in ids.chunks(1024) {
             for (id, row, cells) in read(chunk)? {
-                let encoded = encode_value(&row, &dictionary, &cells);
-                if encoded != row || dictionary != old_dictionary {
-                    update.execute(params![id, encoded])?;
+                let encoded = row.like(&dictionary, &cells);
+                if encoded != row || dictionary != *old_dictionary {
+                    store::set_row_as_read(tx, id, &encoded)?;
                     changed_rows += 1;
                 }
             }
         }
-        tx.execute(
-            "UPDATE import_batches SET personal_columns = ?2, row_dictionary = ?3 WHERE id = ?1",
-            params![
-                batch,
-                serde_json::to_string(&personal)?,
-                if dictionary.is_empty() && old_dictionary.is_empty() {
-                    None
-                } else {
-                    Some(dictionary)
-                }
-            ],
-        )?;
+        let kept = !(dictionary.is_empty() && old_dictionary.is_empty());
+        store::set_batch_rows(tx, batch.id, &personal, kept.then_some(&dictionary[..]))?;
     }
     Ok(changed_rows)
+}
+
+/// A row as read with its personal cells emptied, and the cells that stay (a body, a title)
+/// without what the scan finds in them (`own`: the suggestion's own names).
+fn blanked(mut cells: Vec<String>, personal: &[usize], own: &[&str]) -> Vec<String> {
+    for &i in personal {
+        if let Some(cell) = cells.get_mut(i) {
+            cell.clear();
+        }
+    }
+    for cell in cells.iter_mut().filter(|c| !c.is_empty()) {
+        *cell = crate::redact::redact(cell, own).text;
+    }
+    cells
 }
 
 /// Rewrites the database without free pages, then copies the WAL into it and truncates it,
 /// waiting for readers up to `AGENDA_BUSY_TIMEOUT`. Returns false when a reader outlasted it.
 pub fn compact(db: &Db) -> Result<bool> {
-    db.conn()
-        .execute_batch("VACUUM")
-        .context("rewriting the database file (VACUUM)")?;
+    store::vacuum(db.conn())?;
     checkpoint_waiting(db.conn(), db.path())
 }
 
 /// `PRAGMA wal_checkpoint(TRUNCATE)`, again and again while another connection is reading
 /// (a checkpoint cannot pass a reader), saying once that it waits.
-fn checkpoint_waiting(conn: &Connection, path: &std::path::Path) -> Result<bool> {
+fn checkpoint_waiting(conn: &Handle, path: &std::path::Path) -> Result<bool> {
     let started = std::time::Instant::now();
     let mut said = false;
     loop {
-        let busy: i64 = conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
-            .context("emptying the WAL")?;
-        if busy == 0 {
+        if store::checkpoint_truncate(conn)? {
             return Ok(true);
         }
         if started.elapsed() >= crate::storage::busy_timeout() {

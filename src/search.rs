@@ -1,14 +1,12 @@
 //! Full-text search over suggestions (SQLite FTS5, accent-insensitive), and "similar"
-//! suggestions to spot duplicates.
-//!
-//! The index is not written by imports, so that a million-row import stays fast: it is brought
-//! up to date before each search, indexing the suggestions added since the last search and
-//! re-indexing those that later imports changed.
+//! suggestions to spot duplicates. The index and its queries are in [`crate::storage::search`];
+//! here are the words: what a search looks for, which words of a text are distinctive, what a
+//! terminal highlights.
 
 use anyhow::Result;
-use rusqlite::{params, Connection};
 
-use crate::storage::Db;
+use crate::storage::search::{self as store, Ranked};
+use crate::storage::{Db, Handle};
 use crate::text::fold;
 
 /// Words too common in Italian to say anything about a suggestion.
@@ -24,54 +22,12 @@ const STOPWORDS: &[&str] = &[
 
 /// Brings the index up to date; returns how many suggestions it (re)indexed.
 pub fn sync(db: &mut Db) -> Result<u64> {
-    let (max_id, max_batch): (i64, i64) = db.conn().query_row(
-        "SELECT coalesce((SELECT max(id) FROM suggestions), 0), coalesce((SELECT max(id) FROM import_batches), 0)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let (synced_id, synced_batch) = synced(db.conn())?;
-    if max_id <= synced_id && max_batch <= synced_batch {
+    let latest = store::latest(db.conn())?;
+    let synced = store::synced(db.conn())?;
+    if latest.suggestion <= synced.suggestion && latest.batch <= synced.batch {
         return Ok(0);
     }
-    db.write(|tx| {
-        let (synced_id, synced_batch) = synced(tx)?;
-        tx.execute(
-            "DELETE FROM suggestions_fts WHERE rowid IN
-                 (SELECT id FROM suggestions WHERE id <= ?1 AND last_batch_id > ?2)",
-            params![synced_id, synced_batch],
-        )?;
-        let n = tx.execute(
-            "INSERT INTO suggestions_fts (rowid, title, body)
-             SELECT id, title, body FROM suggestions
-             WHERE id > ?1 OR last_batch_id > ?2",
-            params![synced_id, synced_batch],
-        )?;
-        let (max_id, max_batch): (i64, i64) = tx.query_row(
-            "SELECT coalesce((SELECT max(id) FROM suggestions), 0), coalesce((SELECT max(id) FROM import_batches), 0)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('fts_synced', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [format!("{max_id} {max_batch}")],
-        )?;
-        Ok(n as u64)
-    })
-}
-
-fn synced(conn: &Connection) -> Result<(i64, i64)> {
-    let value: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'fts_synced'",
-            [],
-            |r| r.get(0),
-        )
-        .ok();
-    let mut parts = value.as_deref().unwrap_or("0 0").split(' ');
-    let id = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    let batch = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    Ok((id, batch))
+    db.write(|tx| store::reindex_since(tx, store::synced(tx)?))
 }
 
 /// The words of a search, folded: what the index matches and what a terminal highlights.
@@ -96,42 +52,9 @@ pub fn checked_terms(query: &str) -> Result<Vec<String>, crate::error::Failure> 
     Ok(terms)
 }
 
-/// An FTS5 query matching every word, each as a prefix (so "anzian" finds anziani and
-/// anziane), with nothing the user typed read as FTS syntax.
-pub fn match_all(terms: &[String]) -> String {
-    quoted(terms, "*")
-}
-
-/// An FTS5 query matching every word as typed (folded), each a whole word.
-pub fn match_words(terms: &[String]) -> String {
-    quoted(terms, "")
-}
-
-/// Every term in double quotes (its own quotes dropped), followed by `suffix`.
-fn quoted(terms: &[String], suffix: &str) -> String {
-    terms
-        .iter()
-        .map(|t| format!("\"{}\"{suffix}", t.replace('"', "")))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// When more than `window` suggestions match `query`, the lowest rowid of the `window` most
-/// recent: a search ranks those only. None when they are fewer.
-pub fn window_start(conn: &Connection, query: &str, window: usize) -> Result<Option<i64>> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row(
-            "SELECT rowid FROM suggestions_fts WHERE suggestions_fts MATCH ?1
-             ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-            params![query, window as i64 - 1],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// An FTS5 query matching any of the distinctive words of a text: for similar suggestions.
-pub fn match_any_distinctive(text: &str) -> Option<String> {
+/// The distinctive words of a text (at least four letters, not a stopword nor a number, each
+/// once, at most 30): what a similar suggestion shares.
+pub fn distinctive_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for w in fold(text).split(' ') {
         if w.chars().count() >= 4
@@ -145,45 +68,16 @@ pub fn match_any_distinctive(text: &str) -> Option<String> {
             break;
         }
     }
-    if words.is_empty() {
-        return None;
-    }
-    Some(
-        words
-            .iter()
-            .map(|w| format!("\"{w}\""))
-            .collect::<Vec<_>>()
-            .join(" OR "),
-    )
+    words
 }
 
-/// Suggestions most like one, best first: (id, score).
-pub fn similar(
-    conn: &Connection,
-    id: i64,
-    cycle_id: Option<i64>,
-    limit: usize,
-) -> Result<Vec<(i64, f64)>> {
-    let text: String = conn.query_row(
-        "SELECT title || ' ' || title || ' ' || body FROM suggestions WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
-    let Some(query) = match_any_distinctive(&text) else {
+/// Suggestions most like one, best first.
+pub fn similar(conn: &Handle, id: i64, cycle_id: Option<i64>, limit: usize) -> Result<Vec<Ranked>> {
+    let words = distinctive_words(&store::similarity_text(conn, id)?);
+    if words.is_empty() {
         return Ok(Vec::new());
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.id, -f.rank FROM (SELECT rowid AS fid, rank FROM suggestions_fts WHERE suggestions_fts MATCH ?1
-                ORDER BY rank LIMIT ?4) f
-         JOIN suggestions s ON s.id = f.fid
-         WHERE s.id != ?2 AND (?3 IS NULL OR s.cycle_id = ?3)
-         ORDER BY f.rank LIMIT ?5",
-    )?;
-    let rows = stmt.query_map(
-        params![query, id, cycle_id, (limit * 20) as i64, limit as i64],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    }
+    store::ranked_any(conn, &words, id, cycle_id, limit)
 }
 
 /// Marks the words of `text` that a search matched, for a terminal.
@@ -223,19 +117,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn queries_are_quoted_prefixes() {
-        assert_eq!(
-            match_all(&terms("Anziani, \"SPID\"")),
-            "\"anziani\"* \"spid\"*"
-        );
-        assert_eq!(match_all(&terms("caffè")), "\"caffe\"*");
-    }
-
-    #[test]
     fn distinctive_words_skip_stopwords() {
-        let q = match_any_distinctive("Propongo corsi per gli anziani nella biblioteca").unwrap();
-        assert_eq!(q, "\"corsi\" OR \"anziani\" OR \"biblioteca\"");
-        assert!(match_any_distinctive("per la").is_none());
+        assert_eq!(
+            distinctive_words("Propongo corsi per gli anziani nella biblioteca"),
+            ["corsi", "anziani", "biblioteca"]
+        );
+        assert!(distinctive_words("per la").is_empty());
     }
 
     #[test]

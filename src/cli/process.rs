@@ -230,25 +230,13 @@ pub fn log(globals: &Globals, args: LogArgs) -> Result<()> {
 pub fn axis(globals: &Globals, command: AxisCommand) -> Result<()> {
     let AxisCommand::List { format } = command;
     let db = Db::open(&globals.db)?;
-    let mut stmt = db
-        .conn()
-        .prepare("SELECT code, name, description FROM axes ORDER BY position")?;
-    let axes: Vec<(String, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
+    let axes = crate::storage::axes::all(db.conn())?;
     match format {
-        TableOrJson::Json => output::print_json(
-            &axes
-                .iter()
-                .map(|(code, name, description)| {
-                    serde_json::json!({"code": code, "name": name, "description": description})
-                })
-                .collect::<Vec<_>>(),
-        ),
+        TableOrJson::Json => output::print_json(&axes),
         TableOrJson::Table => {
             let mut table = output::table(&["code", "name", "description"]);
-            for (code, name, description) in axes {
-                table.add_row(vec![code, name, description]);
+            for a in axes {
+                table.add_row(vec![a.code, a.name, a.description]);
             }
             output::print_table(&table)
         }

@@ -80,7 +80,7 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
     // One read transaction for the whole report: its figures and its table of responses
     // come from the same state, whatever another command writes meanwhile.
-    db.conn().execute_batch("BEGIN DEFERRED")?;
+    db.begin_reading()?;
     let cycle = globals.cycle(&db)?;
     let gathered = report::gather(
         db.conn(),

@@ -363,7 +363,7 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
         (!args.all_cycles).then_some(own_cycle),
         args.limit,
     )?;
-    let ids: Vec<i64> = found.iter().map(|(i, _)| *i).collect();
+    let ids: Vec<i64> = found.iter().map(|f| f.id).collect();
     let mut rows = sstore::list(
         db.conn(),
         &Filter {
@@ -377,9 +377,9 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
             let out: Vec<serde_json::Value> = rows
                 .iter()
                 .zip(found.iter())
-                .map(|(r, (_, score))| {
+                .map(|(r, f)| {
                     let mut v = serde_json::to_value(r).unwrap_or_default();
-                    v["score"] = (*score).into();
+                    v["score"] = f.score.into();
                     v
                 })
                 .collect();
@@ -391,12 +391,12 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
                 return Ok(());
             }
             let mut table = output::table(&["#", "ref", "title", "score", "outcome"]);
-            for (r, (_, score)) in rows.iter().zip(found.iter()) {
+            for (r, f) in rows.iter().zip(found.iter()) {
                 table.add_row(vec![
                     r.id.to_string(),
                     r.reference.clone(),
                     truncate(&r.title, 60),
-                    format!("{score:.1}"),
+                    format!("{:.1}", f.score),
                     r.outcome.clone().unwrap_or_default(),
                 ]);
             }

@@ -7,7 +7,6 @@ use clap::{Args, Subcommand};
 
 use super::output::{self, say, warn, TableOrJson};
 use super::Globals;
-use crate::error::{Failure, Kind};
 use crate::storage::Db;
 use crate::{backup, check, privacy};
 
@@ -281,13 +280,13 @@ pub fn restore(globals: &Globals, args: RestoreArgs) -> Result<()> {
 
 pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    // A purge killed after its commit left erased values in free pages or WAL frames: finish it.
-    if let Some(cycles) = privacy::complete_unfinished(&mut db)? {
+    let checked = check::run(&mut db)?;
+    if let Some(cycles) = &checked.completed_purge {
         say(format!(
             "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
         ));
     }
-    let outcome = check::run(db.conn())?;
+    let outcome = checked.outcome;
     match args.format {
         TableOrJson::Json => output::print_json(&outcome)?,
         TableOrJson::Table if !outcome.problems.is_empty() => {
@@ -303,24 +302,15 @@ pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
         }
         TableOrJson::Table => {}
     }
-    if outcome.ok {
-        say(format!(
-            "{} passed {} checks: the file is intact and keeps the rules of the process",
-            globals.db.display(),
-            outcome.checks.len()
-        ));
-        return Ok(());
+    match check::failure(&globals.db, &outcome) {
+        Some(failure) => Err(failure.into()),
+        None => {
+            say(format!(
+                "{} passed {} checks: the file is intact and keeps the rules of the process",
+                globals.db.display(),
+                outcome.checks.len()
+            ));
+            Ok(())
+        }
     }
-    let n = outcome.problems.len();
-    let first = &outcome.problems[0];
-    Err(Failure::new(
-        Kind::CheckFailed,
-        format!(
-            "{} has {n} {}; the first: {first}",
-            globals.db.display(),
-            if n == 1 { "problem" } else { "problems" }
-        ),
-    )
-    .hint("restore a backup (`agenda restore PATH`), or correct the rows listed; run `agenda check` again afterwards")
-    .into())
 }

@@ -221,21 +221,18 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
 /// Up to `n` suggestions like this one, in any cycle, that have a response: (ref, title,
 /// outcome, reason).
 fn similar_answered(
-    conn: &rusqlite::Connection,
+    conn: &crate::storage::Handle,
     id: i64,
     n: usize,
 ) -> Result<Vec<(String, String, String, String)>> {
     let mut out = Vec::new();
-    for (other, _) in crate::search::similar(conn, id, None, 30)? {
+    for other in crate::search::similar(conn, id, None, 30)? {
+        let other = other.id;
         if let Some(CurrentResponse {
             outcome, reason, ..
         }) = store::current_response(conn, other)?
         {
-            let title: String = conn.query_row(
-                "SELECT title FROM suggestions WHERE id = ?1",
-                [other],
-                |r| r.get(0),
-            )?;
+            let title = sstore::title_of(conn, other)?;
             out.push((tags::reference_of(conn, other)?, title, outcome, reason));
             if out.len() == n {
                 break;

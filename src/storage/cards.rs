@@ -281,3 +281,15 @@ pub fn cards_of_cycle(conn: &Connection, cycle: &crate::domain::Cycle) -> Result
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM cards", [], |r| r.get(0))?)
 }
+/// How many suggestions are linked to a card, or name it in a response (also one that a later
+/// response replaced: the history keeps pointing at the card).
+pub fn linked_suggestions(conn: &Connection, code: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM (
+             SELECT l.suggestion_id FROM suggestion_cards l JOIN cards c ON c.id = l.card_id WHERE c.code = ?1
+             UNION
+             SELECT r.suggestion_id FROM responses r JOIN cards c ON c.id = r.card_id WHERE c.code = ?1)",
+        [code],
+        |r| r.get(0),
+    )?)
+}

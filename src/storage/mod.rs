@@ -9,12 +9,15 @@ pub mod answers;
 pub mod audit;
 pub mod axes;
 pub mod cards;
+pub mod check;
 pub mod cycles;
 pub mod imports;
 mod migrations;
+pub mod privacy;
 pub mod redactions;
 pub mod responses;
 pub mod rules;
+pub mod search;
 pub mod settings;
 pub mod suggestions;
 pub mod tags;
@@ -373,6 +376,13 @@ impl Db {
             });
         let _ = self.conn.busy_handler(Some(wait_for_writer));
         now.is_ok_and(|m| m.eq_ignore_ascii_case(mode))
+    }
+
+    /// Begins one read transaction for what follows (a report): its figures all come from the
+    /// same state, whatever another command writes meanwhile. It ends with the connection.
+    pub fn begin_reading(&self) -> Result<()> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
     }
 
     /// Reads a setting.

@@ -122,8 +122,11 @@ pub fn list_searched(conn: &Connection, f: &Filter) -> Result<(Vec<Summary>, boo
     let mut windowed = false;
     // Every word as typed first; then the matches where some are only prefixes, which the
     // first pass did not find.
-    let words = crate::search::match_words(terms);
-    let prefixes = format!("({}) NOT ({words})", crate::search::match_all(terms));
+    let words = crate::storage::search::match_words(terms);
+    let prefixes = format!(
+        "({}) NOT ({words})",
+        crate::storage::search::match_all(terms)
+    );
     for query in [words, prefixes] {
         let need = match f.limit {
             Some(limit) if found.len() >= limit => break,
@@ -131,7 +134,7 @@ pub fn list_searched(conn: &Connection, f: &Filter) -> Result<(Vec<Summary>, boo
             None => None,
         };
         let window = match need {
-            Some(_) => crate::search::window_start(conn, &query, SEARCH_WINDOW)?,
+            Some(_) => crate::storage::search::window_start(conn, &query, SEARCH_WINDOW)?,
             None => None,
         };
         windowed |= window.is_some();
@@ -605,4 +608,12 @@ pub fn unanswered(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Unan
         of: counts.total,
         shown: rows.collect::<Result<_, _>>()?,
     })
+}
+/// The title of a suggestion, as the source gave it.
+pub fn title_of(conn: &Connection, id: i64) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT title FROM suggestions WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?,
+    )
 }
