@@ -1,268 +1,19 @@
-//! Backups and restores through SQLite's online backup API.
-//!
-//! A backup is a consistent copy of the database as it stood at one instant, even while other
-//! commands write: the whole copy happens in one step, inside one read transaction, which in WAL
-//! mode does not stop writers. Backups are new files, readable by their owner only (they hold
-//! the same personal data as the database), and never overwrite anything.
+//! `agenda backup` and `agenda restore`. The copy itself goes through SQLite's online backup
+//! API ([`crate::storage::backups`]): a consistent snapshot even while other commands write,
+//! into a new file readable by its owner only (it holds the same personal data as the
+//! database), never over an existing one. A restore checks the file first, on a working copy,
+//! and keeps the data it replaces in a safety backup.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
-use crate::error::{invalid_input, refused, Failure, Kind};
-use crate::storage::{create_private_file, Db, LATEST_VERSION};
+use crate::error::{invalid_input, refused};
+use crate::storage::backups::{self as store, sibling, write_beside};
+use crate::storage::{Db, LATEST_VERSION};
 
-/// Copies the database behind `source` into the new file `dest` (mode 0600). Refuses when
-/// `dest` exists. The copy is written beside `dest` under a temporary name and only then given
-/// its name, so an interrupted backup never leaves a truncated file that looks complete.
-pub fn write(source: &Connection, dest: &Path) -> Result<()> {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some(suffix) = ["-wal", "-shm", "-journal"]
-        .into_iter()
-        .find(|s| name.ends_with(s))
-    {
-        return Err(refused(format!(
-            "{}: a name ending in {suffix} is what SQLite gives the companion files of a database; a backup so named would be taken for one (and deleted or replayed with it)",
-            dest.display()
-        ))
-        .hint("choose a name such as agenda-2022-01-20.db")
-        .into());
-    }
-    if dest.exists() {
-        return Err(refused(format!(
-            "{} already exists; a backup never overwrites a file",
-            dest.display()
-        ))
-        .hint("choose a new file name, or move the old file away yourself")
-        .into());
-    }
-    let partial = sibling(dest, &format!(".partial-{}", std::process::id()));
-    let _ = std::fs::remove_file(&partial);
-    // Known to the database while it is written: if this command is killed, the next one
-    // removes it (see `remove_stale_copies`).
-    // A read-only database can still be copied: then the copy is not registered.
-    let key = register_copy(source, &partial).ok();
-    let result = copy_into_new(source, &partial).and_then(|()| publish(&partial, dest));
-    if result.is_err() {
-        remove_copy_files(&partial);
-    }
-    if let Some(key) = key {
-        let _ = unregister_copy(source, &key);
-    }
-    result
-}
-
-fn remove_copy_files(path: &Path) {
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(sibling(path, suffix));
-    }
-}
-
-/// Records a working copy being written (a backup's `.partial`, a restore's working copy),
-/// with this process's id; returns the key to unregister it with.
-fn register_copy(conn: &Connection, path: &Path) -> Result<String> {
-    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let key = format!(
-        "copy:{}:{}",
-        std::process::id(),
-        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    );
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    conn.execute(
-        "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-        rusqlite::params![key, absolute.display().to_string()],
-    )?;
-    Ok(key)
-}
-
-fn unregister_copy(conn: &Connection, key: &str) -> Result<()> {
-    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
-    Ok(())
-}
-
-/// Removes the working copies that a killed backup or restore left behind: a backup's
-/// `.partial` registered by a process that no longer runs, and a restore's
-/// `.agenda-restore-<pid>-…` beside the database. Returns the paths removed.
-pub fn remove_stale_copies(conn: &Connection, db_path: &Path) -> Result<Vec<String>> {
-    let copies: Vec<(String, String)> = conn
-        .prepare("SELECT key, value FROM settings WHERE key LIKE 'copy:%'")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut removed = Vec::new();
-    for (key, path) in copies {
-        let pid: u32 = key
-            .split(':')
-            .nth(1)
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0);
-        if pid == std::process::id() || process_runs(pid) {
-            continue;
-        }
-        // Only what this tool names so: the database may be a restored copy of another, and
-        // its settings must never make a command delete a file of the user's.
-        let ours = Path::new(&path)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(&format!(".partial-{pid}")));
-        if ours {
-            remove_copy_files(Path::new(&path));
-            removed.push(path);
-        }
-        unregister_copy(conn, &key)?;
-    }
-    let folder = crate::outfile::folder_of(db_path);
-    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name.strip_prefix(".agenda-restore-") else {
-            continue;
-        };
-        let pid: u32 = rest
-            .split('-')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0);
-        if pid == 0 || pid == std::process::id() || process_runs(pid) {
-            continue;
-        }
-        let path = entry.path();
-        if std::fs::remove_file(&path).is_ok() {
-            removed.push(path.display().to_string());
-        }
-    }
-    Ok(removed)
-}
-
-/// Whether a process runs, where the system says (Linux's /proc); elsewhere a copy is taken for
-/// live, and left.
-fn process_runs(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    !proc.is_dir() || proc.join(pid.to_string()).exists()
-}
-
-/// A backup agenda wrote, as recorded.
-#[derive(Debug, Clone, Serialize)]
-pub struct Recorded {
-    pub path: String,
-    /// `backup` (agenda backup, before a restore) or `upgrade` (before a schema upgrade).
-    pub kind: String,
-    pub user: String,
-    pub at: String,
-}
-
-/// Records a backup just written.
-pub fn record(conn: &Connection, path: &Path, kind: &str) -> Result<()> {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    conn.execute(
-        "INSERT INTO backups (path, kind, user, at) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![
-            absolute.display().to_string(),
-            kind,
-            crate::context::user(),
-            crate::context::timestamp()
-        ],
-    )?;
-    Ok(())
-}
-
-/// Every backup agenda recorded, oldest first.
-pub fn recorded(conn: &Connection) -> Result<Vec<Recorded>> {
-    Ok(conn
-        .prepare("SELECT path, kind, user, at FROM backups ORDER BY id")?
-        .query_map([], |r| {
-            Ok(Recorded {
-                path: r.get(0)?,
-                kind: r.get(1)?,
-                user: r.get(2)?,
-                at: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-/// Writes a backup beside the database, named `<db><infix>-<timestamp>` (with a counter if two
-/// come in the same second), and returns its path.
-pub fn write_beside(source: &Connection, db_path: &Path, infix: &str) -> Result<PathBuf> {
-    let stamp = crate::context::now().format("%Y%m%dT%H%M%SZ").to_string();
-    let base = sibling(db_path, &format!("{infix}-{stamp}"));
-    let mut candidate = base.clone();
-    let mut n = 1;
-    while candidate.exists() {
-        n += 1;
-        candidate = sibling(&base, &format!("-{n}"));
-    }
-    write(source, &candidate)?;
-    Ok(candidate)
-}
-
-fn copy_into_new(source: &Connection, partial: &Path) -> Result<()> {
-    create_private_file(partial)?;
-    let mut dest = Connection::open(partial)
-        .with_context(|| format!("opening the backup file {}", partial.display()))?;
-    copy(source, &mut dest).with_context(|| format!("writing the backup {}", partial.display()))?;
-    // A backup is one self-contained file: no -wal beside it to lose when it is copied.
-    let _: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-    dest.close().map_err(|(_, e)| e)?;
-    Ok(())
-}
-
-/// Gives the finished copy its name without ever replacing a file that appeared meanwhile.
-fn publish(partial: &Path, dest: &Path) -> Result<()> {
-    match std::fs::hard_link(partial, dest) {
-        Ok(()) => {
-            std::fs::remove_file(partial)?;
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused(format!(
-            "{} already exists; a backup never overwrites a file",
-            dest.display()
-        ))
-        .into()),
-        // Some file systems have no hard links: fall back to a rename after a last check.
-        Err(_) if !dest.exists() => std::fs::rename(partial, dest)
-            .with_context(|| format!("naming the backup {}", dest.display())),
-        Err(e) => Err(e).with_context(|| format!("naming the backup {}", dest.display())),
-    }
-}
-
-/// The whole database in one step: one read transaction on the source, so the copy is a
-/// consistent snapshot whatever other connections write meanwhile.
-pub fn copy(source: &Connection, dest: &mut Connection) -> Result<()> {
-    use rusqlite::backup::StepResult;
-    let backup = Backup::new(source, dest)?;
-    let started = std::time::Instant::now();
-    loop {
-        match backup.step(-1)? {
-            StepResult::Done => return Ok(()),
-            StepResult::More => {}
-            // Another connection holds a lock the copy needs: wait as any write would.
-            StepResult::Busy | StepResult::Locked => {
-                if started.elapsed() >= crate::storage::busy_timeout() {
-                    return Err(Failure::new(
-                        Kind::Busy,
-                        "another agenda command kept the database busy, so the copy gave up; nothing was changed",
-                    )
-                    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
-                    .into());
-                }
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            _ => {}
-        }
-    }
-}
-
-/// `path` with `suffix` appended to its file name.
-pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
+pub use crate::storage::backups::{record, recorded, write, Recorded};
 
 /// What a file offered to `agenda restore` holds, once checked.
 #[derive(Debug, Serialize)]
@@ -332,32 +83,18 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
         ))
         .hint("restore a file written by `agenda backup`, or one of the agenda.db.backup-* files")
     };
-    let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE)
-        .map_err(|_| not_agenda("it is not an SQLite database"))?;
-    let integrity: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut s| {
-            s.query_map([], |r| r.get::<_, String>(0))?
-                .collect::<Result<_, _>>()
-        })
-        .map_err(|_| not_agenda("it is not an SQLite database"))?;
-    if integrity != ["ok"] {
+    let Some(examined) = store::examine(&copy)? else {
+        return Err(not_agenda("it is not an SQLite database").into());
+    };
+    if examined.integrity != ["ok"] {
         return Err(not_agenda(&format!(
             "it is damaged (integrity check: {})",
-            integrity.join("; ")
+            examined.integrity.join("; ")
         ))
         .into());
     }
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let has_settings = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-        .is_some();
-    if version < 1 || !has_settings {
+    let version = examined.schema_version;
+    if version < 1 || !examined.has_settings {
         return Err(not_agenda("it is not an agenda database").into());
     }
     if version > LATEST_VERSION {
@@ -368,39 +105,15 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
         .hint("restore it with the newer agenda")
         .into());
     }
-    let count = |table: &str| -> Result<i64> {
-        let exists = conn
-            .query_row(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                [table],
-                |r| r.get::<_, i64>(0),
-            )
-            .optional()?
-            .is_some();
-        if !exists {
-            return Ok(0);
-        }
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-    };
-    let municipality = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'municipality'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
     let candidate = Candidate {
         path: path.to_path_buf(),
         schema_version: version,
-        municipality,
-        cycles: count("cycles")?,
-        cards: count("cards")?,
-        suggestions: count("suggestions")?,
+        municipality: examined.municipality,
+        cycles: examined.cycles,
+        cards: examined.cards,
+        suggestions: examined.suggestions,
         copy,
     };
-    // Fold any -wal into the copy and close it: the restore reads one file.
-    let _: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-    conn.close().map_err(|(_, e)| e)?;
     Ok(candidate)
 }
 
@@ -425,8 +138,7 @@ pub struct Restored {
 pub fn restore(db: &mut Db, candidate: Candidate) -> Result<Restored> {
     let safety_backup = write_beside(db.conn(), db.path(), ".before-restore")?;
     {
-        let source =
-            Connection::open_with_flags(&candidate.copy, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let source = store::open_read_only(&candidate.copy)?;
         db.replace_with(&source).with_context(|| {
             format!(
                 "restoring {} (the data before are in {})",

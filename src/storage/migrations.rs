@@ -89,7 +89,7 @@ pub(super) fn migrate(db: &mut Db) -> Result<()> {
     let path = db.path.clone();
     // The upgrade is one transaction, but it cannot be undone once committed: keep the file as
     // it was, so an older agenda (or a bug in a migration) never costs the data.
-    let copy = crate::backup::write_beside(&db.conn, &path, &format!(".backup-v{version}"))
+    let copy = super::backups::write_beside(&db.conn, &path, &format!(".backup-v{version}"))
         .with_context(|| {
             format!(
                 "writing a backup of {} before upgrading its schema; nothing was changed",
@@ -107,7 +107,7 @@ pub(super) fn migrate(db: &mut Db) -> Result<()> {
         .map_err(|e| super::busy_or(e, &path))?;
     apply(&tx, MIGRATIONS)
         .with_context(|| format!("upgrading the schema of {}", path.display()))?;
-    crate::backup::record(&tx, &copy, "upgrade")?;
+    super::backups::record(&tx, &copy, "upgrade")?;
     tx.commit()?;
     Ok(())
 }

@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod audit;
 pub mod axes;
+pub mod backups;
 pub mod cards;
 pub mod check;
 pub mod cycles;
@@ -141,7 +142,7 @@ impl Db {
         }
         migrations::migrate(&mut db)?;
         // What a killed backup or restore left behind goes with the next command.
-        for path in crate::backup::remove_stale_copies(&db.conn, &db.path)? {
+        for path in backups::remove_stale_copies(&db.conn, &db.path)? {
             eprintln!("removed {path}, left behind by a backup or restore that did not finish");
         }
         Ok(db)
@@ -294,7 +295,7 @@ impl Db {
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         }
         let path = self.path.clone();
-        crate::backup::copy(source, &mut self.conn).map_err(|e| busy_in_chain(e, &path))?;
+        backups::copy(source, &mut self.conn).map_err(|e| busy_in_chain(e, &path))?;
         if leave_wal {
             let _: String = self
                 .conn
