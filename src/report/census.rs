@@ -5,10 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::storage::Handle;
 use anyhow::Result;
-use rusqlite::Connection;
-
-use crate::storage::suggestions::display_ref;
 
 /// What the report counts of a cycle's suggestions.
 #[derive(Debug, Default)]
@@ -33,56 +31,38 @@ pub struct Census {
 
 /// Counts the suggestions of a cycle; `closed_on` is the date the collection closed (later
 /// submissions are late), `shown` how many references of each missing kind to keep.
-pub fn take(
-    conn: &Connection,
-    cycle_id: i64,
-    closed_on: Option<&str>,
-    shown: usize,
-) -> Result<Census> {
-    let mut stmt = conn.prepare(concat!(
-        "SELECT s.stakeholder, s.channel, s.withdrawn, substr(s.submitted_at, 1, 10),
-                (SELECT group_concat(a.axis, ',') FROM suggestion_axes a WHERE a.suggestion_id = s.id),
-                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1), ",
-        display_ref!("s"),
-        ", s.id FROM suggestions s WHERE s.cycle_id = ?1"
-    ))?;
-    let mut rows = stmt.query([cycle_id])?;
+pub fn take(conn: &Handle, cycle_id: i64, closed_on: Option<&str>, shown: usize) -> Result<Census> {
     let mut c = Census::default();
     let mut untagged = First::new(shown);
     let mut unanswered = First::new(shown);
-    while let Some(r) = rows.next()? {
+    crate::storage::report::for_each_counted(conn, cycle_id, |s| {
         c.suggestions += 1;
-        add(&mut c.stakeholders, r.get_ref(0)?.as_str()?);
-        add(&mut c.channels, r.get_ref(1)?.as_str()?);
-        if r.get::<_, bool>(2)? {
+        add(&mut c.stakeholders, s.stakeholder);
+        add(&mut c.channels, s.channel);
+        if s.withdrawn {
             c.withdrawn += 1;
         }
-        if let (Some(day), Some(closed)) = (r.get_ref(3)?.as_str_or_null()?, closed_on) {
+        if let (Some(day), Some(closed)) = (s.submitted_on, closed_on) {
             if day > closed {
                 c.late += 1;
             }
         }
-        let axes = r.get_ref(4)?.as_str_or_null()?;
-        let outcome = r.get_ref(5)?.as_str_or_null()?;
-        match axes {
+        match s.axes {
             Some(axes) => axes.split(',').for_each(|a| add(&mut c.axes, a)),
             None => c.untagged += 1,
         }
-        match outcome {
+        match s.outcome {
             Some(outcome) => add(&mut c.outcomes, outcome),
             None => c.unanswered += 1,
         }
-        if axes.is_none() || outcome.is_none() {
-            let reference = r.get_ref(6)?.as_str()?;
-            let id: i64 = r.get(7)?;
-            if axes.is_none() {
-                untagged.offer(reference, id);
-            }
-            if outcome.is_none() {
-                unanswered.offer(reference, id);
-            }
+        if s.axes.is_none() {
+            untagged.offer(s.reference, s.id);
         }
-    }
+        if s.outcome.is_none() {
+            unanswered.offer(s.reference, s.id);
+        }
+        Ok(())
+    })?;
     c.first_untagged = untagged.into_references();
     c.first_unanswered = unanswered.into_references();
     Ok(c)

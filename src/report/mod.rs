@@ -21,7 +21,6 @@ pub mod svg;
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::card::{format_euro, YearMonth};
@@ -32,7 +31,8 @@ use crate::domain::{
 use crate::error::{refused, usage};
 use crate::process;
 use crate::storage::cycles;
-use crate::storage::suggestions::display_ref;
+use crate::storage::report::{self as store, StoredResponse, CARD_SEPARATOR};
+use crate::storage::{settings, Handle};
 pub use crate::text::{long_date, short_date};
 
 /// The annexes `--format csv` writes, with what each holds; chapter 7 lists them.
@@ -266,12 +266,9 @@ impl ResponseRow {
 
 /// The responses of a cycle, streamed from the database in the order of their references.
 pub struct Responses<'c> {
-    conn: &'c Connection,
+    conn: &'c Handle,
     cycle_id: i64,
 }
-
-/// Separates the codes of several cards in one aggregated column: codes may hold commas.
-const UNIT: char = '\u{1f}';
 
 /// Turns one response into the bytes of a document: a row of a table.
 pub type RenderRow = fn(&ResponseRow, &mut Vec<u8>) -> std::io::Result<()>;
@@ -337,72 +334,45 @@ impl Responses<'_> {
 
     /// Calls `f` with each response in turn, owned; returns how many there were.
     fn each(&self, mut f: impl FnMut(ResponseRow) -> Result<()>) -> Result<u64> {
-        // Only the references and numbers are sorted (a million of them fit in a few MiB); the
-        // rest of each row is read in that order: CROSS JOIN keeps `sorted` as the outer loop.
-        let mut stmt = self.conn.prepare(
-            concat!("WITH sorted AS MATERIALIZED (
-                 SELECT s.id, ", display_ref!("s"), " AS ref
-                 FROM suggestions s WHERE s.cycle_id = ?1 ORDER BY ref, s.id)
-             SELECT o.ref, coalesce(s.public_title, s.title), substr(s.submitted_at, 1, 10),
-                    s.stakeholder, s.channel, s.withdrawn,
-                    (SELECT group_concat(sa.axis, ',') FROM suggestion_axes sa WHERE sa.suggestion_id = s.id),
-                    r.outcome, r.reason, c.code, ", display_ref!("d"), ",
-                    (SELECT group_concat(c2.code, char(31)) FROM suggestion_cards l
-                        JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id),
-                    p.author, p.nickname
-             FROM sorted o
-             CROSS JOIN suggestions s ON s.id = o.id
-             LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
-             LEFT JOIN cards c ON c.id = r.card_id
-             LEFT JOIN suggestions d ON d.id = r.duplicate_of
-             LEFT JOIN suggestion_people p ON p.suggestion_id = s.id"),
-        )?;
-        let mut rows = stmt.query([self.cycle_id])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let stakeholder: String = r.get(3)?;
-            let channel: String = r.get(4)?;
-            let axes: Option<String> = r.get(6)?;
-            let outcome: Option<String> = r.get(7)?;
-            let linked: Option<String> = r.get(11)?;
-            // The report is public: the title and the reason leave without personal data.
-            let people: [Option<String>; 2] = [r.get(12)?, r.get(13)?];
-            let names = crate::redact::names(&people);
-            let title: String = r.get(1)?;
-            let reason: Option<String> = r.get(8)?;
-            let row = ResponseRow {
-                reference: r.get(0)?,
-                title: crate::redact::redact(&title, &names).text,
-                submitted_on: r.get::<_, Option<String>>(2)?.filter(|d| !d.is_empty()),
-                stakeholder: Stakeholder::from_code(&stakeholder).unwrap_or(Stakeholder::Altro),
-                channel: Channel::from_code(&channel).unwrap_or(Channel::Altro),
-                withdrawn: r.get(5)?,
-                // Sorted here, in the order of the axes and of the card codes: a sort per row
-                // in SQL cost a fifth of the report.
-                axes: axes
-                    .map(|a| {
-                        let mut axes: Vec<Axis> =
-                            a.split(',').filter_map(Axis::from_code).collect();
-                        axes.sort_by_key(|a| Axis::ALL.iter().position(|x| x == a));
-                        axes
-                    })
-                    .unwrap_or_default(),
-                outcome: outcome.as_deref().and_then(Outcome::from_code),
-                reason: reason.map(|r| crate::redact::redact(&r, &names).text),
-                card: r.get(9)?,
-                duplicate_of: r.get(10)?,
-                linked_cards: linked
-                    .map(|l| {
-                        let mut codes: Vec<String> = l.split(UNIT).map(str::to_string).collect();
-                        codes.sort();
-                        codes
-                    })
-                    .unwrap_or_default(),
-            };
-            f(row)?;
-            n += 1;
-        }
-        Ok(n)
+        store::for_each_response(self.conn, self.cycle_id, |stored| f(published(stored)))
+    }
+}
+
+/// A response as the report publishes it: the title and the reason without personal data, the
+/// axes in their order and the card codes sorted.
+fn published(stored: StoredResponse) -> ResponseRow {
+    let names = crate::redact::names(&stored.people);
+    ResponseRow {
+        reference: stored.reference,
+        title: crate::redact::redact(&stored.title, &names).text,
+        submitted_on: stored.submitted_on.filter(|d| !d.is_empty()),
+        stakeholder: Stakeholder::from_code(&stored.stakeholder).unwrap_or(Stakeholder::Altro),
+        channel: Channel::from_code(&stored.channel).unwrap_or(Channel::Altro),
+        withdrawn: stored.withdrawn,
+        // Sorted here, in the order of the axes and of the card codes: a sort per row in SQL
+        // cost a fifth of the report.
+        axes: stored
+            .axes
+            .map(|a| {
+                let mut axes: Vec<Axis> = a.split(',').filter_map(Axis::from_code).collect();
+                axes.sort_by_key(|a| Axis::ALL.iter().position(|x| x == a));
+                axes
+            })
+            .unwrap_or_default(),
+        outcome: stored.outcome.as_deref().and_then(Outcome::from_code),
+        reason: stored
+            .reason
+            .map(|r| crate::redact::redact(&r, &names).text),
+        card: stored.card,
+        duplicate_of: stored.duplicate_of,
+        linked_cards: stored
+            .linked_cards
+            .map(|l| {
+                let mut codes: Vec<String> = l.split(CARD_SEPARATOR).map(str::to_string).collect();
+                codes.sort();
+                codes
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -415,7 +385,7 @@ pub struct Gathered<'c> {
 /// What stands between a cycle and its final report, in English for the refusal; empty when
 /// the final report can be produced: every suggestion has a response, and the cycle is closed
 /// or in Fase 3 (it will be closed with the act the report goes with).
-pub fn final_report_blockers(conn: &Connection, cycle: &Cycle) -> Result<Vec<String>> {
+pub fn final_report_blockers(conn: &Handle, cycle: &Cycle) -> Result<Vec<String>> {
     let mut blockers = Vec::new();
     if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
         blockers.push(format!(
@@ -433,7 +403,7 @@ pub fn final_report_blockers(conn: &Connection, cycle: &Cycle) -> Result<Vec<Str
 /// Gathers the report of a cycle. Without `draft` it refuses (exit 4) unless the closing guards
 /// are met (see [`final_report_blockers`]), and needs a date: `--date`, or the date the cycle
 /// closed. A draft without either bears today's date.
-pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Result<Gathered<'c>> {
+pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<Gathered<'c>> {
     if !options.draft {
         let blockers = final_report_blockers(conn, cycle)?;
         if !blockers.is_empty() {
@@ -459,13 +429,10 @@ pub fn gather<'c>(conn: &'c Connection, cycle: &Cycle, options: &Options) -> Res
             .into())
         }
     };
-    let municipality: String = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'municipality'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap_or_else(|_| process::DEFAULT_MUNICIPALITY.to_string());
+    let municipality = settings::get(conn, "municipality")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| process::DEFAULT_MUNICIPALITY.to_string());
     let periods = cycles::phase_periods(conn, cycle)?;
     let collection_closed_on = crate::domain::closed_collection(&periods);
     let phases = phase_dates(&periods);
@@ -630,33 +597,19 @@ fn figures(census: &census::Census, cards: &[Card]) -> Figures {
 /// The suggestions of the cycle linked to each card (by a link or by the response in force),
 /// by card code, in the order of their references.
 fn linked_suggestions(
-    conn: &Connection,
+    conn: &Handle,
     cycle: &Cycle,
 ) -> Result<BTreeMap<String, Vec<LinkedSuggestion>>> {
-    let mut stmt = conn.prepare(concat!(
-        "SELECT k.code, ",
-        display_ref!("s"),
-        " AS ref,
-                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)
-         FROM (SELECT l.suggestion_id, l.card_id FROM suggestion_cards l
-               UNION SELECT r.suggestion_id, r.card_id FROM responses r
-                     WHERE r.current = 1 AND r.card_id IS NOT NULL) x
-         JOIN cards k ON k.id = x.card_id
-         JOIN suggestions s ON s.id = x.suggestion_id
-         WHERE s.cycle_id = ?1
-         ORDER BY k.code, ref, s.id"
-    ))?;
-    let mut rows = stmt.query([cycle.id])?;
     let mut out: BTreeMap<String, Vec<LinkedSuggestion>> = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let outcome: Option<String> = r.get(2)?;
-        out.entry(r.get(0)?).or_default().push(LinkedSuggestion {
-            reference: r.get(1)?,
-            outcome_label: outcome
+    for link in store::card_links(conn, cycle.id)? {
+        out.entry(link.card).or_default().push(LinkedSuggestion {
+            reference: link.reference,
+            outcome_label: link
+                .outcome
                 .as_deref()
                 .and_then(Outcome::from_code)
                 .map(|o| o.label().to_string()),
-            outcome,
+            outcome: link.outcome,
         });
     }
     Ok(out)
@@ -727,13 +680,13 @@ fn status_change(card: &Card, from: CardStatus, to: CardStatus) -> StatusChange 
 }
 
 /// The closed cycle before this one, if any.
-fn previous_cycle(conn: &Connection, cycle: &Cycle) -> Result<Option<Cycle>> {
+fn previous_cycle(conn: &Handle, cycle: &Cycle) -> Result<Option<Cycle>> {
     Ok(cycles::all(conn)?
         .into_iter()
         .rfind(|c| c.triennium < cycle.triennium && c.is_closed()))
 }
 
-fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> {
+fn changes(conn: &Handle, cycle: &Cycle, cards: &[Card]) -> Result<Changes> {
     let mut changes = Changes {
         previous: None,
         new_cards: Vec::new(),
@@ -788,22 +741,18 @@ fn changes(conn: &Connection, cycle: &Cycle, cards: &[Card]) -> Result<Changes> 
         return Ok(changes);
     }
     // The first edition: what the cards' history recorded during the cycle.
-    let mut stmt = conn.prepare(
-        "SELECT c.code, h.field, h.old_value, h.new_value FROM card_history h
-         JOIN cards c ON c.id = h.card_id
-         WHERE h.cycle_id = ?1 ORDER BY h.id",
-    )?;
-    let mut rows = stmt.query([cycle.id])?;
     let by_code: BTreeMap<&str, &Card> = cards.iter().map(|c| (c.code.as_str(), c)).collect();
     // code → (first old status, last new status); code → fields edited, in order.
     let mut statuses: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut created: Vec<String> = Vec::new();
     let mut edited: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    while let Some(r) = rows.next()? {
-        let code: String = r.get(0)?;
-        let field: String = r.get(1)?;
-        let old: Option<String> = r.get(2)?;
-        let new: Option<String> = r.get(3)?;
+    for change in store::card_changes(conn, cycle.id)? {
+        let store::CardChange {
+            code,
+            field,
+            old_value: old,
+            new_value: new,
+        } = change;
         match field.as_str() {
             "created" => {
                 if !created.contains(&code) {

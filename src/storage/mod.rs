@@ -16,6 +16,7 @@ pub mod imports;
 mod migrations;
 pub mod privacy;
 pub mod redactions;
+pub mod report;
 pub mod responses;
 pub mod rules;
 pub mod search;
