@@ -2,13 +2,21 @@
 //! a call to the library and prints the result. No SQL and no domain rules here.
 
 mod args;
+mod axis;
+mod backup;
 mod card;
+mod check;
+mod cycle;
 mod demo;
+mod init;
+mod log;
 mod output;
-mod process;
+mod phase;
+mod privacy;
 mod report;
-mod respond;
-mod safety;
+mod restore;
+mod rule;
+mod status;
 mod suggestion;
 mod triage;
 
@@ -57,19 +65,19 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     /// Create a new database: municipality, the six axes, the first cycle in Fase 1.
-    Init(process::InitArgs),
+    Init(init::InitArgs),
     /// Where the process stands: cycle, phase, cards, suggestions.
-    Status(process::StatusArgs),
+    Status(status::StatusArgs),
     /// The audit log: every change any command made.
-    Log(process::LogArgs),
+    Log(log::LogArgs),
     /// The six axes of the Agenda.
     #[command(subcommand)]
-    Axis(process::AxisCommand),
+    Axis(axis::AxisCommand),
     /// The phase of the current cycle: `show`, `advance` (and close), `back`, `history`.
-    Phase(process::PhaseArgs),
+    Phase(phase::PhaseArgs),
     /// The cycles of the process, one a year on a triennium: `open`, `list`, `show`.
     #[command(subcommand)]
-    Cycle(process::CycleCommand),
+    Cycle(cycle::CycleCommand),
     /// Project cards (schede) of the Agenda.
     #[command(subcommand)]
     Card(card::CardCommand),
@@ -78,7 +86,7 @@ pub enum Command {
     Suggestion(suggestion::SuggestionCommand),
     /// Keyword rules for tagging suggestions automatically.
     #[command(subcommand)]
-    Rule(respond::RuleCommand),
+    Rule(rule::RuleCommand),
     /// Walk the suggestions one at a time on a terminal: axes, card, outcome and reason.
     Triage(triage::TriageArgs),
     /// The triennial update report for the Giunta: Markdown, HTML, JSON or the CSV annexes.
@@ -88,13 +96,13 @@ pub enum Command {
     /// Personal data: what is held for each cycle (`report`), and its purge once a cycle has
     /// closed (`purge`).
     #[command(subcommand)]
-    Privacy(safety::PrivacyCommand),
+    Privacy(privacy::PrivacyCommand),
     /// Write a consistent copy of the database to a new file (0600), even while others write.
-    Backup(safety::BackupArgs),
+    Backup(backup::BackupArgs),
     /// Replace the data with a backup, after checking it and saving the current data beside.
-    Restore(safety::RestoreArgs),
+    Restore(restore::RestoreArgs),
     /// Check the database: SQLite's integrity and foreign keys, and the rules of the process.
-    Check(safety::CheckArgs),
+    Check(check::CheckArgs),
 }
 
 /// Global options, after parsing.
@@ -119,22 +127,22 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         cycle: cli.cycle,
     };
     match cli.command {
-        Command::Init(args) => process::init(&globals, args),
-        Command::Status(args) => process::status(&globals, args),
-        Command::Log(args) => process::log(&globals, args),
-        Command::Axis(cmd) => process::axis(&globals, cmd),
-        Command::Phase(args) => process::phase(&globals, args),
-        Command::Cycle(cmd) => process::cycle(&globals, cmd),
+        Command::Init(args) => init::init(&globals, args),
+        Command::Status(args) => status::status(&globals, args),
+        Command::Log(args) => log::log(&globals, args),
+        Command::Axis(cmd) => axis::axis(&globals, cmd),
+        Command::Phase(args) => phase::phase(&globals, args),
+        Command::Cycle(cmd) => cycle::cycle(&globals, cmd),
         Command::Card(cmd) => card::run(&globals, cmd),
         Command::Suggestion(cmd) => suggestion::run(&globals, cmd),
-        Command::Rule(cmd) => respond::rule(&globals, cmd),
+        Command::Rule(cmd) => rule::rule(&globals, cmd),
         Command::Triage(args) => triage::run(&globals, args),
         Command::Report(args) => report::run(&globals, args),
         Command::Demo(args) => demo::run(args),
-        Command::Privacy(cmd) => safety::privacy(&globals, cmd),
-        Command::Backup(args) => safety::backup(&globals, args),
-        Command::Restore(args) => safety::restore(&globals, args),
-        Command::Check(args) => safety::check(&globals, args),
+        Command::Privacy(cmd) => privacy::privacy(&globals, cmd),
+        Command::Backup(args) => backup::backup(&globals, args),
+        Command::Restore(args) => restore::restore(&globals, args),
+        Command::Check(args) => check::check(&globals, args),
     }
 }
 

@@ -1,48 +1,18 @@
-//! `agenda suggestion tag|untag|autotag|link|unlink|respond|export-answers|similar` and
-//! `agenda rule …`: the non-interactive side of triage.
+//! `agenda suggestion respond|export-answers|similar`.
 
-use std::path::PathBuf;
-
-use anyhow::Result;
-use clap::{Args, Subcommand};
-
-use super::output::{self, say, TableOrJson};
-use super::Globals;
 use crate::answers;
+use crate::cli::output::{self, say, TableOrJson};
+use crate::cli::Globals;
 use crate::csvin::{DelimiterChoice, EncodingChoice};
 use crate::domain::response::ResponseRequest;
-use crate::domain::{Axis, Outcome, Term};
+use crate::domain::{Outcome, Term};
 use crate::storage::suggestions::{self as sstore, Filter};
-use crate::storage::{rules as store, tags, Db};
+use crate::storage::{tags, Db};
 use crate::text::truncate;
-use crate::{autotag, responses, tagging};
-
-#[derive(Debug, Args)]
-pub struct TagArgs {
-    /// Suggestions (numbers or references) and axes (codes or Italian names), in any order.
-    #[arg(required = true, num_args = 2..)]
-    items: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct AutotagArgs {
-    /// Show what the rules would tag, and write nothing.
-    #[arg(long)]
-    dry_run: bool,
-    /// How many tagged suggestions to list in the table (all of them with --format json).
-    #[arg(long, value_parser = super::args::limit, default_value_t = 50)]
-    limit: usize,
-    #[arg(long, value_enum, default_value = "table")]
-    format: TableOrJson,
-}
-
-#[derive(Debug, Args)]
-pub struct LinkArgs {
-    /// The suggestion (number or reference).
-    id: String,
-    /// The card's code.
-    card: String,
-}
+use crate::{responses, tagging};
+use anyhow::Result;
+use clap::Args;
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct RespondArgs {
@@ -72,130 +42,6 @@ pub struct RespondArgs {
     delimiter: String,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportAnswersArgs {
-    /// The platform the file is for (with --history: table or json).
-    #[arg(long, default_value = "decidim", value_parser = ["decidim", "table", "json"])]
-    format: String,
-    /// The organisation's default locale on Decidim: the answer goes in answer/<locale>.
-    #[arg(long, default_value = "it")]
-    locale: String,
-    /// Write to this file (one component), or to this folder one file per component
-    /// (an existing folder, or a path ending in /); default: standard output.
-    #[arg(long, value_name = "FILE|FOLDER/")]
-    out: Option<PathBuf>,
-    /// Only the answers of this Decidim component (its id, as in component/id of the export).
-    #[arg(long, value_name = "ID")]
-    component: Option<String>,
-    /// Every response in force, not only those new or changed since the last export.
-    #[arg(long)]
-    all: bool,
-    /// Send an outcome as a custom state of the component (Decidim 0.29+), e.g.
-    /// --state gia-previsto=gia_in_corso (repeatable).
-    #[arg(long = "state", value_name = "OUTCOME=TOKEN")]
-    states: Vec<String>,
-    /// Say what would be written, write and record nothing.
-    #[arg(long)]
-    dry_run: bool,
-    /// List the exports made so far: when, who, component, rows, file, SHA-256.
-    #[arg(long, conflicts_with_all = ["out", "component", "all", "states", "dry_run"])]
-    history: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SimilarArgs {
-    /// The suggestion (number or reference).
-    id: String,
-    /// How many.
-    #[arg(long, value_parser = super::args::limit, default_value_t = 10)]
-    limit: usize,
-    /// Look in every cycle, not only the suggestion's own.
-    #[arg(long)]
-    all_cycles: bool,
-    #[arg(long, value_enum, default_value = "table")]
-    format: TableOrJson,
-}
-
-pub fn tag(globals: &Globals, args: TagArgs, remove: bool) -> Result<()> {
-    let (ids, axes) = tagging::split_ids_and_axes(&args.items)?;
-    let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(&db)?;
-    let done = tagging::tag(&mut db, &cycle, &ids, &axes, remove)?;
-    say(format!(
-        "{} {} ({} already {})",
-        done.changed,
-        if remove {
-            "tag(s) removed"
-        } else {
-            "tag(s) added"
-        },
-        done.unchanged,
-        if remove { "absent" } else { "there" }
-    ));
-    Ok(())
-}
-
-pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
-    let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(&db)?;
-    let keep = match args.format {
-        TableOrJson::Json => None,
-        TableOrJson::Table => Some(args.limit),
-    };
-    let summary = autotag::autotag(&mut db, &cycle, args.dry_run, keep)?;
-    match args.format {
-        TableOrJson::Json => output::print_json(&summary)?,
-        TableOrJson::Table => {
-            if !summary.suggestions.is_empty() {
-                let mut table = output::table(&["#", "ref", "axis", "decided by"]);
-                for t in &summary.suggestions {
-                    for a in &t.axes {
-                        table.add_row(vec![
-                            t.id.to_string(),
-                            t.reference.clone(),
-                            a.axis.label().to_string(),
-                            a.words.join(", "),
-                        ]);
-                    }
-                }
-                output::print_table(&table)?;
-            }
-            if summary.tagged as usize > summary.suggestions.len() {
-                say(format!(
-                    "… and {} more (--limit, or --format json for all)",
-                    summary.tagged as usize - summary.suggestions.len()
-                ));
-            }
-            say(format!(
-                "{} {} of {} untagged suggestions ({} tags){}",
-                if args.dry_run { "would tag" } else { "tagged" },
-                summary.tagged,
-                summary.examined,
-                summary.tags,
-                if args.dry_run {
-                    "; dry run: nothing written"
-                } else {
-                    ""
-                }
-            ));
-        }
-    }
-    Ok(())
-}
-
-pub fn link(globals: &Globals, args: LinkArgs, remove: bool) -> Result<()> {
-    let mut db = Db::open(&globals.db)?;
-    let cycle = globals.cycle(&db)?;
-    let done = tagging::link(&mut db, &cycle, &args.id, &args.card, remove)?;
-    say(match (remove, done) {
-        (false, true) => format!("linked {} to card {}", args.id, args.card),
-        (false, false) => format!("{} was already linked to card {}", args.id, args.card),
-        (true, true) => format!("unlinked {} from card {}", args.id, args.card),
-        (true, false) => format!("{} was not linked to card {}", args.id, args.card),
-    });
-    Ok(())
 }
 
 pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
@@ -257,6 +103,36 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
             Ok(())
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportAnswersArgs {
+    /// The platform the file is for (with --history: table or json).
+    #[arg(long, default_value = "decidim", value_parser = ["decidim", "table", "json"])]
+    format: String,
+    /// The organisation's default locale on Decidim: the answer goes in answer/<locale>.
+    #[arg(long, default_value = "it")]
+    locale: String,
+    /// Write to this file (one component), or to this folder one file per component
+    /// (an existing folder, or a path ending in /); default: standard output.
+    #[arg(long, value_name = "FILE|FOLDER/")]
+    out: Option<PathBuf>,
+    /// Only the answers of this Decidim component (its id, as in component/id of the export).
+    #[arg(long, value_name = "ID")]
+    component: Option<String>,
+    /// Every response in force, not only those new or changed since the last export.
+    #[arg(long)]
+    all: bool,
+    /// Send an outcome as a custom state of the component (Decidim 0.29+), e.g.
+    /// --state gia-previsto=gia_in_corso (repeatable).
+    #[arg(long = "state", value_name = "OUTCOME=TOKEN")]
+    states: Vec<String>,
+    /// Say what would be written, write and record nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// List the exports made so far: when, who, component, rows, file, SHA-256.
+    #[arg(long, conflicts_with_all = ["out", "component", "all", "states", "dry_run"])]
+    history: bool,
 }
 
 pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> {
@@ -351,6 +227,20 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
     Ok(())
 }
 
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The suggestion (number or reference).
+    id: String,
+    /// How many.
+    #[arg(long, value_parser = crate::cli::args::limit, default_value_t = 10)]
+    limit: usize,
+    /// Look in every cycle, not only the suggestion's own.
+    #[arg(long)]
+    all_cycles: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
 pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     crate::search::sync(&mut db)?;
@@ -401,66 +291,6 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
                 ]);
             }
             output::print_table(&table)
-        }
-    }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RuleCommand {
-    /// Add a rule: suggestions whose text holds one of the keywords get the axis.
-    Add {
-        /// The axis (code or Italian name).
-        axis: String,
-        /// A word, a phrase ("open data") or a stem (anzian*); repeat or list several.
-        #[arg(long = "keyword", required = true, num_args = 1..)]
-        keywords: Vec<String>,
-    },
-    /// The rules, axis by axis.
-    List {
-        #[arg(long, value_enum, default_value = "table")]
-        format: TableOrJson,
-    },
-    /// Remove a rule by its number.
-    Remove { id: i64 },
-}
-
-pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
-    let mut db = Db::open(&globals.db)?;
-    match command {
-        RuleCommand::Add { axis, keywords } => {
-            let axis = Axis::parse(&axis)?;
-            let id = autotag::add_rule(&mut db, axis, &keywords)?;
-            say(format!(
-                "rule {id}: {} ← {}",
-                axis.label(),
-                keywords.join(" | ")
-            ));
-            Ok(())
-        }
-        RuleCommand::List { format } => {
-            let rules = store::rules(db.conn())?;
-            match format {
-                TableOrJson::Json => output::print_json(&rules),
-                TableOrJson::Table => {
-                    let mut table = output::table(&["#", "axis", "keywords"]);
-                    for r in &rules {
-                        table.add_row(vec![
-                            r.id.to_string(),
-                            Axis::from_code(&r.axis)
-                                .map(|a| a.label())
-                                .unwrap_or(&r.axis)
-                                .to_string(),
-                            r.keywords.join(" | "),
-                        ]);
-                    }
-                    output::print_table(&table)
-                }
-            }
-        }
-        RuleCommand::Remove { id } => {
-            autotag::remove_rule(&mut db, id)?;
-            say(format!("rule {id} removed"));
-            Ok(())
         }
     }
 }

@@ -1,14 +1,11 @@
-//! `agenda privacy`, `backup`, `restore`, `check`: the commands that keep the data safe.
+//! `agenda privacy …`: what personal data are held, and their purge.
 
-use std::path::PathBuf;
-
-use anyhow::Result;
-use clap::{Args, Subcommand};
-
-use super::output::{self, say, warn, TableOrJson};
-use super::Globals;
+use crate::cli::output::{self, say, warn, TableOrJson};
+use crate::cli::Globals;
+use crate::privacy;
 use crate::storage::Db;
-use crate::{backup, check, privacy};
+use anyhow::Result;
+use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum PrivacyCommand {
@@ -24,26 +21,6 @@ pub enum PrivacyCommand {
     Purge,
 }
 
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// The new file to write; an existing file is never overwritten.
-    #[arg(value_name = "PATH")]
-    path: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct RestoreArgs {
-    /// A backup written by `agenda backup` (or beside the database before an upgrade).
-    #[arg(value_name = "PATH")]
-    path: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    #[arg(long, value_enum, default_value = "table")]
-    format: TableOrJson,
-}
-
 pub fn privacy(globals: &Globals, command: PrivacyCommand) -> Result<()> {
     match command {
         PrivacyCommand::Report { format } => privacy_report(globals, format),
@@ -51,7 +28,7 @@ pub fn privacy(globals: &Globals, command: PrivacyCommand) -> Result<()> {
     }
 }
 
-fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
+pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
     let db = Db::open(&globals.db)?;
     let cycles = privacy::report(db.conn())?;
     let unfinished = privacy::unfinished(db.conn())?;
@@ -152,7 +129,7 @@ fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<()> {
     Ok(())
 }
 
-fn purge(globals: &Globals) -> Result<()> {
+pub(crate) fn purge(globals: &Globals) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     if let Some(cycles) = privacy::complete_unfinished(&mut db)? {
         say(format!(
@@ -177,7 +154,7 @@ fn purge(globals: &Globals) -> Result<()> {
         "Erase for ever the personal data of the cycle {} ({} names, {} nicknames, {} e-mails, {} urls, {} rows as read)?",
         cycle.triennium, held.authors, held.nicknames, held.emails, held.author_urls, held.source_rows
     );
-    if !super::confirm(globals, &question)? {
+    if !crate::cli::confirm(globals, &question)? {
         say("nothing was erased");
         return Ok(());
     }
@@ -218,7 +195,7 @@ fn purge(globals: &Globals) -> Result<()> {
 }
 
 /// The backups `agenda` writes beside a database (before upgrades and restores).
-fn backups_beside(db: &std::path::Path) -> Vec<String> {
+pub(crate) fn backups_beside(db: &std::path::Path) -> Vec<String> {
     let Some(name) = db.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
@@ -235,82 +212,4 @@ fn backups_beside(db: &std::path::Path) -> Vec<String> {
         .collect();
     found.sort();
     found
-}
-
-pub fn backup(globals: &Globals, args: BackupArgs) -> Result<()> {
-    let db = Db::open(&globals.db)?;
-    backup::write(db.conn(), &args.path)?;
-    if backup::record(db.conn(), &args.path, "backup").is_err() {
-        warn(format!(
-            "the backup could not be recorded in {} (is it read-only?): a later purge will not name it",
-            globals.db.display()
-        ));
-    }
-    say(format!(
-        "wrote a backup of {} to {} (readable by you only); bring it back with `agenda restore {}`",
-        globals.db.display(),
-        args.path.display(),
-        args.path.display()
-    ));
-    Ok(())
-}
-
-pub fn restore(globals: &Globals, args: RestoreArgs) -> Result<()> {
-    let mut db = Db::open(&globals.db)?;
-    let candidate = backup::inspect(&args.path, &globals.db)?;
-    let question = format!(
-        "Replace all the data in {} with those of {} ({})?",
-        globals.db.display(),
-        args.path.display(),
-        candidate.summary()
-    );
-    if !super::confirm(globals, &question)? {
-        say("nothing was restored");
-        return Ok(());
-    }
-    let restored = backup::restore(&mut db, candidate)?;
-    say(format!(
-        "restored {} from {}; the data it held before are in {}",
-        globals.db.display(),
-        restored.from.display(),
-        restored.safety_backup.display()
-    ));
-    Ok(())
-}
-
-pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
-    let mut db = Db::open(&globals.db)?;
-    let checked = check::run(&mut db)?;
-    if let Some(cycles) = &checked.completed_purge {
-        say(format!(
-            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
-        ));
-    }
-    let outcome = checked.outcome;
-    match args.format {
-        TableOrJson::Json => output::print_json(&outcome)?,
-        TableOrJson::Table if !outcome.problems.is_empty() => {
-            let mut table = output::table(&["check", "where", "problem"]);
-            for p in &outcome.problems {
-                table.add_row(vec![
-                    p.check.to_string(),
-                    p.location.clone(),
-                    p.message.clone(),
-                ]);
-            }
-            output::print_table(&table)?;
-        }
-        TableOrJson::Table => {}
-    }
-    match check::failure(&globals.db, &outcome) {
-        Some(failure) => Err(failure.into()),
-        None => {
-            say(format!(
-                "{} passed {} checks: the file is intact and keeps the rules of the process",
-                globals.db.display(),
-                outcome.checks.len()
-            ));
-            Ok(())
-        }
-    }
 }

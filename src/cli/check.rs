@@ -1,0 +1,51 @@
+//! `agenda check`.
+
+use crate::check;
+use crate::cli::output::{self, say, TableOrJson};
+use crate::cli::Globals;
+use crate::storage::Db;
+use anyhow::Result;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
+pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let checked = check::run(&mut db)?;
+    if let Some(cycles) = &checked.completed_purge {
+        say(format!(
+            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
+        ));
+    }
+    let outcome = checked.outcome;
+    match args.format {
+        TableOrJson::Json => output::print_json(&outcome)?,
+        TableOrJson::Table if !outcome.problems.is_empty() => {
+            let mut table = output::table(&["check", "where", "problem"]);
+            for p in &outcome.problems {
+                table.add_row(vec![
+                    p.check.to_string(),
+                    p.location.clone(),
+                    p.message.clone(),
+                ]);
+            }
+            output::print_table(&table)?;
+        }
+        TableOrJson::Table => {}
+    }
+    match check::failure(&globals.db, &outcome) {
+        Some(failure) => Err(failure.into()),
+        None => {
+            say(format!(
+                "{} passed {} checks: the file is intact and keeps the rules of the process",
+                globals.db.display(),
+                outcome.checks.len()
+            ));
+            Ok(())
+        }
+    }
+}

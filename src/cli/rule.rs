@@ -1,0 +1,69 @@
+//! `agenda rule …`: the keyword rules autotag applies.
+
+use crate::autotag;
+use crate::cli::output::{self, say, TableOrJson};
+use crate::cli::Globals;
+use crate::domain::{Axis, Term};
+use crate::storage::{rules as store, Db};
+use anyhow::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum RuleCommand {
+    /// Add a rule: suggestions whose text holds one of the keywords get the axis.
+    Add {
+        /// The axis (code or Italian name).
+        axis: String,
+        /// A word, a phrase ("open data") or a stem (anzian*); repeat or list several.
+        #[arg(long = "keyword", required = true, num_args = 1..)]
+        keywords: Vec<String>,
+    },
+    /// The rules, axis by axis.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableOrJson,
+    },
+    /// Remove a rule by its number.
+    Remove { id: i64 },
+}
+
+pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    match command {
+        RuleCommand::Add { axis, keywords } => {
+            let axis = Axis::parse(&axis)?;
+            let id = autotag::add_rule(&mut db, axis, &keywords)?;
+            say(format!(
+                "rule {id}: {} ← {}",
+                axis.label(),
+                keywords.join(" | ")
+            ));
+            Ok(())
+        }
+        RuleCommand::List { format } => {
+            let rules = store::rules(db.conn())?;
+            match format {
+                TableOrJson::Json => output::print_json(&rules),
+                TableOrJson::Table => {
+                    let mut table = output::table(&["#", "axis", "keywords"]);
+                    for r in &rules {
+                        table.add_row(vec![
+                            r.id.to_string(),
+                            Axis::from_code(&r.axis)
+                                .map(|a| a.label())
+                                .unwrap_or(&r.axis)
+                                .to_string(),
+                            r.keywords.join(" | "),
+                        ]);
+                    }
+                    output::print_table(&table)
+                }
+            }
+        }
+        RuleCommand::Remove { id } => {
+            autotag::remove_rule(&mut db, id)?;
+            say(format!("rule {id} removed"));
+            Ok(())
+        }
+    }
+}
