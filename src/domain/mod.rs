@@ -3,6 +3,8 @@
 pub mod card;
 pub mod cycle;
 pub mod glossary;
+pub mod mapping;
+pub mod row_codec;
 
 pub use card::Card;
 pub use cycle::{Phase, Triennium};

@@ -2,9 +2,10 @@
 //! a header row. Never loses, never duplicates: every file is a batch, every row is keyed, all
 //! the files of one command are written in one transaction or not at all.
 
-pub mod dates;
-pub mod html;
-pub mod mapping;
+// What the import reads files with is pure knowledge of them, in the domain; these paths are
+// kept for the modules that name them.
+pub use crate::domain::mapping;
+pub use crate::domain::mapping::{dates, html};
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -259,7 +260,7 @@ enum Item {
 
 const CHUNK: usize = 256;
 
-/// How many rows of a file make its dictionary (see `storage::imports::row_dictionary`).
+/// How many rows of a file make its dictionary (see `domain::row_codec::row_dictionary`).
 const DICTIONARY_ROWS: usize = 8;
 
 /// Imports one file: a thread reads, checks and maps the rows while this one writes them, so
@@ -601,7 +602,7 @@ fn read_rows(
                     let mut h = std::collections::hash_map::DefaultHasher::new();
                     key.hash(&mut h);
                     if !all_new && !keys.insert(h.finish()) {
-                        Item::Invalid(line, store::duplicate_key(&key, None))
+                        Item::Invalid(line, mapping::duplicate_key(&key, None))
                     } else {
                         match mapped {
                             Some(s) => Item::Row(Box::new(s)),
