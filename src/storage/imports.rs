@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Statement};
 use serde::Serialize;
 
 use crate::context;
-use crate::domain::mapping::{duplicate_key, Incoming};
+use crate::domain::mapping::{duplicate_key, Incoming, Rejection};
 use crate::domain::Term;
 
 // The row codec lives with the domain; these paths are kept for the modules that name them.
@@ -169,11 +169,12 @@ pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) 
     Ok(())
 }
 
+/// The suggestion of a cycle that has a key, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Upserted {
-    Inserted,
-    Updated,
-    Unchanged,
+pub struct Stored {
+    pub id: i64,
+    /// The fingerprint of the row it was last read from (see `Mapping::raw_hash`).
+    pub fingerprint: i64,
 }
 
 /// New suggestions are written this many at a time, with one multi-row INSERT per table: on
@@ -232,8 +233,8 @@ pub struct Writer<'c> {
     next_id: i64,
     /// New suggestions waiting for a multi-row INSERT, with the ids given to them.
     pending: Vec<(i64, Box<Incoming>)>,
-    /// Rows left out because an earlier row of the file has their key: (line, why).
-    duplicates: Vec<(u64, String)>,
+    /// Rows left out because an earlier row of the file has their key.
+    duplicates: Vec<Rejection>,
     /// The statements for a full group, built once (prepared statements are cached by text).
     insert_full: String,
     insert_sources_full: String,
@@ -303,45 +304,40 @@ impl<'c> Writer<'c> {
         })
     }
 
-    /// Adds a new suggestion, updates one the source changed, or leaves an unchanged one alone.
-    /// Axes, links and responses recorded locally are never touched. New suggestions are
-    /// written in groups: call [`Writer::finish`] at the end.
-    pub fn upsert(&mut self, s: Box<Incoming>) -> Result<Upserted> {
-        let existing = if s.known_new {
-            None
-        } else {
-            self.stored(&s.key)?
-        };
-        self.upsert_known(s, existing)
-    }
-
-    /// The id and content hash of the suggestion of the cycle with this key, if any.
-    pub fn stored(&mut self, key: &str) -> Result<Option<(i64, i64)>> {
+    /// The suggestion of the cycle with this key, if any.
+    pub fn stored(&mut self, key: &str) -> Result<Option<Stored>> {
         Ok(self
             .lookup
-            .query_row(params![self.cycle_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![self.cycle_id, key], |r| {
+                Ok(Stored {
+                    id: r.get(0)?,
+                    fingerprint: r.get(1)?,
+                })
+            })
             .optional()?)
     }
 
-    /// Like [`Writer::upsert`], with what [`Writer::stored`] said of its key.
-    pub fn upsert_known(
-        &mut self,
-        s: Box<Incoming>,
-        existing: Option<(i64, i64)>,
-    ) -> Result<Upserted> {
-        let Some((id, hash)) = existing else {
-            let id = self.next_id;
-            self.next_id += 1;
-            self.pending.push((id, s));
-            if self.pending.len() == BATCH {
-                self.flush()?;
-            }
-            return Ok(Upserted::Inserted);
-        };
-        if hash == s.content_hash {
-            self.spent.push(s);
-            return Ok(Upserted::Unchanged);
+    /// Adds a new suggestion. New suggestions are written in groups: call [`Writer::finish`]
+    /// at the end.
+    pub fn insert(&mut self, s: Box<Incoming>) -> Result<()> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.pending.push((id, s));
+        if self.pending.len() == BATCH {
+            self.flush()?;
         }
+        Ok(())
+    }
+
+    /// Leaves a row alone: it is only to be freed where it was made (see
+    /// [`Writer::take_spent`]).
+    pub fn leave(&mut self, s: Box<Incoming>) {
+        self.spent.push(s);
+    }
+
+    /// Updates the stored suggestion `id` with what the source says now. Axes, links and
+    /// responses recorded locally are never touched.
+    pub fn update(&mut self, id: i64, s: Box<Incoming>) -> Result<()> {
         self.update.execute(params![
             id,
             s.reference,
@@ -369,7 +365,7 @@ impl<'c> Writer<'c> {
             .execute(params![id, self.batch_id, s.line as i64, s.original])?;
         self.extras(id, &s, true)?;
         self.spent.push(s);
-        Ok(Upserted::Updated)
+        Ok(())
     }
 
     /// Personal data and the source's axes of a suggestion just written.
@@ -387,9 +383,9 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// The rows found since the last call to repeat the key of an earlier row: (line, why).
-    /// They were not written.
-    pub fn take_duplicates(&mut self) -> Vec<(u64, String)> {
+    /// The rows found since the last call to repeat the key of an earlier row. They were not
+    /// written.
+    pub fn take_duplicates(&mut self) -> Vec<Rejection> {
         std::mem::take(&mut self.duplicates)
     }
 
@@ -418,13 +414,13 @@ impl<'c> Writer<'c> {
                                 |r| r.get(0),
                             )
                             .optional()?;
-                        self.duplicates.push((
-                            row.1.line,
-                            duplicate_key(
+                        self.duplicates.push(Rejection {
+                            line: row.1.line,
+                            reason: duplicate_key(
                                 &row.1.key,
                                 earlier.map(|l| self.locator.describe(l as u64)),
                             ),
-                        ));
+                        });
                         self.spent.push(row.1);
                     }
                     Err(e) => return Err(e.into()),

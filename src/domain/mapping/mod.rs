@@ -19,7 +19,7 @@ use crate::text::fold;
 use headers::{title_and_body_headers, GENERIC_HEADERS};
 
 pub use headers::{is_decidim, is_known_decidim_column};
-pub use row::{axes_in, channel_from_source, duplicate_key, DecidimFields, Incoming};
+pub use row::{axes_in, channel_from_source, duplicate_key, DecidimFields, Incoming, Rejection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -419,6 +419,13 @@ fn title_from_body(body: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// A row left out of an import: its line, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub line: u64,
+    pub reason: String,
+}
+
 /// What is wrong with a row whose key an earlier row of the file has (`earlier`: "line 4",
 /// "row 4", "record 4").
 pub fn duplicate_key(key: &str, earlier: Option<String>) -> String {
