@@ -7,6 +7,7 @@
 pub use crate::domain::mapping;
 pub use crate::domain::mapping::{dates, html};
 
+mod batch;
 mod fate;
 mod pipeline;
 
@@ -15,12 +16,13 @@ use std::collections::HashMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{self, CsvFile, Problems, Source};
+use crate::csvin::{self, CsvFile, Source};
 use crate::domain::Phase;
 use crate::error::refused;
 use crate::storage::imports::{self as store, Counts, NewBatch, PreviousBatch};
 use crate::storage::{cycles, Db};
-use fate::{Arrived, Fate, LastRecord, Policy, UnclosedQuote, UNCLOSED_QUOTE};
+use batch::{Batch, FileFacts};
+use fate::{Arrived, LastRecord, Policy};
 use mapping::{Format, Mapping, Settings};
 use pipeline::{Item, Pipeline};
 
@@ -130,99 +132,125 @@ fn import_all(
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<FileReport>> {
-    {
-        let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
-            refused("every cycle is closed: suggestions can only be imported into an open cycle")
-                .hint("open the next cycle with `agenda cycle open`")
-        })?;
-        if cycle.phase == Phase::Presentazione {
-            return Err(refused(format!(
-                "the cycle {} is in Fase 1 – presentazione: suggestions are collected from Fase 2 on",
-                cycle.triennium
-            ))
-            .hint("open the collection with `agenda phase advance`, then import")
-            .into());
-        }
-        let mut reports = Vec::new();
-        let mut done_bytes = 0;
-        let mut seen_sha = HashMap::new();
-        for (source, scan) in sources {
-            // A workbook's identity is its bytes and the sheet read: another sheet of the same
-            // file is another batch.
-            let kind = csvin::FileKind::sniff(&scan.head);
-            let sheet = if kind.is_workbook() {
-                Some(csvin::tabular::sheet_to_read(
-                    &source.name,
-                    source.path(),
-                    kind,
-                    options.sheet.as_deref(),
-                )?)
-            } else {
-                if let Some(sheet) = &options.sheet {
-                    return Err(crate::error::usage(format!(
-                        "--sheet {sheet}: {} is {}, not a workbook",
-                        source.name,
-                        if kind == csvin::FileKind::Json {
-                            "a JSON document"
-                        } else {
-                            "a CSV file"
-                        }
-                    ))
-                    .into());
-                }
-                None
-            };
-            let identity = (scan.sha256.clone(), sheet.clone());
-            let previous = match store::batch_by_sha256(tx, &scan.sha256, sheet.as_deref())? {
-                Some(p) => Some(p),
-                None => seen_sha.get(&identity).cloned(),
-            };
-            if let Some(previous) = previous {
-                reports.push(FileReport {
-                    file: source.name.clone(),
-                    batch: None,
-                    counts: Counts::default(),
-                    encoding: String::new(),
-                    delimiter: String::new(),
-                    format: String::new(),
-                    file_type: csvin::FileKind::sniff(&scan.head).name().to_string(),
-                    sha256: scan.sha256.clone(),
-                    already_imported: Some(previous),
-                    rejected_rows: Vec::new(),
-                    dry_run: options.dry_run,
-                });
-                done_bytes += scan.size;
-                continue;
-            }
-            let report = import_one(
-                tx,
-                cycle.id,
+    let cycle = collecting_cycle(tx)?;
+    let mut reports = Vec::new();
+    let mut done_bytes = 0;
+    let mut seen_sha = HashMap::new();
+    for (source, scan) in sources {
+        // A workbook's identity is its bytes and the sheet read: another sheet of the same
+        // file is another batch.
+        let sheet = sheet_to_read(source, scan, options)?;
+        let identity = (scan.sha256.clone(), sheet.clone());
+        let previous = match store::batch_by_sha256(tx, &scan.sha256, sheet.as_deref())? {
+            Some(p) => Some(p),
+            None => seen_sha.get(&identity).cloned(),
+        };
+        if let Some(previous) = previous {
+            reports.push(FileReport::already_imported(
                 source,
-                scan.clone(),
-                sheet.as_deref(),
-                options,
-                &mut |bytes, rows| progress.update(done_bytes + bytes, rows),
-            )?;
+                scan,
+                previous,
+                options.dry_run,
+            ));
             done_bytes += scan.size;
-            if let Some(batch) = report.batch {
-                seen_sha.insert(
-                    identity,
-                    PreviousBatch {
-                        id: batch,
-                        file_name: source.file_name(),
-                        at: crate::context::timestamp(),
-                        triennium: cycle.triennium.to_string(),
-                    },
-                );
-            }
-            reports.push(report);
+            continue;
         }
-        Ok(reports)
+        let report = import_one(
+            tx,
+            cycle.id,
+            source,
+            scan.clone(),
+            sheet.as_deref(),
+            options,
+            &mut |bytes, rows| progress.update(done_bytes + bytes, rows),
+        )?;
+        done_bytes += scan.size;
+        if let Some(batch) = report.batch {
+            seen_sha.insert(
+                identity,
+                PreviousBatch {
+                    id: batch,
+                    file_name: source.file_name(),
+                    at: crate::context::timestamp(),
+                    triennium: cycle.triennium.to_string(),
+                },
+            );
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// The open cycle, if it collects suggestions.
+fn collecting_cycle(tx: &crate::storage::Tx) -> Result<cycles::Cycle> {
+    let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
+        refused("every cycle is closed: suggestions can only be imported into an open cycle")
+            .hint("open the next cycle with `agenda cycle open`")
+    })?;
+    if cycle.phase == Phase::Presentazione {
+        return Err(refused(format!(
+            "the cycle {} is in Fase 1 – presentazione: suggestions are collected from Fase 2 on",
+            cycle.triennium
+        ))
+        .hint("open the collection with `agenda phase advance`, then import")
+        .into());
+    }
+    Ok(cycle)
+}
+
+/// The sheet to read of a workbook (`--sheet`, or the first); `None` for another file, which
+/// `--sheet` cannot name.
+fn sheet_to_read(source: &Source, scan: &csvin::Scan, options: &Options) -> Result<Option<String>> {
+    let kind = csvin::FileKind::sniff(&scan.head);
+    if kind.is_workbook() {
+        return Ok(Some(csvin::tabular::sheet_to_read(
+            &source.name,
+            source.path(),
+            kind,
+            options.sheet.as_deref(),
+        )?));
+    }
+    if let Some(sheet) = &options.sheet {
+        return Err(crate::error::usage(format!(
+            "--sheet {sheet}: {} is {}, not a workbook",
+            source.name,
+            if kind == csvin::FileKind::Json {
+                "a JSON document"
+            } else {
+                "a CSV file"
+            }
+        ))
+        .into());
+    }
+    Ok(None)
+}
+
+impl FileReport {
+    /// A file whose bytes were imported before: nothing was done.
+    fn already_imported(
+        source: &Source,
+        scan: &csvin::Scan,
+        previous: PreviousBatch,
+        dry_run: bool,
+    ) -> FileReport {
+        FileReport {
+            file: source.name.clone(),
+            batch: None,
+            counts: Counts::default(),
+            encoding: String::new(),
+            delimiter: String::new(),
+            format: String::new(),
+            file_type: csvin::FileKind::sniff(&scan.head).name().to_string(),
+            sha256: scan.sha256.clone(),
+            already_imported: Some(previous),
+            rejected_rows: Vec::new(),
+            dry_run,
+        }
     }
 }
 
 /// Imports one file: a thread reads, screens and maps the rows (see [`Pipeline`]) while this
-/// one decides what each becomes (see [`fate::decide`]) and writes it.
+/// one decides what each becomes and writes it (see [`Batch`]).
 fn import_one(
     tx: &crate::storage::Tx,
     cycle_id: i64,
@@ -248,12 +276,12 @@ fn import_one(
         format,
         &options.settings,
     )?;
-    let file = FileFacts::of(&csv);
+    let file = FileFacts::of(&csv, source, format);
     let batch_id = store::insert_batch(
         tx,
         &NewBatch {
             cycle_id,
-            file_name: &source.file_name(),
+            file_name: &file.file_name,
             sha256: &file.sha256,
             size: file.size,
             encoding: file.encoding_name,
@@ -266,22 +294,15 @@ fn import_one(
         },
     )?;
     // Read in the transaction, so that earlier files of the same command count.
-    let all_new = !store::cycle_has_suggestions(tx, cycle_id)?;
-    let mut batch = Batch {
-        tx,
-        id: batch_id,
-        writer: store::Writer::new(tx, cycle_id, batch_id, format.name(), file.locator.clone())?,
-        policy: Policy {
-            skip_invalid: options.skip_invalid,
-            all_new,
-        },
-        counts: Counts::default(),
-        problems: csv.problems(),
+    let policy = Policy {
+        skip_invalid: options.skip_invalid,
+        all_new: !store::cycle_has_suggestions(tx, cycle_id)?,
     };
+    let mut batch = Batch::new(tx, cycle_id, batch_id, &file, policy, csv.problems())?;
     let last = std::thread::scope(|scope| -> Result<Option<LastRecord>> {
-        let mut pipeline = Pipeline::start(scope, csv, &mapping, all_new);
+        let mut pipeline = Pipeline::start(scope, csv, &mapping, policy.all_new);
         let mut last = None;
-        while let Some(item) = pipeline.next(&mut || batch.writer.take_spent()) {
+        while let Some(item) = pipeline.next(&mut || batch.take_spent()) {
             match item {
                 Item::Mapped(s) => batch.write(Arrived::Mapped(s), &mapping)?,
                 Item::Keyed(k) => {
@@ -296,180 +317,25 @@ fn import_one(
                 }
             }
         }
-        pipeline.finish()?;
-        Ok(last)
+        pipeline.finish().map(|()| last)
     })?;
-    let Batch {
-        writer,
-        mut counts,
-        mut problems,
-        ..
-    } = batch;
-    writer.finish()?;
-    progress(file.size, counts.read);
+    batch.finish()?;
+    progress(file.size, batch.counts.read);
     if let Some(dictionary) = mapping.dictionary.get().filter(|d| !d.is_empty()) {
         store::set_row_dictionary(tx, batch_id, dictionary)?;
     }
-    match fate::unclosed_quote(file.quotes_unbalanced, last) {
-        UnclosedQuote::None => {}
-        UnclosedQuote::AlsoRejects => problems.amend_last(UNCLOSED_QUOTE),
-        UnclosedQuote::Rejects { line } => {
-            counts.rejected += 1;
-            problems.add(line, UNCLOSED_QUOTE.into());
-            if options.skip_invalid {
-                store::add_rejection(tx, batch_id, line, UNCLOSED_QUOTE)?;
-                // The row was written before its quote turned out to be open: take it out
-                // (with what hangs from it: foreign keys are not enforced during imports,
-                // so nothing cascades).
-                let removed = store::remove_new_row(tx, batch_id, line)?;
-                counts.inserted -= removed as u64;
-            }
-        }
-    }
-    fate::accept(&file.name, &counts, &problems, options.skip_invalid)?;
-    store::finish_batch(tx, batch_id, &counts)?;
+    batch.unclosed_quote(fate::unclosed_quote(file.quotes_unbalanced, last))?;
+    fate::accept(
+        &file.name,
+        &batch.counts,
+        &batch.problems,
+        options.skip_invalid,
+    )?;
+    store::finish_batch(tx, batch_id, &batch.counts)?;
     tx.audit(
         "suggestion.import",
-        Some(&source.file_name()),
-        &format!(
-            "batch {batch_id} ({}, {}, {}): read {}, inserted {}, updated {}, unchanged {}, rejected {}; sha256 {}",
-            format.name(),
-            file.kind.name(),
-            file.encoding.name(),
-            counts.read,
-            counts.inserted,
-            counts.updated,
-            counts.unchanged,
-            counts.rejected,
-            file.sha256,
-        ),
+        Some(&file.file_name),
+        &file.audit(batch_id, &batch.counts),
     )?;
-    Ok(FileReport {
-        file: file.name,
-        batch: Some(batch_id),
-        counts,
-        encoding: file.encoding_name.to_string(),
-        delimiter: file.delimiter_name.to_string(),
-        format: format.name().to_string(),
-        file_type: file.kind.name().to_string(),
-        sha256: file.sha256,
-        already_imported: None,
-        rejected_rows: problems.lines().to_vec(),
-        dry_run: options.dry_run,
-    })
-}
-
-/// What an import records of a file, taken before its reading moves to another thread.
-struct FileFacts {
-    name: String,
-    kind: csvin::FileKind,
-    encoding: csvin::TextEncoding,
-    /// The encoding and the delimiter as the batch and the report name them: a workbook has
-    /// no encoding, only a CSV a delimiter.
-    encoding_name: &'static str,
-    delimiter_name: &'static str,
-    sha256: String,
-    size: u64,
-    locator: csvin::Locator,
-    quotes_unbalanced: bool,
-}
-
-impl FileFacts {
-    fn of(csv: &CsvFile) -> FileFacts {
-        FileFacts {
-            name: csv.name.clone(),
-            kind: csv.kind,
-            encoding: csv.encoding,
-            encoding_name: if csv.kind.is_workbook() {
-                ""
-            } else {
-                csv.encoding.name()
-            },
-            delimiter_name: if csv.kind == csvin::FileKind::Csv {
-                csvin::delimiter_name(csv.delimiter)
-            } else {
-                ""
-            },
-            sha256: csv.scan.sha256.clone(),
-            size: csv.scan.size,
-            locator: csv.locator.clone(),
-            quotes_unbalanced: csv.quotes_unbalanced(),
-        }
-    }
-}
-
-/// The batch of one file being written: the rows' fates carried out, counted, and the
-/// rejected ones listed.
-struct Batch<'c, 'db> {
-    tx: &'c crate::storage::Tx<'db>,
-    id: i64,
-    writer: store::Writer<'c>,
-    policy: Policy,
-    counts: Counts,
-    problems: Problems,
-}
-
-impl Batch<'_, '_> {
-    /// Decides what a row becomes, and does it.
-    fn write(&mut self, row: Arrived, mapping: &Mapping) -> Result<()> {
-        self.counts.read += 1;
-        let refusing = self.policy.refuses(!self.problems.is_empty());
-        let stored = match row.key_to_look_up(refusing) {
-            Some(key) => self.writer.stored(key)?,
-            None => None,
-        };
-        let line = row.line();
-        match fate::decide(row, stored, refusing, mapping) {
-            Fate::New(s) => {
-                self.writer.insert(s)?;
-                self.counts.inserted += 1;
-            }
-            Fate::Changed { id, row } => {
-                self.writer.update(id, row)?;
-                self.counts.updated += 1;
-            }
-            Fate::Unchanged(spent) => {
-                self.counts.unchanged += 1;
-                if let Some(s) = spent {
-                    self.writer.leave(s);
-                }
-            }
-            Fate::Unwritten(spent) => {
-                if let Some(s) = spent {
-                    self.writer.leave(s);
-                }
-            }
-            Fate::Rejected { reason } => {
-                // The rows before it first, so that problems come in file order.
-                self.flush()?;
-                self.reject(line, reason)?;
-            }
-        }
-        self.take_duplicates()
-    }
-
-    /// Writes the rows waiting in the writer.
-    fn flush(&mut self) -> Result<()> {
-        self.writer.flush()?;
-        self.take_duplicates()
-    }
-
-    /// Moves the rows the writer found to repeat a key to the rejected ones: they had been
-    /// counted as inserted.
-    fn take_duplicates(&mut self) -> Result<()> {
-        for duplicate in self.writer.take_duplicates() {
-            self.counts.inserted -= 1;
-            self.reject(duplicate.line, duplicate.reason)?;
-        }
-        Ok(())
-    }
-
-    fn reject(&mut self, line: u64, why: String) -> Result<()> {
-        self.counts.rejected += 1;
-        if self.policy.skip_invalid {
-            store::add_rejection(self.tx, self.id, line, &why)?;
-        }
-        self.problems.add(line, why);
-        Ok(())
-    }
+    Ok(file.report(batch_id, batch.counts, &batch.problems, options.dry_run))
 }

@@ -524,7 +524,7 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes what is still waiting; call it once at the end of a file.
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(&mut self) -> Result<()> {
         self.flush()
     }
 }

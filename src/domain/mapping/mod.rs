@@ -209,6 +209,38 @@ impl Mapping {
             Format::Decidim => m.map_decidim(headers),
             Format::Generic => m.map_generic(headers),
         }
+        m.apply_maps(name, headers, settings)?;
+        if m.title.is_empty() && m.body.is_empty() {
+            let expected: Vec<&str> = title_and_body_headers().collect();
+            return Err(invalid_input(format!(
+                "{header_at}: no column holds a title or a body; the columns are: {}",
+                crate::csvin::header_list(headers)
+            ))
+            .hint(format!(
+                "the import recognises (in any case, with or without accents): {}, title/<locale>, body/<locale>; otherwise name the column with --map title=\"…\" or --map body=\"…\"",
+                expected.join(", ")
+            )));
+        }
+        m.personal = m.personal_in(headers, format);
+        m.hash_order = hash_order(headers);
+        m.signature = format!(
+            "{}|{}|{:?}|{:?}|{:?}\u{1f}",
+            format.name(),
+            settings.locale,
+            settings.maps,
+            settings.channel.map(|c| c.code()),
+            settings.stakeholder.map(|s| s.code())
+        );
+        Ok(m)
+    }
+
+    /// The columns `--map FIELD=HEADER` names, by their exact header or else folded.
+    fn apply_maps(
+        &mut self,
+        name: &str,
+        headers: &[String],
+        settings: &Settings,
+    ) -> Result<(), Failure> {
         for (field, header) in &settings.maps {
             let wanted = fold(header);
             let index = headers
@@ -221,22 +253,16 @@ impl Mapping {
                         crate::csvin::header_list(headers)
                     ))
                 })?;
-            m.set(*field, index);
+            self.set(*field, index);
         }
-        if m.title.is_empty() && m.body.is_empty() {
-            let expected: Vec<&str> = title_and_body_headers().collect();
-            return Err(invalid_input(format!(
-                "{header_at}: no column holds a title or a body; the columns are: {}",
-                crate::csvin::header_list(headers)
-            ))
-            .hint(format!(
-                "the import recognises (in any case, with or without accents): {}, title/<locale>, body/<locale>; otherwise name the column with --map title=\"…\" or --map body=\"…\"",
-                expected.join(", ")
-            )));
-        }
-        // Personal until shown otherwise: every column the import does not read as one of the
-        // known non-personal fields (an office's "Telefono", "Codice fiscale", "PEC", a second
-        // e-mail; Decidim's author ids, endorsers' names, address and coordinates).
+        Ok(())
+    }
+
+    /// The columns that hold personal data, sorted. Personal until shown otherwise: every
+    /// column the import does not read as one of the known non-personal fields (an office's
+    /// "Telefono", "Codice fiscale", "PEC", a second e-mail; Decidim's author ids, endorsers'
+    /// names, address and coordinates).
+    fn personal_in(&self, headers: &[String], format: Format) -> Vec<usize> {
         let known: Vec<usize> = match format {
             Format::Decidim => headers
                 .iter()
@@ -247,21 +273,28 @@ impl Mapping {
             Format::Generic => Vec::new(),
         }
         .into_iter()
-        .chain(m.title.iter().copied())
-        .chain(m.body.iter().copied())
-        .chain(m.date.iter().copied())
-        .chain(m.axis.iter().copied())
+        .chain(self.title.iter().copied())
+        .chain(self.body.iter().copied())
+        .chain(self.date.iter().copied())
+        .chain(self.axis.iter().copied())
         .chain(
-            [m.stakeholder, m.channel, m.reference, m.id, m.url, m.state]
-                .into_iter()
-                .flatten(),
+            [
+                self.stakeholder,
+                self.channel,
+                self.reference,
+                self.id,
+                self.url,
+                self.state,
+            ]
+            .into_iter()
+            .flatten(),
         )
         .collect();
-        let named = [m.nickname, m.email, m.author_url]
+        let named = [self.nickname, self.email, self.author_url]
             .into_iter()
             .flatten()
-            .chain(m.author.iter().copied())
-            .chain(m.author_parts.iter().copied())
+            .chain(self.author.iter().copied())
+            .chain(self.author_parts.iter().copied())
             .collect::<Vec<_>>();
         // Flags, not searches: a file may have 100,000 columns.
         let mut is_known = vec![false; headers.len()];
@@ -271,30 +304,10 @@ impl Mapping {
         for i in named {
             is_known[i] = false;
         }
-        m.personal = (0..headers.len()).filter(|&i| !is_known[i]).collect();
-        m.personal.sort_unstable();
-        m.personal.dedup();
-        let mut order: Vec<usize> = (0..headers.len()).collect();
-        order.sort_by(|&a, &b| headers[a].cmp(&headers[b]).then(a.cmp(&b)));
-        m.hash_order = order
-            .into_iter()
-            .map(|i| {
-                let digest = Sha256::digest(headers[i].as_bytes());
-                (
-                    i,
-                    u64::from_le_bytes(digest[..8].try_into().expect("8 bytes")),
-                )
-            })
-            .collect();
-        m.signature = format!(
-            "{}|{}|{:?}|{:?}|{:?}\u{1f}",
-            format.name(),
-            settings.locale,
-            settings.maps,
-            settings.channel.map(|c| c.code()),
-            settings.stakeholder.map(|s| s.code())
-        );
-        Ok(m)
+        let mut personal: Vec<usize> = (0..headers.len()).filter(|&i| !is_known[i]).collect();
+        personal.sort_unstable();
+        personal.dedup();
+        personal
     }
 
     /// A column by its header, quoted, for a message: `"Data invio"` (or its position).
@@ -421,6 +434,23 @@ impl Mapping {
         self.stakeholder = None;
         self.channel = None;
     }
+}
+
+/// The columns in the order of their names, each with a fingerprint of its name, for
+/// [`Mapping::raw_hash`].
+fn hash_order(headers: &[String]) -> Vec<(usize, u64)> {
+    let mut order: Vec<usize> = (0..headers.len()).collect();
+    order.sort_by(|&a, &b| headers[a].cmp(&headers[b]).then(a.cmp(&b)));
+    order
+        .into_iter()
+        .map(|i| {
+            let digest = Sha256::digest(headers[i].as_bytes());
+            (
+                i,
+                u64::from_le_bytes(digest[..8].try_into().expect("8 bytes")),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

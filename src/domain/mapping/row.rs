@@ -119,17 +119,62 @@ impl Mapping {
                 self.columns
             ));
         }
-        let cell = |i: usize| unguard_formula(record.get(i).unwrap_or("").trim());
-        let opt = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty()).map(str::to_string);
-        let first = |cols: &[usize]| {
-            cols.iter()
-                .map(|&i| cell(i))
-                .find(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let decidim = self.format == Some(Format::Decidim);
+        let cells = Cells(record);
+        let Texts { title, body } = self.texts(cells)?;
+        let submitted_at = self.submitted_at(cells)?;
+        let supports = self.count(cells, self.supports)?;
+        let endorsements = self.count(cells, self.endorsements)?;
+        let comments = self.count(cells, self.comments)?;
+        let source_state = cells.opt(self.state);
+        let withdrawal = self.withdrawal(cells, source_state.as_deref())?;
+        let reference = cells.opt(self.reference);
+        let source_id = cells.opt(self.id);
+        let decidim_fields = self.decidim_fields(record);
+        self.check_decidim_ids(source_id.as_deref(), &decidim_fields)?;
+        let key = key(
+            reference.as_deref(),
+            source_id.as_deref(),
+            &title,
+            &body,
+            submitted_at.as_deref(),
+        );
+        let dictionary = self.dictionary.get().map(Vec::as_slice).unwrap_or_default();
+        Ok(Incoming {
+            line,
+            key,
+            reference,
+            source_id,
+            url: cells.opt(self.url),
+            title,
+            body,
+            stakeholder: self.stakeholder(cells),
+            channel: self.channel(cells),
+            submitted_at,
+            source_state,
+            withdrawn: withdrawal.withdrawn,
+            withdrawn_at: withdrawal.at,
+            supports,
+            endorsements,
+            comments,
+            axes: self.axes(cells),
+            author: self.author(cells),
+            nickname: cells.opt(self.nickname),
+            email: cells.opt(self.email),
+            author_url: cells.opt(self.author_url),
+            component_id: decidim_fields.component_id,
+            is_amend: decidim_fields.is_amend,
+            amends: decidim_fields.amends,
+            original: encode_row(record.iter(), dictionary),
+            content_hash: self.raw_hash(record),
+            known_new: false,
+        })
+    }
 
-        let mut body = first(&self.body).unwrap_or_default();
+    /// The title and the body, as plain text with `\n` line breaks; a title from the body
+    /// when the row has none.
+    fn texts(&self, cells: Cells) -> Result<Texts, String> {
+        let decidim = self.format == Some(Format::Decidim);
+        let mut body = cells.first(&self.body).unwrap_or_default();
         if html::looks_like_html(&body) {
             body = html::to_text(&body);
         }
@@ -137,7 +182,7 @@ impl Mapping {
         if body.contains('\r') {
             body = body.replace("\r\n", "\n").replace('\r', "\n");
         }
-        let mut title = first(&self.title).unwrap_or_default();
+        let mut title = cells.first(&self.title).unwrap_or_default();
         if title.contains('\r') {
             title = title.replace("\r\n", "\n").replace('\r', "\n");
         }
@@ -150,54 +195,53 @@ impl Mapping {
         if title.is_empty() {
             title = title_from_body(&body);
         }
+        Ok(Texts { title, body })
+    }
 
-        let mut submitted_at = None;
+    /// The first date the date columns hold.
+    fn submitted_at(&self, cells: Cells) -> Result<Option<String>, String> {
         for &i in &self.date {
-            let raw = cell(i);
+            let raw = cells.get(i);
             if raw.is_empty() {
                 continue;
             }
-            match dates::parse(raw) {
-                Some(d) => {
-                    submitted_at = Some(d);
-                    break;
-                }
-                None => {
-                    return Err(format!(
-                        "the column {} does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)",
-                        self.column_name(i)
-                    ))
-                }
-            }
+            return match dates::parse(raw) {
+                Some(d) => Ok(Some(d)),
+                None => Err(format!(
+                    "the column {} does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)",
+                    self.column_name(i)
+                )),
+            };
         }
+        Ok(None)
+    }
 
-        let count = |i: Option<usize>| -> Result<Option<i64>, String> {
-            match opt(i) {
-                None => Ok(None),
-                Some(v) => v
-                    .replace(['.', ' '], "")
-                    .parse::<i64>()
-                    .map(Some)
-                    .map_err(|_| {
-                        format!(
-                            "the column {} does not hold a number",
-                            self.column_name(i.unwrap_or(0))
-                        )
-                    }),
-            }
-        };
-        let supports = count(self.supports)?;
-        let endorsements = count(self.endorsements)?;
-        let comments = count(self.comments)?;
+    /// A count (supports, endorsements, comments), thousands separators allowed.
+    fn count(&self, cells: Cells, column: Option<usize>) -> Result<Option<i64>, String> {
+        match cells.opt(column) {
+            None => Ok(None),
+            Some(v) => v
+                .replace(['.', ' '], "")
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| {
+                    format!(
+                        "the column {} does not hold a number",
+                        self.column_name(column.unwrap_or(0))
+                    )
+                }),
+        }
+    }
 
-        let source_state = opt(self.state);
-        let withdrawn_at_cell = opt(self.withdrawn_at);
+    /// Whether the proposal was withdrawn, and when.
+    fn withdrawal(&self, cells: Cells, source_state: Option<&str>) -> Result<Withdrawal, String> {
+        let at = cells.opt(self.withdrawn_at);
         // Decidim's Excel export leaves `withdrawn` empty (rubyXL writes no booleans): a
         // withdrawal date says it too.
-        let withdrawn = opt(self.withdrawn).is_some_and(|v| is_true(&v))
-            || source_state.as_deref() == Some("withdrawn")
-            || withdrawn_at_cell.is_some();
-        let withdrawn_at = match withdrawn_at_cell {
+        let withdrawn = cells.opt(self.withdrawn).is_some_and(|v| is_true(&v))
+            || source_state == Some("withdrawn")
+            || at.is_some();
+        let at = match at {
             Some(raw) => Some(dates::parse(&raw).ok_or_else(|| {
                 format!(
                     "the column {} does not hold a date",
@@ -206,36 +250,22 @@ impl Mapping {
             })?),
             None => None,
         };
+        Ok(Withdrawal { withdrawn, at })
+    }
 
-        let stakeholder = match opt(self.stakeholder) {
-            Some(v) => Stakeholder::from_source(&v),
-            None => self.settings.stakeholder.unwrap_or(Stakeholder::Altro),
-        };
-        let default_channel = self.settings.channel.unwrap_or(if decidim {
-            Channel::Piattaforma
-        } else {
-            Channel::Modulo
-        });
-        let channel = opt(self.channel)
-            .and_then(|v| channel_from_source(&v))
-            .unwrap_or(default_channel);
-
-        let mut axes = Vec::new();
-        for &i in &self.axis {
-            for axis in axes_in(cell(i)) {
-                if !axes.contains(&axis) {
-                    axes.push(axis);
-                }
-            }
-        }
-
-        let reference = opt(self.reference);
-        let source_id = opt(self.id);
-        if decidim {
-            // The platform's answer import names proposals by this number: anything else
-            // would be refused there, or worse, read by a spreadsheet as a formula.
-            if let Some(id) = &source_id {
-                if !id.bytes().all(|b| b.is_ascii_digit()) {
+    /// Decidim's ids are numbers: the platform's answer import names proposals by them, and
+    /// the file of answers is named after the component.
+    fn check_decidim_ids(
+        &self,
+        source_id: Option<&str>,
+        fields: &DecidimFields,
+    ) -> Result<(), String> {
+        let numeric = |v: &str| v.bytes().all(|b| b.is_ascii_digit());
+        if self.format == Some(Format::Decidim) {
+            // Anything else would be refused there, or worse, read by a spreadsheet as a
+            // formula.
+            if let Some(id) = source_id {
+                if !numeric(id) {
                     return Err(format!(
                         "the column {} does not hold a number: Decidim's proposals have numeric ids",
                         self.column_name(self.id.unwrap_or(0))
@@ -243,80 +273,127 @@ impl Mapping {
                 }
             }
         }
-        let decidim_fields = self.decidim_fields(record);
-        if let Some(component) = &decidim_fields.component_id {
-            // It names the file of answers for the component: a number, as Decidim's are.
-            if !component.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(component) = &fields.component_id {
+            if !numeric(component) {
                 return Err(format!(
                     "the column {} does not hold a number: Decidim's components have numeric ids",
                     self.column_name(self.component.unwrap_or(0))
                 ));
             }
         }
-        let key = match (&reference, &source_id) {
-            (Some(r), _) => r.clone(),
-            (None, Some(id)) => format!("id:{id}"),
-            (None, None) => format!(
-                "fp:{}",
-                &crate::csvin::scan::hex(&Sha256::digest(
-                    format!(
-                        "{}\u{1f}{}\u{1f}{}",
-                        fold(&title),
-                        fold(&body),
-                        submitted_at.as_deref().map(|d| &d[..10]).unwrap_or("")
-                    )
-                    .as_bytes()
-                ))[..16]
-            ),
-        };
+        Ok(())
+    }
 
-        let author = first(&self.author).or_else(|| {
+    fn stakeholder(&self, cells: Cells) -> Stakeholder {
+        match cells.opt(self.stakeholder) {
+            Some(v) => Stakeholder::from_source(&v),
+            None => self.settings.stakeholder.unwrap_or(Stakeholder::Altro),
+        }
+    }
+
+    fn channel(&self, cells: Cells) -> Channel {
+        let default = self
+            .settings
+            .channel
+            .unwrap_or(if self.format == Some(Format::Decidim) {
+                Channel::Piattaforma
+            } else {
+                Channel::Modulo
+            });
+        cells
+            .opt(self.channel)
+            .and_then(|v| channel_from_source(&v))
+            .unwrap_or(default)
+    }
+
+    /// The axes the axis columns name, each once.
+    fn axes(&self, cells: Cells) -> Vec<Axis> {
+        let mut axes = Vec::new();
+        for &i in &self.axis {
+            for axis in axes_in(cells.get(i)) {
+                if !axes.contains(&axis) {
+                    axes.push(axis);
+                }
+            }
+        }
+        axes
+    }
+
+    /// The author's name, or the first name and surname columns together.
+    fn author(&self, cells: Cells) -> Option<String> {
+        cells.first(&self.author).or_else(|| {
             let parts: Vec<&str> = self
                 .author_parts
                 .iter()
-                .map(|&i| cell(i))
+                .map(|&i| cells.get(i))
                 .filter(|p| !p.is_empty())
                 .collect();
             (!parts.is_empty()).then(|| parts.join(" "))
-        });
-        let nickname = opt(self.nickname);
-        let email = opt(self.email);
-        let author_url = opt(self.author_url);
+        })
+    }
+}
 
-        let dictionary = self.dictionary.get().map(Vec::as_slice).unwrap_or_default();
-        let original = encode_row(record.iter(), dictionary);
+/// The cells of a row as the mapping reads them: trimmed, with Decidim's formula guard taken
+/// off.
+#[derive(Clone, Copy)]
+struct Cells<'r>(&'r csv::StringRecord);
 
-        let mut incoming = Incoming {
-            line,
-            key,
-            reference,
-            source_id,
-            url: opt(self.url),
-            title,
-            body,
-            stakeholder,
-            channel,
-            submitted_at,
-            source_state,
-            withdrawn,
-            withdrawn_at,
-            supports,
-            endorsements,
-            comments,
-            axes,
-            author,
-            nickname,
-            email,
-            author_url,
-            component_id: decidim_fields.component_id,
-            is_amend: decidim_fields.is_amend,
-            amends: decidim_fields.amends,
-            original,
-            content_hash: 0,
-            known_new: false,
-        };
-        incoming.content_hash = self.raw_hash(record);
-        Ok(incoming)
+impl<'r> Cells<'r> {
+    fn get(self, i: usize) -> &'r str {
+        unguard_formula(self.0.get(i).unwrap_or("").trim())
+    }
+
+    /// A column's cell, if the file has the column and the cell is not empty.
+    fn opt(self, i: Option<usize>) -> Option<String> {
+        i.map(|i| self.get(i))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    /// The first of these columns' cells that is not empty.
+    fn first(self, columns: &[usize]) -> Option<String> {
+        columns
+            .iter()
+            .map(|&i| self.get(i))
+            .find(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+}
+
+struct Texts {
+    title: String,
+    body: String,
+}
+
+struct Withdrawal {
+    withdrawn: bool,
+    at: Option<String>,
+}
+
+/// What identifies a suggestion across exports: the platform's reference, its id, or else a
+/// fingerprint of its title, body and date.
+fn key(
+    reference: Option<&str>,
+    source_id: Option<&str>,
+    title: &str,
+    body: &str,
+    submitted_at: Option<&str>,
+) -> String {
+    match (reference, source_id) {
+        (Some(r), _) => r.to_string(),
+        (None, Some(id)) => format!("id:{id}"),
+        (None, None) => format!(
+            "fp:{}",
+            &crate::csvin::scan::hex(&Sha256::digest(
+                format!(
+                    "{}\u{1f}{}\u{1f}{}",
+                    fold(title),
+                    fold(body),
+                    submitted_at.map(|d| &d[..10]).unwrap_or("")
+                )
+                .as_bytes()
+            ))[..16]
+        ),
     }
 }
 
