@@ -299,26 +299,7 @@ fn import_one(
         all_new: !store::cycle_has_suggestions(tx, cycle_id)?,
     };
     let mut batch = Batch::new(tx, cycle_id, batch_id, &file, policy, csv.problems())?;
-    let last = std::thread::scope(|scope| -> Result<Option<LastRecord>> {
-        let mut pipeline = Pipeline::start(scope, csv, &mapping, policy.all_new);
-        let mut last = None;
-        while let Some(item) = pipeline.next(&mut || batch.take_spent()) {
-            match item {
-                Item::Mapped(s) => batch.write(Arrived::Mapped(s), &mapping)?,
-                Item::Keyed(k) => {
-                    batch.write(Arrived::Keyed(&k), &mapping)?;
-                    pipeline.recycle(k);
-                }
-                Item::Invalid(rejection) => batch.write(Arrived::Invalid(rejection), &mapping)?,
-                Item::Progress { bytes, rows } => progress(bytes, rows),
-                Item::End(record) => {
-                    batch.flush()?;
-                    last = record;
-                }
-            }
-        }
-        pipeline.finish().map(|()| last)
-    })?;
+    let last = write_rows(&mut batch, csv, &mapping, policy.all_new, progress)?;
     batch.finish()?;
     progress(file.size, batch.counts.read);
     if let Some(dictionary) = mapping.dictionary.get().filter(|d| !d.is_empty()) {
@@ -338,4 +319,35 @@ fn import_one(
         &file.audit(batch_id, &batch.counts),
     )?;
     Ok(file.report(batch_id, batch.counts, &batch.problems, options.dry_run))
+}
+
+/// Reads the rows of `csv` on another thread while this one decides what each becomes and
+/// writes it; returns the last record of the file.
+fn write_rows(
+    batch: &mut Batch,
+    csv: CsvFile,
+    mapping: &Mapping,
+    all_new: bool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Option<LastRecord>> {
+    std::thread::scope(|scope| -> Result<Option<LastRecord>> {
+        let mut pipeline = Pipeline::start(scope, csv, mapping, all_new);
+        let mut last = None;
+        while let Some(item) = pipeline.next(&mut || batch.take_spent()) {
+            match item {
+                Item::Mapped(s) => batch.write(Arrived::Mapped(s), mapping)?,
+                Item::Keyed(k) => {
+                    batch.write(Arrived::Keyed(&k), mapping)?;
+                    pipeline.recycle(k);
+                }
+                Item::Invalid(rejection) => batch.write(Arrived::Invalid(rejection), mapping)?,
+                Item::Progress { bytes, rows } => progress(bytes, rows),
+                Item::End(record) => {
+                    batch.flush()?;
+                    last = record;
+                }
+            }
+        }
+        pipeline.finish().map(|()| last)
+    })
 }
