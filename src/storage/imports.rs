@@ -23,7 +23,11 @@ pub fn decode_stored(row: &rusqlite::types::Value, dictionary: &[u8]) -> Vec<Str
 }
 
 /// Records the dictionary the rows of a batch were compressed against.
-pub fn set_row_dictionary(conn: &Connection, batch_id: i64, dictionary: &[u8]) -> Result<()> {
+pub(crate) fn set_row_dictionary(
+    conn: &Connection,
+    batch_id: i64,
+    dictionary: &[u8],
+) -> Result<()> {
     conn.execute(
         "UPDATE import_batches SET row_dictionary = ?2 WHERE id = ?1",
         params![batch_id, dictionary],
@@ -41,7 +45,7 @@ pub struct PreviousBatch {
 }
 
 /// The first batch that read these bytes (and, for a workbook, this sheet of them).
-pub fn batch_by_sha256(
+pub(crate) fn batch_by_sha256(
     conn: &Connection,
     sha256: &str,
     sheet: Option<&str>,
@@ -64,7 +68,7 @@ pub fn batch_by_sha256(
         .optional()?)
 }
 
-pub struct NewBatch<'a> {
+pub(crate) struct NewBatch<'a> {
     pub cycle_id: i64,
     pub file_name: &'a str,
     pub sha256: &'a str,
@@ -86,7 +90,7 @@ fn is_duplicate_key(e: &rusqlite::Error) -> bool {
 
 /// Removes the suggestion a batch has just inserted from a line, with its row as read, its
 /// personal data and its axes; returns how many suggestions it removed (0 or 1).
-pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
+pub(crate) fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM suggestions WHERE batch_id = ?1 AND line = ?2")?
         .query_map(params![batch_id, line as i64], |r| r.get(0))?
@@ -104,7 +108,7 @@ pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usi
 }
 
 /// Whether the cycle holds any suggestion yet.
-pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
+pub(crate) fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
         [cycle_id],
@@ -112,7 +116,7 @@ pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     )?)
 }
 
-pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
+pub(crate) fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
     conn.execute(
         "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
              headers, personal_columns, user, at, file_type, sheet)
@@ -145,7 +149,7 @@ pub struct Counts {
     pub rejected: u64,
 }
 
-pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
+pub(crate) fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
     conn.execute(
         "UPDATE import_batches SET read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5
          WHERE id = ?6",
@@ -161,7 +165,12 @@ pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result
     Ok(())
 }
 
-pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) -> Result<()> {
+pub(crate) fn add_rejection(
+    conn: &Connection,
+    batch_id: i64,
+    line: u64,
+    reason: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO batch_rejections (batch_id, line, reason) VALUES (?1, ?2, ?3)",
     )?
@@ -171,7 +180,7 @@ pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) 
 
 /// The suggestion of a cycle that has a key, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stored {
+pub(crate) struct Stored {
     pub id: i64,
     /// The fingerprint of the row it was last read from (see `Mapping::raw_hash`).
     pub fingerprint: i64,
@@ -220,7 +229,7 @@ fn insert_source_sql(rows: usize) -> String {
 }
 
 /// The statements of an import, prepared once for the whole file.
-pub struct Writer<'c> {
+pub(crate) struct Writer<'c> {
     conn: &'c Connection,
     lookup: Statement<'c>,
     update: Statement<'c>,
@@ -250,7 +259,7 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(
+    pub(crate) fn new(
         conn: &'c Connection,
         cycle_id: i64,
         batch_id: i64,
@@ -305,7 +314,7 @@ impl<'c> Writer<'c> {
     }
 
     /// The suggestion of the cycle with this key, if any.
-    pub fn stored(&mut self, key: &str) -> Result<Option<Stored>> {
+    pub(crate) fn stored(&mut self, key: &str) -> Result<Option<Stored>> {
         Ok(self
             .lookup
             .query_row(params![self.cycle_id, key], |r| {
@@ -319,7 +328,7 @@ impl<'c> Writer<'c> {
 
     /// Adds a new suggestion. New suggestions are written in groups: call [`Writer::finish`]
     /// at the end.
-    pub fn insert(&mut self, s: Box<Incoming>) -> Result<()> {
+    pub(crate) fn insert(&mut self, s: Box<Incoming>) -> Result<()> {
         let id = self.next_id;
         self.next_id += 1;
         self.pending.push((id, s));
@@ -331,13 +340,13 @@ impl<'c> Writer<'c> {
 
     /// Leaves a row alone: it is only to be freed where it was made (see
     /// [`Writer::take_spent`]).
-    pub fn leave(&mut self, s: Box<Incoming>) {
+    pub(crate) fn leave(&mut self, s: Box<Incoming>) {
         self.spent.push(s);
     }
 
     /// Updates the stored suggestion `id` with what the source says now. Axes, links and
     /// responses recorded locally are never touched.
-    pub fn update(&mut self, id: i64, s: Box<Incoming>) -> Result<()> {
+    pub(crate) fn update(&mut self, id: i64, s: Box<Incoming>) -> Result<()> {
         self.update.execute(params![
             id,
             s.reference,
@@ -385,14 +394,14 @@ impl<'c> Writer<'c> {
 
     /// The rows found since the last call to repeat the key of an earlier row. They were not
     /// written.
-    pub fn take_duplicates(&mut self) -> Vec<Rejection> {
+    pub(crate) fn take_duplicates(&mut self) -> Vec<Rejection> {
         std::mem::take(&mut self.duplicates)
     }
 
     /// Writes the new suggestions waiting in the group. A row whose key an earlier row of
     /// the file already has breaks the table's unique key: the group is then written row by
     /// row, and that row left out and listed in [`Writer::take_duplicates`].
-    pub fn flush(&mut self) -> Result<()> {
+    pub(crate) fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -438,7 +447,7 @@ impl<'c> Writer<'c> {
 
     /// The rows written or left alone since the last call.
     #[allow(clippy::vec_box)]
-    pub fn take_spent(&mut self) -> Vec<Box<Incoming>> {
+    pub(crate) fn take_spent(&mut self) -> Vec<Box<Incoming>> {
         std::mem::take(&mut self.spent)
     }
 
@@ -524,7 +533,7 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes what is still waiting; call it once at the end of a file.
-    pub fn finish(&mut self) -> Result<()> {
+    pub(crate) fn finish(&mut self) -> Result<()> {
         self.flush()
     }
 }

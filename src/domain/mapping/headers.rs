@@ -137,7 +137,7 @@ pub(super) fn title_and_body_headers() -> impl Iterator<Item = &'static str> {
 /// Everything else — `author/…`, `endorsements/user_endorsements`, `likes/user_likes`,
 /// `address`, `latitude`, `longitude`, and any column a later version or a module adds — is
 /// treated as personal.
-pub fn is_known_decidim_column(header: &str) -> bool {
+pub(crate) fn is_known_decidim_column(header: &str) -> bool {
     const EXACT: &[&str] = &[
         "id",
         "reference",

@@ -18,8 +18,10 @@ use crate::error::{invalid_input, usage, Failure};
 use crate::text::fold;
 use headers::{title_and_body_headers, GENERIC_HEADERS};
 
-pub use headers::{is_decidim, is_known_decidim_column};
-pub use row::{axes_in, channel_from_source, duplicate_key, DecidimFields, Incoming, Rejection};
+pub use headers::is_decidim;
+pub(crate) use headers::is_known_decidim_column;
+pub(crate) use row::duplicate_key;
+pub use row::{DecidimFields, Incoming, Rejection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

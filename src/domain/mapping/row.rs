@@ -447,7 +447,7 @@ impl Incoming {
 
 /// The axes a category, taxonomy or "Asse" cell names: the whole cell, or its parts when it
 /// lists several ("Semplificazione; Competenze").
-pub fn axes_in(value: &str) -> Vec<Axis> {
+fn axes_in(value: &str) -> Vec<Axis> {
     if value.trim().is_empty() {
         return Vec::new();
     }
@@ -461,7 +461,7 @@ pub fn axes_in(value: &str) -> Vec<Axis> {
 }
 
 /// The channel a "Canale" cell names, by glossary word or by its first word.
-pub fn channel_from_source(value: &str) -> Option<Channel> {
+fn channel_from_source(value: &str) -> Option<Channel> {
     if let Some(c) = Channel::find(value) {
         return Some(c);
     }
@@ -505,7 +505,7 @@ pub struct Rejection {
 
 /// What is wrong with a row whose key an earlier row of the file has (`earlier`: "line 4",
 /// "row 4", "record 4").
-pub fn duplicate_key(key: &str, earlier: Option<String>) -> String {
+pub(crate) fn duplicate_key(key: &str, earlier: Option<String>) -> String {
     match earlier {
         Some(place) => {
             format!("the key \"{key}\" appears again ({place} has it too): one suggestion per row")
