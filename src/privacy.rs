@@ -149,7 +149,7 @@ fn personal_columns_of_batch(
     format: &str,
 ) -> Result<Vec<usize>> {
     let mut personal: Vec<usize> = serde_json::from_str(recorded)?;
-    personal.extend(crate::import::mapping::personal_columns(headers, format));
+    personal.extend(crate::domain::mapping::personal_columns(headers, format));
     personal.sort_unstable();
     personal.dedup();
     Ok(personal)
@@ -394,7 +394,7 @@ fn blank_rows_as_read(
                 .into_iter()
                 .map(|(_, _, cells)| csv::StringRecord::from(cells))
                 .collect();
-            crate::storage::imports::row_dictionary(first.iter(), &personal)
+            crate::domain::row_codec::row_dictionary(first.iter(), &personal)
         };
         for chunk in ids.chunks(1024) {
             for (id, row, cells) in read(chunk)? {

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use agenda::import::dates;
+use agenda::domain::mapping::dates;
 
 fuzz_target!(|text: &str| {
     if let Some(iso) = dates::parse(text) {

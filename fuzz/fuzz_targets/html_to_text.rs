@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use agenda::import::html;
+use agenda::domain::mapping::html;
 
 fuzz_target!(|text: &str| {
     let _ = html::looks_like_html(text);

@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 
 use agenda::csvin::{CsvFile, DelimiterChoice, EncodingChoice, Options};
-use agenda::import::mapping::{self, Format, Mapping, Settings};
+use agenda::domain::mapping::{self, Format, Mapping, Settings};
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the options, the rest is the file.

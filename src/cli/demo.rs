@@ -99,7 +99,7 @@ pub fn run(args: DemoArgs) -> Result<()> {
     say("3. Fase 2 – ascolto from 2021-10-01: the collection of suggestions is open");
     // ParteciPO's users register as persons: say so for the rows whose file does not tell.
     let import_options = import::Options {
-        settings: import::mapping::Settings {
+        settings: crate::domain::mapping::Settings {
             locale: "it".into(),
             stakeholder: Some(crate::domain::Stakeholder::Cittadino),
             ..Default::default()

@@ -3,8 +3,10 @@
 pub mod card;
 pub mod cycle;
 pub mod glossary;
+pub mod mapping;
 pub mod process;
 pub mod response;
+pub mod row_codec;
 pub mod rules;
 
 pub use card::Card;

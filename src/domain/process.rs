@@ -134,7 +134,7 @@ impl Act {
                 "--act {number}/{year} needs the date of the deliberation: --act-date YYYY-MM-DD"
             ))
         })?;
-        let date = crate::import::dates::parse(date)
+        let date = crate::domain::mapping::dates::parse(date)
             .filter(|d| d.len() == 10)
             .ok_or_else(|| usage(format!("--act-date \"{date}\" is not a date (YYYY-MM-DD)")))?;
         if !date.starts_with(&year.to_string()) {

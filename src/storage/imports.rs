@@ -6,57 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension, Statement};
 use serde::Serialize;
 
 use crate::context;
+use crate::domain::mapping::{duplicate_key, Incoming, Rejection};
 use crate::domain::Term;
-use crate::import::mapping::Incoming;
 
-/// Encodes a row as read for `suggestion_sources.row`: a JSON array of its cells, compressed
-/// with LZ4 against its batch's dictionary (see [`row_dictionary`]; empty for none). A row
-/// alone compresses poorly (650 bytes of a Decidim row only to 620); against the first rows
-/// of its file, whose URLs, structure and common words it shares, to about a fifth.
-pub fn encode_row<'a>(cells: impl IntoIterator<Item = &'a str>, dictionary: &[u8]) -> Vec<u8> {
-    thread_local! {
-        // The JSON and the compressed block of the last row: buffers reused row after row,
-        // so that a row costs one allocation, of its compressed size.
-        static BUFFERS: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
-            std::cell::RefCell::new((Vec::new(), Vec::new()))
-        };
-    }
-    BUFFERS.with_borrow_mut(|(json, block)| {
-        json.clear();
-        let cells: Vec<&str> = cells.into_iter().collect();
-        if serde_json::to_writer(&mut *json, &cells).is_err() {
-            json.clear();
-        }
-        let most = lz4_flex::block::get_maximum_output_size(json.len());
-        if block.len() < most {
-            block.resize(most, 0);
-        }
-        let written = if dictionary.is_empty() {
-            lz4_flex::block::compress_into(json, &mut block[..most])
-        } else {
-            lz4_flex::block::compress_into_with_dict(json, &mut block[..most], dictionary)
-        }
-        .unwrap_or(0);
-        // The layout of lz4_flex's `compress_prepend_size`: the length as u32 LE, the block.
-        let mut stored = Vec::with_capacity(4 + written);
-        stored.extend_from_slice(&(json.len() as u32).to_le_bytes());
-        stored.extend_from_slice(&block[..written]);
-        stored
-    })
-}
-
-/// Decodes a row stored by [`encode_row`] with the same dictionary; an unreadable one gives
-/// no cells.
-pub fn decode_row(stored: &[u8], dictionary: &[u8]) -> Vec<String> {
-    let json = if dictionary.is_empty() {
-        lz4_flex::block::decompress_size_prepended(stored)
-    } else {
-        lz4_flex::block::decompress_size_prepended_with_dict(stored, dictionary)
-    };
-    json.ok()
-        .and_then(|json| serde_json::from_slice(&json).ok())
-        .unwrap_or_default()
-}
+// The row codec lives with the domain; these paths are kept for the modules that name them.
+use crate::domain::row_codec::decode_row;
 
 /// The cells of a row as read, however it was stored: LZ4-compressed JSON (a BLOB, see
 /// [`decode_row`]), or plain JSON text in databases written before rows were compressed.
@@ -68,40 +22,12 @@ pub fn decode_stored(row: &rusqlite::types::Value, dictionary: &[u8]) -> Vec<Str
     }
 }
 
-/// How large a batch's dictionary grows: LZ4 primes its tables with the whole dictionary for
-/// every row, so a few KiB hold what rows share without costing more than they save.
-const DICTIONARY_BYTES: usize = 4096;
-
-/// The dictionary of a batch from the first rows of its file, with the personal cells
-/// blanked (the dictionary is never purged, so it must hold no personal data).
-pub fn row_dictionary<'a>(
-    rows: impl IntoIterator<Item = &'a csv::StringRecord>,
-    personal: &[usize],
-) -> Vec<u8> {
-    let mut dictionary = Vec::new();
-    // `personal` is sorted (see `Mapping::new`) and may list 100,000 columns.
-    for record in rows {
-        let cells: Vec<&str> = record
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if personal.binary_search(&i).is_ok() {
-                    ""
-                } else {
-                    c
-                }
-            })
-            .collect();
-        dictionary.extend(serde_json::to_vec(&cells).unwrap_or_default());
-    }
-    if dictionary.len() > DICTIONARY_BYTES {
-        dictionary.drain(..dictionary.len() - DICTIONARY_BYTES);
-    }
-    dictionary
-}
-
 /// Records the dictionary the rows of a batch were compressed against.
-pub fn set_row_dictionary(conn: &Connection, batch_id: i64, dictionary: &[u8]) -> Result<()> {
+pub(crate) fn set_row_dictionary(
+    conn: &Connection,
+    batch_id: i64,
+    dictionary: &[u8],
+) -> Result<()> {
     conn.execute(
         "UPDATE import_batches SET row_dictionary = ?2 WHERE id = ?1",
         params![batch_id, dictionary],
@@ -119,7 +45,7 @@ pub struct PreviousBatch {
 }
 
 /// The first batch that read these bytes (and, for a workbook, this sheet of them).
-pub fn batch_by_sha256(
+pub(crate) fn batch_by_sha256(
     conn: &Connection,
     sha256: &str,
     sheet: Option<&str>,
@@ -142,7 +68,7 @@ pub fn batch_by_sha256(
         .optional()?)
 }
 
-pub struct NewBatch<'a> {
+pub(crate) struct NewBatch<'a> {
     pub cycle_id: i64,
     pub file_name: &'a str,
     pub sha256: &'a str,
@@ -156,19 +82,6 @@ pub struct NewBatch<'a> {
     pub sheet: Option<&'a str>,
 }
 
-/// What is wrong with a row whose key an earlier row of the file has (`earlier`: "line 4",
-/// "row 4", "record 4").
-pub fn duplicate_key(key: &str, earlier: Option<String>) -> String {
-    match earlier {
-        Some(place) => {
-            format!("the key \"{key}\" appears again ({place} has it too): one suggestion per row")
-        }
-        None => format!(
-            "the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"
-        ),
-    }
-}
-
 /// Whether an error is the table's unique key (cycle, source key) refusing a second row.
 fn is_duplicate_key(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _)
@@ -177,7 +90,7 @@ fn is_duplicate_key(e: &rusqlite::Error) -> bool {
 
 /// Removes the suggestion a batch has just inserted from a line, with its row as read, its
 /// personal data and its axes; returns how many suggestions it removed (0 or 1).
-pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
+pub(crate) fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usize> {
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM suggestions WHERE batch_id = ?1 AND line = ?2")?
         .query_map(params![batch_id, line as i64], |r| r.get(0))?
@@ -195,7 +108,7 @@ pub fn remove_new_row(conn: &Connection, batch_id: i64, line: u64) -> Result<usi
 }
 
 /// Whether the cycle holds any suggestion yet.
-pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
+pub(crate) fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM suggestions WHERE cycle_id = ?1)",
         [cycle_id],
@@ -203,7 +116,7 @@ pub fn cycle_has_suggestions(conn: &Connection, cycle_id: i64) -> Result<bool> {
     )?)
 }
 
-pub fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
+pub(crate) fn insert_batch(conn: &Connection, batch: &NewBatch) -> Result<i64> {
     conn.execute(
         "INSERT INTO import_batches (cycle_id, file_name, sha256, size, encoding, delimiter, format,
              headers, personal_columns, user, at, file_type, sheet)
@@ -236,7 +149,7 @@ pub struct Counts {
     pub rejected: u64,
 }
 
-pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
+pub(crate) fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result<()> {
     conn.execute(
         "UPDATE import_batches SET read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5
          WHERE id = ?6",
@@ -252,7 +165,12 @@ pub fn finish_batch(conn: &Connection, batch_id: i64, counts: &Counts) -> Result
     Ok(())
 }
 
-pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) -> Result<()> {
+pub(crate) fn add_rejection(
+    conn: &Connection,
+    batch_id: i64,
+    line: u64,
+    reason: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO batch_rejections (batch_id, line, reason) VALUES (?1, ?2, ?3)",
     )?
@@ -260,11 +178,12 @@ pub fn add_rejection(conn: &Connection, batch_id: i64, line: u64, reason: &str) 
     Ok(())
 }
 
+/// The suggestion of a cycle that has a key, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Upserted {
-    Inserted,
-    Updated,
-    Unchanged,
+pub(crate) struct Stored {
+    pub id: i64,
+    /// The fingerprint of the row it was last read from (see `Mapping::raw_hash`).
+    pub fingerprint: i64,
 }
 
 /// New suggestions are written this many at a time, with one multi-row INSERT per table: on
@@ -310,7 +229,7 @@ fn insert_source_sql(rows: usize) -> String {
 }
 
 /// The statements of an import, prepared once for the whole file.
-pub struct Writer<'c> {
+pub(crate) struct Writer<'c> {
     conn: &'c Connection,
     lookup: Statement<'c>,
     update: Statement<'c>,
@@ -323,8 +242,8 @@ pub struct Writer<'c> {
     next_id: i64,
     /// New suggestions waiting for a multi-row INSERT, with the ids given to them.
     pending: Vec<(i64, Box<Incoming>)>,
-    /// Rows left out because an earlier row of the file has their key: (line, why).
-    duplicates: Vec<(u64, String)>,
+    /// Rows left out because an earlier row of the file has their key.
+    duplicates: Vec<Rejection>,
     /// The statements for a full group, built once (prepared statements are cached by text).
     insert_full: String,
     insert_sources_full: String,
@@ -340,7 +259,7 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(
+    pub(crate) fn new(
         conn: &'c Connection,
         cycle_id: i64,
         batch_id: i64,
@@ -394,45 +313,40 @@ impl<'c> Writer<'c> {
         })
     }
 
-    /// Adds a new suggestion, updates one the source changed, or leaves an unchanged one alone.
-    /// Axes, links and responses recorded locally are never touched. New suggestions are
-    /// written in groups: call [`Writer::finish`] at the end.
-    pub fn upsert(&mut self, s: Box<Incoming>) -> Result<Upserted> {
-        let existing = if s.known_new {
-            None
-        } else {
-            self.stored(&s.key)?
-        };
-        self.upsert_known(s, existing)
-    }
-
-    /// The id and content hash of the suggestion of the cycle with this key, if any.
-    pub fn stored(&mut self, key: &str) -> Result<Option<(i64, i64)>> {
+    /// The suggestion of the cycle with this key, if any.
+    pub(crate) fn stored(&mut self, key: &str) -> Result<Option<Stored>> {
         Ok(self
             .lookup
-            .query_row(params![self.cycle_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![self.cycle_id, key], |r| {
+                Ok(Stored {
+                    id: r.get(0)?,
+                    fingerprint: r.get(1)?,
+                })
+            })
             .optional()?)
     }
 
-    /// Like [`Writer::upsert`], with what [`Writer::stored`] said of its key.
-    pub fn upsert_known(
-        &mut self,
-        s: Box<Incoming>,
-        existing: Option<(i64, i64)>,
-    ) -> Result<Upserted> {
-        let Some((id, hash)) = existing else {
-            let id = self.next_id;
-            self.next_id += 1;
-            self.pending.push((id, s));
-            if self.pending.len() == BATCH {
-                self.flush()?;
-            }
-            return Ok(Upserted::Inserted);
-        };
-        if hash == s.content_hash {
-            self.spent.push(s);
-            return Ok(Upserted::Unchanged);
+    /// Adds a new suggestion. New suggestions are written in groups: call [`Writer::finish`]
+    /// at the end.
+    pub(crate) fn insert(&mut self, s: Box<Incoming>) -> Result<()> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.pending.push((id, s));
+        if self.pending.len() == BATCH {
+            self.flush()?;
         }
+        Ok(())
+    }
+
+    /// Leaves a row alone: it is only to be freed where it was made (see
+    /// [`Writer::take_spent`]).
+    pub(crate) fn leave(&mut self, s: Box<Incoming>) {
+        self.spent.push(s);
+    }
+
+    /// Updates the stored suggestion `id` with what the source says now. Axes, links and
+    /// responses recorded locally are never touched.
+    pub(crate) fn update(&mut self, id: i64, s: Box<Incoming>) -> Result<()> {
         self.update.execute(params![
             id,
             s.reference,
@@ -460,7 +374,7 @@ impl<'c> Writer<'c> {
             .execute(params![id, self.batch_id, s.line as i64, s.original])?;
         self.extras(id, &s, true)?;
         self.spent.push(s);
-        Ok(Upserted::Updated)
+        Ok(())
     }
 
     /// Personal data and the source's axes of a suggestion just written.
@@ -478,16 +392,16 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// The rows found since the last call to repeat the key of an earlier row: (line, why).
-    /// They were not written.
-    pub fn take_duplicates(&mut self) -> Vec<(u64, String)> {
+    /// The rows found since the last call to repeat the key of an earlier row. They were not
+    /// written.
+    pub(crate) fn take_duplicates(&mut self) -> Vec<Rejection> {
         std::mem::take(&mut self.duplicates)
     }
 
     /// Writes the new suggestions waiting in the group. A row whose key an earlier row of
     /// the file already has breaks the table's unique key: the group is then written row by
     /// row, and that row left out and listed in [`Writer::take_duplicates`].
-    pub fn flush(&mut self) -> Result<()> {
+    pub(crate) fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -509,13 +423,13 @@ impl<'c> Writer<'c> {
                                 |r| r.get(0),
                             )
                             .optional()?;
-                        self.duplicates.push((
-                            row.1.line,
-                            duplicate_key(
+                        self.duplicates.push(Rejection {
+                            line: row.1.line,
+                            reason: duplicate_key(
                                 &row.1.key,
                                 earlier.map(|l| self.locator.describe(l as u64)),
                             ),
-                        ));
+                        });
                         self.spent.push(row.1);
                     }
                     Err(e) => return Err(e.into()),
@@ -533,7 +447,7 @@ impl<'c> Writer<'c> {
 
     /// The rows written or left alone since the last call.
     #[allow(clippy::vec_box)]
-    pub fn take_spent(&mut self) -> Vec<Box<Incoming>> {
+    pub(crate) fn take_spent(&mut self) -> Vec<Box<Incoming>> {
         std::mem::take(&mut self.spent)
     }
 
@@ -619,48 +533,7 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes what is still waiting; call it once at the end of a file.
-    pub fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(&mut self) -> Result<()> {
         self.flush()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_round_trip_with_and_without_a_dictionary() {
-        let header = csv::StringRecord::from(vec!["Mario Rossi", "Titolo", "Testo lungo"]);
-        let first = csv::StringRecord::from(vec![
-            "Anna Bianchi",
-            "Wi-Fi nei parchi",
-            "Serve il Wi-Fi nei parchi",
-        ]);
-        let dictionary = row_dictionary([&header, &first], &[0]);
-        let text = String::from_utf8_lossy(&dictionary);
-        assert!(text.contains("Wi-Fi nei parchi"));
-        assert!(
-            !text.contains("Rossi") && !text.contains("Bianchi"),
-            "{text}"
-        );
-        let cells = [
-            "Carla Verdi",
-            "Wi-Fi nei parchi di Prato",
-            "Serve il Wi-Fi nei parchi, anche la sera",
-        ];
-        for dict in [&dictionary[..], &[][..]] {
-            let stored = encode_row(cells, dict);
-            assert_eq!(decode_row(&stored, dict), cells);
-        }
-        // The dictionary makes the row smaller; a wrong one does not decode to the row.
-        assert!(encode_row(cells, &dictionary).len() < encode_row(cells, &[]).len());
-        assert_ne!(decode_row(&encode_row(cells, &dictionary), b"altro"), cells);
-    }
-
-    #[test]
-    fn a_dictionary_keeps_its_last_four_kib() {
-        let long = csv::StringRecord::from(vec!["x".repeat(3000)]);
-        let dictionary = row_dictionary([&long, &long, &long], &[]);
-        assert_eq!(dictionary.len(), DICTIONARY_BYTES);
     }
 }

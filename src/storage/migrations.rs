@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::Db;
+use crate::domain::mapping::default_mapping;
 
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
@@ -50,7 +51,7 @@ fn refingerprint_rows(conn: &Connection) -> Result<()> {
     )?;
     for (batch, headers, format, dictionary) in batches {
         let headers: Vec<String> = serde_json::from_str(&headers)?;
-        let Some(mapping) = crate::import::mapping::default_mapping(&headers, &format) else {
+        let Some(mapping) = default_mapping(&headers, &format) else {
             continue;
         };
         let mut query = rows.query([batch])?;
@@ -155,7 +156,7 @@ fn backfill_decidim_fields(conn: &Connection) -> Result<()> {
     )?;
     for (batch, headers, dictionary) in batches {
         let headers: Vec<String> = serde_json::from_str(&headers)?;
-        let Some(mapping) = crate::import::mapping::default_mapping(&headers, "decidim") else {
+        let Some(mapping) = default_mapping(&headers, "decidim") else {
             continue;
         };
         let mut query = rows.query([batch])?;
@@ -241,7 +242,7 @@ mod tests {
         .unwrap();
         conn.execute(
             "INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES (1, 1, 2, ?1)",
-            [crate::storage::imports::encode_row(cells, &[])],
+            [crate::domain::row_codec::encode_row(cells, &[])],
         )
         .unwrap();
         refingerprint_rows(&conn).unwrap();
@@ -252,7 +253,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        let mapping = crate::import::mapping::default_mapping(&headers, "decidim").unwrap();
+        let mapping = default_mapping(&headers, "decidim").unwrap();
         assert_eq!(
             stored,
             mapping.raw_hash(&csv::StringRecord::from(cells.to_vec()))
@@ -305,7 +306,7 @@ mod tests {
             .unwrap();
             conn.execute(
                 "INSERT INTO suggestion_sources (suggestion_id, batch_id, line, row) VALUES (?1, 1, 2, ?2)",
-                rusqlite::params![id, crate::storage::imports::encode_row(cells, &[])],
+                rusqlite::params![id, crate::domain::row_codec::encode_row(cells, &[])],
             )
             .unwrap();
         }

@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
-use crate::storage::imports::{decode_stored, encode_row};
+use crate::domain::row_codec::encode_row;
+use crate::storage::imports::decode_stored;
 
 /// How many suggestions of a cycle have a row of people, and how many of each datum is filled.
 #[derive(Debug, Clone, Copy, Default)]

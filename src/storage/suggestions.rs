@@ -6,8 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::domain::process::{SuggestionCounts, Unanswered};
+use crate::domain::row_codec::decode_row;
 use crate::domain::{Axis, Term};
-use crate::storage::imports::decode_row;
 
 /// The SQL expression of the reference a suggestion is shown by: the platform's, or
 /// `C-000037` (its number) for one that came without a reference of its own (its key is then

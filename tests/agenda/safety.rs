@@ -206,7 +206,7 @@ fn purge_erases_names_and_emails_from_every_byte_in_the_folder() {
         .unwrap()
         .map(|r| {
             let (row, dictionary) = r.unwrap();
-            agenda::storage::imports::decode_row(&row, &dictionary)
+            agenda::domain::row_codec::decode_row(&row, &dictionary)
         })
         .collect();
     // Every row decodes, against the dictionary of its batch.

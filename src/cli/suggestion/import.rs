@@ -3,8 +3,8 @@
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
 use crate::csvin::{DelimiterChoice, EncodingChoice};
+use crate::domain::mapping::{Field, Settings};
 use crate::domain::{Channel, Stakeholder, Term};
-use crate::import::mapping::{Field, Settings};
 use crate::import::{self, FileReport, SourceChoice};
 use crate::storage::Db;
 use anyhow::Result;

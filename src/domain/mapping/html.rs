@@ -18,12 +18,12 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Converts HTML to plain text.
 pub fn to_text(html: &str) -> String {
     let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let mut line = String::with_capacity(256);
-    let mut skip_until: Option<&'static str> = None;
-    // The link being read: its address, where its text starts in `line`, and how long `out`
-    // was then (a link whose text spans a block is left as its text).
-    let mut link: Option<(String, usize, usize)> = None;
+    let mut text = Text {
+        out: String::with_capacity(html.len()),
+        line: String::with_capacity(256),
+        skip_until: None,
+        link: None,
+    };
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -35,62 +35,16 @@ pub fn to_text(html: &str) -> String {
                     .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
                 let Some(end) = opens_tag.then(|| rest.find('>')).flatten() else {
                     // A lone '<' is text ("a < b").
-                    if skip_until.is_none() {
-                        push_text(&mut line, "<");
+                    if text.skip_until.is_none() {
+                        push_text(&mut text.line, "<");
                     }
                     i += 1;
                     continue;
                 };
-                let tag = &rest[1..end];
                 i += end + 1;
-                let name = tag_name(tag);
-                let closing = tag.starts_with('/');
-                if let Some(until) = skip_until {
-                    if closing && name == until {
-                        skip_until = None;
-                    }
-                    continue;
-                }
-                match name.as_str() {
-                    "script" if !closing => skip_until = Some("script"),
-                    "style" if !closing => skip_until = Some("style"),
-                    "br" => end_line(&mut out, &mut line, true),
-                    "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
-                    | "blockquote" | "tr" | "table" | "pre" => end_line(&mut out, &mut line, false),
-                    "li" => {
-                        end_line(&mut out, &mut line, false);
-                        if !closing {
-                            line.push_str("- ");
-                        }
-                    }
-                    "td" | "th" if !closing && !line.trim().is_empty() => line.push_str(" | "),
-                    "a" if !closing => {
-                        link = href(tag).map(|h| (h, line.len(), out.len()));
-                    }
-                    "a" => {
-                        // `text (address)`, as Decidim's own plain-text bodies write links;
-                        // just the text when it is the address.
-                        if let Some((address, start, out_len)) = link.take() {
-                            let text = line.get(start..).unwrap_or("").trim();
-                            let shown = address.strip_prefix("mailto:").unwrap_or(&address);
-                            if out.len() == out_len
-                                && !text.is_empty()
-                                && !text.eq_ignore_ascii_case(shown)
-                                && !text.eq_ignore_ascii_case(&address)
-                            {
-                                if !line.ends_with(' ') {
-                                    line.push(' ');
-                                }
-                                line.push('(');
-                                line.push_str(shown);
-                                line.push(')');
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                text.tag(&rest[1..end]);
             }
-            _ if skip_until.is_some() => {
+            _ if text.skip_until.is_some() => {
                 // Skip to the next tag; '<' is ASCII, so this stays on a character boundary.
                 i += bytes[i..]
                     .iter()
@@ -99,11 +53,11 @@ pub fn to_text(html: &str) -> String {
             }
             b'&' => match decode_entity(&html[i..]) {
                 Some((decoded, len)) => {
-                    push_text(&mut line, decoded.encode_utf8(&mut [0; 4]));
+                    push_text(&mut text.line, decoded.encode_utf8(&mut [0; 4]));
                     i += len;
                 }
                 None => {
-                    push_text(&mut line, "&");
+                    push_text(&mut text.line, "&");
                     i += 1;
                 }
             },
@@ -112,16 +66,101 @@ pub fn to_text(html: &str) -> String {
                     .iter()
                     .position(|&b| b == b'<' || b == b'&')
                     .map_or(bytes.len(), |p| i + p);
-                push_text(&mut line, &html[i..end]);
+                push_text(&mut text.line, &html[i..end]);
                 i = end;
             }
         }
     }
-    end_line(&mut out, &mut line, false);
-    while out.ends_with('\n') {
-        out.pop();
+    text.finish()
+}
+
+/// The text being written from HTML.
+struct Text {
+    out: String,
+    /// The line being written.
+    line: String,
+    /// Inside a script or a style: the tag that ends it.
+    skip_until: Option<&'static str>,
+    /// The link being read.
+    link: Option<Link>,
+}
+
+struct Link {
+    address: String,
+    /// Where its text starts in `line`.
+    start: usize,
+    /// How long `out` was then (a link whose text spans a block is left as its text).
+    out_len: usize,
+}
+
+impl Text {
+    /// What a tag (what is between `<` and `>`) does to the text.
+    fn tag(&mut self, tag: &str) {
+        let name = tag_name(tag);
+        let closing = tag.starts_with('/');
+        if let Some(until) = self.skip_until {
+            if closing && name == until {
+                self.skip_until = None;
+            }
+            return;
+        }
+        match name.as_str() {
+            "script" if !closing => self.skip_until = Some("script"),
+            "style" if !closing => self.skip_until = Some("style"),
+            "br" => end_line(&mut self.out, &mut self.line, true),
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote"
+            | "tr" | "table" | "pre" => end_line(&mut self.out, &mut self.line, false),
+            "li" => {
+                end_line(&mut self.out, &mut self.line, false);
+                if !closing {
+                    self.line.push_str("- ");
+                }
+            }
+            "td" | "th" if !closing && !self.line.trim().is_empty() => self.line.push_str(" | "),
+            "a" if !closing => {
+                self.link = href(tag).map(|address| Link {
+                    address,
+                    start: self.line.len(),
+                    out_len: self.out.len(),
+                });
+            }
+            "a" => self.close_link(),
+            _ => {}
+        }
     }
-    out
+
+    /// `text (address)`, as Decidim's own plain-text bodies write links; just the text when it
+    /// is the address.
+    fn close_link(&mut self) {
+        let Some(link) = self.link.take() else {
+            return;
+        };
+        let text = self.line.get(link.start..).unwrap_or("").trim();
+        let shown = link
+            .address
+            .strip_prefix("mailto:")
+            .unwrap_or(&link.address);
+        if self.out.len() == link.out_len
+            && !text.is_empty()
+            && !text.eq_ignore_ascii_case(shown)
+            && !text.eq_ignore_ascii_case(&link.address)
+        {
+            if !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            self.line.push('(');
+            self.line.push_str(shown);
+            self.line.push(')');
+        }
+    }
+
+    fn finish(mut self) -> String {
+        end_line(&mut self.out, &mut self.line, false);
+        while self.out.ends_with('\n') {
+            self.out.pop();
+        }
+        self.out
+    }
 }
 
 /// The `href` of an `<a …>` tag, entities decoded; `None` when it has none.
