@@ -1,7 +1,13 @@
 //! The value parsers of the command line, built on the domain's own parsers: a bad value is
 //! refused by clap (exit 2) before any work, always the same way.
 
-use crate::domain::Triennium;
+use clap::Args;
+
+use crate::csvin::{DelimiterChoice, EncodingChoice};
+use crate::domain::card::{parse_budget, YearMonth};
+use crate::domain::mapping::NamedColumn;
+use crate::domain::{Term, Triennium};
+use crate::import::SourceChoice;
 
 /// `--cycle`, a triennium: `2021-2023`.
 pub fn triennium(value: &str) -> Result<Triennium, String> {
@@ -33,4 +39,72 @@ pub fn date(value: &str) -> Result<String, String> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|d| d.format("%Y-%m-%d").to_string())
         .map_err(|_| format!("\"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2022-05-02"))
+}
+
+/// A word of the glossary — an axis, a status, an outcome, a channel, a stakeholder type — by
+/// its code or its Italian name.
+pub fn term<T: Term>(value: &str) -> Result<T, String> {
+    T::parse(value).map_err(|e| e.message)
+}
+
+/// A value that an empty string clears (`--start ""` on `card edit`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrEmpty<T>(pub Option<T>);
+
+/// A month, `YYYY-MM`, or "" to clear it.
+pub fn month_or_empty(value: &str) -> Result<OrEmpty<YearMonth>, String> {
+    if value.trim().is_empty() {
+        return Ok(OrEmpty(None));
+    }
+    YearMonth::parse(value)
+        .map(|m| OrEmpty(Some(m)))
+        .map_err(|e| e.message)
+}
+
+/// An amount in euro (in cents), or "" to clear it.
+pub fn budget_or_empty(value: &str) -> Result<OrEmpty<i64>, String> {
+    if value.trim().is_empty() {
+        return Ok(OrEmpty(None));
+    }
+    parse_budget(value)
+        .map(|b| OrEmpty(Some(b)))
+        .map_err(|e| e.message)
+}
+
+/// `--source`: what the files are.
+pub fn source(value: &str) -> Result<SourceChoice, String> {
+    SourceChoice::parse(value).map_err(|e| e.message)
+}
+
+/// `--map FIELD=HEADER`: the column a field is read from.
+pub fn column(value: &str) -> Result<NamedColumn, String> {
+    NamedColumn::parse(value).map_err(|e| e.message)
+}
+
+/// `--encoding` and `--delimiter` of a file people bring (CSV; ignored for workbooks and JSON).
+#[derive(Debug, Clone, Args)]
+pub struct CsvArgs {
+    /// The text encoding (default: told from the bytes).
+    #[arg(long, default_value = "auto", value_name = "auto|utf-8|windows-1252", value_parser = encoding)]
+    encoding: EncodingChoice,
+    /// The field separator (default: told from the header).
+    #[arg(long, default_value = "auto", value_name = "auto|,|;|tab", value_parser = delimiter)]
+    delimiter: DelimiterChoice,
+}
+
+impl CsvArgs {
+    pub fn options(&self) -> crate::csvin::Options {
+        crate::csvin::Options {
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+        }
+    }
+}
+
+fn encoding(value: &str) -> Result<EncodingChoice, String> {
+    EncodingChoice::parse(value).map_err(|e| e.message)
+}
+
+fn delimiter(value: &str) -> Result<DelimiterChoice, String> {
+    DelimiterChoice::parse(value).map_err(|e| e.message)
 }

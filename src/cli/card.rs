@@ -6,11 +6,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use comfy_table::Cell;
 
+use super::args::{self, CsvArgs, OrEmpty};
 use super::output::{self, say, Format};
 use super::Globals;
 use crate::cards::{self, CardPatch};
-use crate::csvin::{DelimiterChoice, EncodingChoice, Options};
-use crate::domain::card::{format_euro, parse_budget, YearMonth};
+use crate::domain::card::{format_euro, YearMonth};
 use crate::domain::{Axis, Card, CardStatus, Term};
 use crate::storage::{cards as store, Db};
 use crate::text::truncate;
@@ -43,11 +43,11 @@ pub struct AddArgs {
     #[arg(long)]
     title: String,
     /// The axis: a code (nuovi-servizi) or its Italian name ("Nuovi servizi").
-    #[arg(long)]
-    axis: String,
+    #[arg(long, value_parser = args::term::<Axis>)]
+    axis: Axis,
     /// in-corso, programmata, breve-termine, pianificata, conclusa, sospesa (or the Italian names).
-    #[arg(long)]
-    status: String,
+    #[arg(long, value_parser = args::term::<CardStatus>)]
+    status: CardStatus,
     #[command(flatten)]
     fields: FieldArgs,
 }
@@ -65,14 +65,14 @@ pub struct FieldArgs {
     #[arg(long)]
     partners: Option<String>,
     /// Start month, YYYY-MM ("" clears it on edit).
-    #[arg(long, value_name = "YYYY-MM")]
-    start: Option<String>,
+    #[arg(long, value_name = "YYYY-MM", value_parser = args::month_or_empty)]
+    start: Option<OrEmpty<YearMonth>>,
     /// End month, YYYY-MM ("" clears it on edit).
-    #[arg(long, value_name = "YYYY-MM")]
-    end: Option<String>,
+    #[arg(long, value_name = "YYYY-MM", value_parser = args::month_or_empty)]
+    end: Option<OrEmpty<YearMonth>>,
     /// Budget in euro: 120000, 120000.50 or 120.000,50 ("" clears it on edit).
-    #[arg(long, value_name = "EUR")]
-    budget: Option<String>,
+    #[arg(long, value_name = "EUR", value_parser = args::budget_or_empty)]
+    budget: Option<OrEmpty<i64>>,
     /// Funding source, free text (e.g. "PNRR Misura 1.4.1").
     #[arg(long)]
     funding: Option<String>,
@@ -85,19 +85,7 @@ pub struct FieldArgs {
 }
 
 impl FieldArgs {
-    fn into_patch(self) -> Result<CardPatch> {
-        let month = |v: Option<String>| -> Result<Option<Option<YearMonth>>> {
-            Ok(match v {
-                None => None,
-                Some(s) if s.trim().is_empty() => Some(None),
-                Some(s) => Some(Some(YearMonth::parse(&s)?)),
-            })
-        };
-        let budget = match self.budget {
-            None => None,
-            Some(s) if s.trim().is_empty() => Some(None),
-            Some(s) => Some(Some(parse_budget(&s)?)),
-        };
+    fn into_patch(self) -> CardPatch {
         let list = |v: Vec<String>| -> Option<Vec<String>> {
             if v.is_empty() {
                 None
@@ -110,28 +98,28 @@ impl FieldArgs {
                 )
             }
         };
-        Ok(CardPatch {
+        CardPatch {
             description: self.description,
             objectives: self.objectives,
             office: self.office,
             partners: self.partners,
-            start: month(self.start)?,
-            end: month(self.end)?,
-            budget,
+            start: self.start.map(|m| m.0),
+            end: self.end.map(|m| m.0),
+            budget: self.budget.map(|b| b.0),
             funding: self.funding,
             agid_refs: list(self.agid_refs),
             indicators: list(self.indicators),
             ..CardPatch::default()
-        })
+        }
     }
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long)]
-    axis: Option<String>,
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = args::term::<Axis>)]
+    axis: Option<Axis>,
+    #[arg(long, value_parser = args::term::<CardStatus>)]
+    status: Option<CardStatus>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }
@@ -154,10 +142,10 @@ pub struct EditArgs {
     code: String,
     #[arg(long)]
     title: Option<String>,
-    #[arg(long)]
-    axis: Option<String>,
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = args::term::<Axis>)]
+    axis: Option<Axis>,
+    #[arg(long, value_parser = args::term::<CardStatus>)]
+    status: Option<CardStatus>,
     #[command(flatten)]
     fields: FieldArgs,
     /// Why the card changed; kept in its history.
@@ -168,7 +156,8 @@ pub struct EditArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     code: String,
-    status: String,
+    #[arg(value_parser = args::term::<CardStatus>)]
+    status: CardStatus,
     /// Why the status changed; kept in the card's history.
     #[arg(long)]
     note: Option<String>,
@@ -186,10 +175,8 @@ pub struct ImportArgs {
     /// Report what would change and write nothing.
     #[arg(long)]
     dry_run: bool,
-    #[arg(long, default_value = "auto", value_name = "auto|utf-8|windows-1252")]
-    encoding: String,
-    #[arg(long, default_value = "auto", value_name = "auto|,|;|tab")]
-    delimiter: String,
+    #[command(flatten)]
+    csv: CsvArgs,
     #[arg(long, value_enum, default_value = "table")]
     format: output::TableOrJson,
 }
@@ -223,10 +210,8 @@ pub fn run(globals: &Globals, command: CardCommand) -> Result<()> {
 }
 
 fn add(globals: &Globals, args: AddArgs) -> Result<()> {
-    let axis = Axis::parse(&args.axis)?;
-    let status = CardStatus::parse(&args.status)?;
-    let patch = args.fields.into_patch()?;
-    let base = Card::new(&args.code, &args.title, axis, status);
+    let patch = args.fields.into_patch();
+    let base = Card::new(&args.code, &args.title, args.axis, args.status);
     let card = patch.apply(&base);
     let mut db = Db::open(&globals.db)?;
     cards::add(&mut db, &card)?;
@@ -257,8 +242,8 @@ fn card_row(card: &Card) -> Vec<String> {
 
 fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     let filter = store::Filter {
-        axis: args.axis.as_deref().map(Axis::parse).transpose()?,
-        status: args.status.as_deref().map(CardStatus::parse).transpose()?,
+        axis: args.axis,
+        status: args.status,
     };
     let db = Db::open(&globals.db)?;
     let list = store::list(db.conn(), &filter)?;
@@ -392,10 +377,10 @@ fn show_value(v: &Option<String>) -> String {
 }
 
 fn edit(globals: &Globals, args: EditArgs) -> Result<()> {
-    let mut patch = args.fields.into_patch()?;
+    let mut patch = args.fields.into_patch();
     patch.title = args.title.map(|t| t.trim().to_string());
-    patch.axis = args.axis.as_deref().map(Axis::parse).transpose()?;
-    patch.status = args.status.as_deref().map(CardStatus::parse).transpose()?;
+    patch.axis = args.axis;
+    patch.status = args.status;
     if patch.is_empty() {
         return Err(crate::error::usage(
             "nothing to change: give at least one field, e.g. --title or --office",
@@ -424,7 +409,7 @@ fn report_changes(code: &str, changes: &[(&str, String, String)]) {
 
 fn status(globals: &Globals, args: StatusArgs) -> Result<()> {
     let patch = CardPatch {
-        status: Some(CardStatus::parse(&args.status)?),
+        status: Some(args.status),
         ..CardPatch::default()
     };
     let mut db = Db::open(&globals.db)?;
@@ -455,10 +440,7 @@ fn remove(globals: &Globals, args: RemoveArgs) -> Result<()> {
 }
 
 fn import(globals: &Globals, args: ImportArgs) -> Result<()> {
-    let options = Options {
-        encoding: EncodingChoice::parse(&args.encoding)?,
-        delimiter: DelimiterChoice::parse(&args.delimiter)?,
-    };
+    let options = args.csv.options();
     let mut db = Db::open(&globals.db)?;
     let summary = cards::import(&mut db, &args.file, options, args.dry_run)?;
     match Format::from(args.format) {

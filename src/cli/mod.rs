@@ -1,7 +1,7 @@
 //! The command line: arguments (clap), and for each subcommand a function that turns them into
 //! a call to the library and prints the result. No SQL and no domain rules here.
 
-mod args;
+pub(crate) mod args;
 mod axis;
 mod backup;
 mod card;

@@ -13,7 +13,8 @@ pub enum RuleCommand {
     /// Add a rule: suggestions whose text holds one of the keywords get the axis.
     Add {
         /// The axis (code or Italian name).
-        axis: String,
+        #[arg(value_parser = crate::cli::args::term::<Axis>)]
+        axis: Axis,
         /// A word, a phrase ("open data") or a stem (anzian*); repeat or list several.
         #[arg(long = "keyword", required = true, num_args = 1..)]
         keywords: Vec<String>,
@@ -31,7 +32,6 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     match command {
         RuleCommand::Add { axis, keywords } => {
-            let axis = Axis::parse(&axis)?;
             let id = autotag::add_rule(&mut db, axis, &keywords)?;
             say(format!(
                 "rule {id}: {} ← {}",

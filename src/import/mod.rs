@@ -33,6 +33,19 @@ pub enum SourceChoice {
     Generic,
 }
 
+impl SourceChoice {
+    pub fn parse(value: &str) -> Result<SourceChoice, crate::error::Failure> {
+        match value {
+            "auto" => Ok(SourceChoice::Auto),
+            "decidim" => Ok(SourceChoice::Decidim),
+            "generic" => Ok(SourceChoice::Generic),
+            other => Err(crate::error::usage(format!(
+                "unknown --source \"{other}\"; valid values: auto, decidim, generic"
+            ))),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub source: SourceChoice,
@@ -42,6 +55,9 @@ pub struct Options {
     pub skip_invalid: bool,
     /// The sheet of a workbook to read (default: the first).
     pub sheet: Option<String>,
+    /// The cycle the command names (`--cycle`): suggestions always go to the open cycle, so
+    /// naming a closed one is refused.
+    pub named: Option<crate::domain::Triennium>,
 }
 
 /// What happened to one file.
@@ -86,6 +102,9 @@ pub fn import(
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<FileReport>> {
+    if let Some(named) = options.named {
+        cycles::by_triennium(db.conn(), named)?.ensure_open()?;
+    }
     // Read and fingerprint every file before touching the database.
     let mut sources = Vec::new();
     for file in files {

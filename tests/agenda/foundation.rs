@@ -1214,3 +1214,83 @@ fn a_command_waits_for_another_writer_and_then_succeeds() {
     let card = env.json(&["card", "show", "GOV-77", "--format", "json"]);
     assert_eq!(card["title"], "Tavolo permanente");
 }
+
+/// A bad value on the command line is refused by the parser itself (exit 2), before any work:
+/// no database is opened or created, and the sentence names the flag and the valid values.
+#[test]
+fn bad_values_are_refused_before_any_work() {
+    let env = Env::empty();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--cycle", "2021", "status"], "is not a triennium"),
+        (
+            &[
+                "card", "add", "--code", "X-1", "--title", "t", "--axis", "mobilita", "--status",
+                "in-corso",
+            ],
+            "unknown axis \"mobilita\"",
+        ),
+        (&["card", "list", "--status", "finita"], "unknown status"),
+        (&["card", "edit", "X-1", "--start", "2022-13"], "--start"),
+        (
+            &["card", "edit", "X-1", "--budget", "tanti"],
+            "not an amount in euro",
+        ),
+        (
+            &["card", "import", "x.csv", "--encoding", "latin9"],
+            "unknown encoding \"latin9\"",
+        ),
+        (
+            &["suggestion", "import", "x.csv", "--delimiter", "|"],
+            "unknown delimiter",
+        ),
+        (
+            &["suggestion", "import", "x.csv", "--source", "excel"],
+            "unknown --source \"excel\"",
+        ),
+        (
+            &["suggestion", "import", "x.csv", "--map", "title"],
+            "write it as FIELD=HEADER",
+        ),
+        (
+            &["suggestion", "import", "x.csv", "--map", "colore=Colore"],
+            "unknown field \"colore\"",
+        ),
+        (
+            &["suggestion", "import", "x.csv", "--channel", "piccione"],
+            "unknown channel",
+        ),
+        (
+            &["suggestion", "list", "--outcome", "forse"],
+            "unknown outcome \"forse\"",
+        ),
+        (
+            &[
+                "suggestion",
+                "respond",
+                "1",
+                "--outcome",
+                "forse",
+                "--reason",
+                "r",
+            ],
+            "unknown outcome",
+        ),
+        (
+            &["rule", "add", "mobilita", "--keyword", "bus"],
+            "unknown axis",
+        ),
+        (
+            &["phase", "advance", "--date", "20/01/2022"],
+            "is not a date",
+        ),
+        (&["cycle", "show", "2021-2022"], "is not a triennium"),
+    ];
+    for (args, says) in cases {
+        let out = env.cmd(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("invalid value"), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!env.db().exists(), "{args:?} created the database");
+    }
+}

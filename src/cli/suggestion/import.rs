@@ -1,10 +1,10 @@
 //! `agenda suggestion import FILE…`, with its progress bar.
 
+use crate::cli::args::{self, CsvArgs};
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
-use crate::csvin::{DelimiterChoice, EncodingChoice};
-use crate::domain::mapping::{Field, Settings};
-use crate::domain::{Channel, Stakeholder, Term};
+use crate::domain::mapping::{NamedColumn, Settings};
+use crate::domain::{Channel, Stakeholder};
 use crate::import::{self, FileReport, SourceChoice};
 use crate::storage::Db;
 use anyhow::Result;
@@ -21,25 +21,23 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
     /// What the files are: auto (by their header), decidim, generic.
-    #[arg(long, default_value = "auto", value_name = "auto|decidim|generic")]
-    source: String,
+    #[arg(long, default_value = "auto", value_name = "auto|decidim|generic", value_parser = args::source)]
+    source: SourceChoice,
     /// The locale of Decidim's title/body columns (falls back to the first one present).
     #[arg(long, default_value = "it")]
     locale: String,
-    #[arg(long, default_value = "auto", value_name = "auto|utf-8|windows-1252")]
-    encoding: String,
-    #[arg(long, default_value = "auto", value_name = "auto|,|;|tab")]
-    delimiter: String,
+    #[command(flatten)]
+    csv: CsvArgs,
     /// Name the column of a field: --map title="Oggetto della proposta" (repeatable).
     /// Fields: title, body, date, stakeholder, author, nickname, email, axis, channel, reference, url, state.
-    #[arg(long, value_name = "FIELD=HEADER")]
-    map: Vec<String>,
+    #[arg(long, value_name = "FIELD=HEADER", value_parser = args::column)]
+    map: Vec<NamedColumn>,
     /// The channel of suggestions whose file does not say (default: piattaforma for Decidim, modulo otherwise).
-    #[arg(long)]
-    channel: Option<String>,
+    #[arg(long, value_parser = args::term::<Channel>)]
+    channel: Option<Channel>,
     /// The stakeholder type of suggestions whose file does not say (default: altro).
-    #[arg(long)]
-    stakeholder: Option<String>,
+    #[arg(long, value_parser = args::term::<Stakeholder>)]
+    stakeholder: Option<Stakeholder>,
     /// Report what the import would do and write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -50,50 +48,23 @@ pub struct ImportArgs {
     format: TableOrJson,
 }
 
-pub(crate) fn import_options(args: &ImportArgs) -> Result<import::Options> {
-    let source = match args.source.as_str() {
-        "auto" => SourceChoice::Auto,
-        "decidim" => SourceChoice::Decidim,
-        "generic" => SourceChoice::Generic,
-        other => {
-            return Err(crate::error::usage(format!(
-                "unknown --source \"{other}\"; valid values: auto, decidim, generic"
-            ))
-            .into())
+impl ImportArgs {
+    fn options(&self, globals: &Globals) -> import::Options {
+        import::Options {
+            source: self.source,
+            csv: self.csv.options(),
+            settings: Settings {
+                locale: self.locale.clone(),
+                maps: self.map.clone(),
+                channel: self.channel,
+                stakeholder: self.stakeholder,
+            },
+            dry_run: self.dry_run,
+            skip_invalid: self.skip_invalid,
+            sheet: self.sheet.clone(),
+            named: globals.cycle,
         }
-    };
-    let mut maps = Vec::new();
-    for m in &args.map {
-        let (field, header) = m.split_once('=').ok_or_else(|| {
-            crate::error::usage(format!(
-                "--map \"{m}\": write it as FIELD=HEADER, e.g. --map title=\"Oggetto della proposta\""
-            ))
-        })?;
-        maps.push((
-            Field::parse(field)?,
-            header.trim().trim_matches('"').to_string(),
-        ));
     }
-    Ok(import::Options {
-        source,
-        csv: crate::csvin::Options {
-            encoding: EncodingChoice::parse(&args.encoding)?,
-            delimiter: DelimiterChoice::parse(&args.delimiter)?,
-        },
-        settings: Settings {
-            locale: args.locale.clone(),
-            maps,
-            channel: args.channel.as_deref().map(Channel::parse).transpose()?,
-            stakeholder: args
-                .stakeholder
-                .as_deref()
-                .map(Stakeholder::parse)
-                .transpose()?,
-        },
-        dry_run: args.dry_run,
-        skip_invalid: args.skip_invalid,
-        sheet: args.sheet.clone(),
-    })
 }
 
 /// A progress bar on stderr with bytes and rows per second, only on a terminal.
@@ -132,15 +103,8 @@ impl import::Progress for Bar {
 }
 
 pub(crate) fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
-    let options = import_options(&args)?;
+    let options = args.options(globals);
     let mut db = Db::open(&globals.db)?;
-    // Suggestions always go to the open cycle; naming another one is a mistake worth a word.
-    if globals.cycle.is_some() {
-        let named = globals.cycle(&db)?;
-        if named.is_closed() {
-            named.ensure_open()?;
-        }
-    }
     let mut bar = Bar {
         bar: None,
         started: std::time::Instant::now(),

@@ -1,8 +1,9 @@
 //! `agenda suggestion list|show|batches`.
 
+use crate::cli::args;
 use crate::cli::output::{self, say, Format, TableOrJson};
 use crate::cli::Globals;
-use crate::domain::{Axis, Stakeholder, Term};
+use crate::domain::{Axis, Outcome, Stakeholder, Term};
 use crate::error::refused;
 use crate::storage::suggestions::{self as store, Filter};
 use crate::storage::Db;
@@ -13,8 +14,8 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only suggestions tagged with this axis.
-    #[arg(long)]
-    axis: Option<String>,
+    #[arg(long, value_parser = args::term::<Axis>)]
+    axis: Option<Axis>,
     /// Only suggestions without any axis.
     #[arg(long)]
     untagged: bool,
@@ -22,8 +23,8 @@ pub struct ListArgs {
     #[arg(long)]
     unanswered: bool,
     /// Only suggestions with this outcome.
-    #[arg(long)]
-    outcome: Option<String>,
+    #[arg(long, value_parser = args::term::<Outcome>)]
+    outcome: Option<Outcome>,
     /// Only suggestions linked to this card (or answered with it).
     #[arg(long)]
     card: Option<String>,
@@ -34,13 +35,13 @@ pub struct ListArgs {
     #[arg(long)]
     source_state: Option<String>,
     /// Only suggestions from this stakeholder type.
-    #[arg(long)]
-    stakeholder: Option<String>,
+    #[arg(long, value_parser = args::term::<Stakeholder>)]
+    stakeholder: Option<Stakeholder>,
     /// Only suggestions brought or changed by this import batch.
     #[arg(long)]
     batch: Option<i64>,
     /// At most this many.
-    #[arg(long, value_parser = crate::cli::args::limit)]
+    #[arg(long, value_parser = args::limit)]
     limit: Option<usize>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -76,22 +77,14 @@ pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     }
     let filter = Filter {
         cycle_id: Some(globals.cycle(&db)?.id),
-        axis: args.axis.as_deref().map(Axis::parse).transpose()?,
+        axis: args.axis,
         untagged: args.untagged,
         unanswered: args.unanswered,
-        outcome: args
-            .outcome
-            .as_deref()
-            .map(|o| crate::domain::Outcome::parse(o).map(|o| o.code().to_string()))
-            .transpose()?,
+        outcome: args.outcome.map(|o| o.code().to_string()),
         card: args.card.clone(),
         search,
         source_state: args.source_state.clone(),
-        stakeholder: args
-            .stakeholder
-            .as_deref()
-            .map(|s| Stakeholder::parse(s).map(|s| s.code().to_string()))
-            .transpose()?,
+        stakeholder: args.stakeholder.map(|s| s.code().to_string()),
         batch: args.batch,
         limit: args.limit,
         ..Filter::default()

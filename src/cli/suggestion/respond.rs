@@ -1,9 +1,9 @@
 //! `agenda suggestion respond|export-answers|similar`.
 
 use crate::answers;
+use crate::cli::args::{self, CsvArgs};
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
-use crate::csvin::{DelimiterChoice, EncodingChoice};
 use crate::domain::response::ResponseRequest;
 use crate::domain::{Outcome, Term};
 use crate::storage::suggestions::{self as sstore, Filter};
@@ -19,8 +19,8 @@ pub struct RespondArgs {
     /// The suggestions (numbers or references) that get this response.
     ids: Vec<String>,
     /// accolto, parzialmente-accolto, gia-previsto, non-accolto, non-pertinente, duplicato.
-    #[arg(long)]
-    outcome: Option<String>,
+    #[arg(long, value_parser = args::term::<Outcome>)]
+    outcome: Option<Outcome>,
     /// Why: a response is never without its reason.
     #[arg(long)]
     reason: Option<String>,
@@ -36,10 +36,8 @@ pub struct RespondArgs {
     /// With --from: check the file and report what would change, writing nothing.
     #[arg(long, requires = "from")]
     dry_run: bool,
-    #[arg(long, default_value = "auto", value_name = "auto|utf-8|windows-1252")]
-    encoding: String,
-    #[arg(long, default_value = "auto", value_name = "auto|,|;|tab")]
-    delimiter: String,
+    #[command(flatten)]
+    csv: CsvArgs,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
 }
@@ -48,11 +46,7 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
     let summary = if let Some(file) = &args.from {
-        let options = crate::csvin::Options {
-            encoding: EncodingChoice::parse(&args.encoding)?,
-            delimiter: DelimiterChoice::parse(&args.delimiter)?,
-        };
-        responses::respond_from_file(&mut db, &cycle, file, options, args.dry_run)?
+        responses::respond_from_file(&mut db, &cycle, file, args.csv.options(), args.dry_run)?
     } else {
         // clap's `requires` does not fire for a flag that defaults to false.
         if args.dry_run {
@@ -67,8 +61,8 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
             )
             .into());
         }
-        let outcome = match &args.outcome {
-            Some(o) => Outcome::parse(o)?,
+        let outcome = match args.outcome {
+            Some(o) => o,
             None => {
                 return Err(crate::error::usage(format!(
                     "a response needs --outcome ({})",

@@ -94,11 +94,44 @@ impl Field {
     }
 }
 
+/// A column the user named for a field: `--map title="Oggetto della proposta"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedColumn {
+    pub field: Field,
+    /// The header, exact or folded.
+    pub header: String,
+}
+
+impl NamedColumn {
+    /// Reads `FIELD=HEADER` (the header may be in double quotes).
+    pub fn parse(value: &str) -> Result<NamedColumn, Failure> {
+        let (field, header) = value.split_once('=').ok_or_else(|| {
+            usage(format!(
+                "--map \"{value}\": write it as FIELD=HEADER, e.g. --map title=\"Oggetto della proposta\""
+            ))
+        })?;
+        Ok(NamedColumn {
+            field: Field::parse(field)?,
+            header: header.trim().trim_matches('"').to_string(),
+        })
+    }
+}
+
+/// The named columns as the mapping's signature has always written them (a list of
+/// `(Field, "header")`): a batch imported with the same settings keeps the same signature.
+fn signature_of(columns: &[NamedColumn]) -> String {
+    let pairs: Vec<String> = columns
+        .iter()
+        .map(|c| format!("({:?}, {:?})", c.field, c.header))
+        .collect();
+    format!("[{}]", pairs.join(", "))
+}
+
 /// What the user told the import about the file.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub locale: String,
-    pub maps: Vec<(Field, String)>,
+    pub maps: Vec<NamedColumn>,
     pub channel: Option<Channel>,
     pub stakeholder: Option<Stakeholder>,
 }
@@ -162,7 +195,7 @@ pub fn names_a_header(cells: &[String], settings: &Settings) -> bool {
             || settings
                 .maps
                 .iter()
-                .any(|(_, header)| c == header || fold(header) == folded)
+                .any(|m| *c == m.header || fold(&m.header) == folded)
     })
 }
 
@@ -226,10 +259,10 @@ impl Mapping {
         m.personal = m.personal_in(headers, format);
         m.hash_order = hash_order(headers);
         m.signature = format!(
-            "{}|{}|{:?}|{:?}|{:?}\u{1f}",
+            "{}|{}|{}|{:?}|{:?}\u{1f}",
             format.name(),
             settings.locale,
-            settings.maps,
+            signature_of(&settings.maps),
             settings.channel.map(|c| c.code()),
             settings.stakeholder.map(|s| s.code())
         );
@@ -243,7 +276,7 @@ impl Mapping {
         headers: &[String],
         settings: &Settings,
     ) -> Result<(), Failure> {
-        for (field, header) in &settings.maps {
+        for NamedColumn { field, header } in &settings.maps {
             let wanted = fold(header);
             let index = headers
                 .iter()
@@ -524,9 +557,19 @@ mod tests {
         let h = headers("Oggetto della richiesta;Dettagli", ';');
         let mut s = settings();
         s.maps = vec![
-            (Field::Title, "Oggetto della richiesta".into()),
-            (Field::Body, "dettagli".into()),
+            NamedColumn::parse("title=Oggetto della richiesta").unwrap(),
+            NamedColumn::parse("body=\"dettagli\"").unwrap(),
         ];
+        assert_eq!(
+            signature_of(&s.maps),
+            format!(
+                "{:?}",
+                [
+                    (Field::Title, "Oggetto della richiesta".to_string()),
+                    (Field::Body, "dettagli".to_string())
+                ]
+            )
+        );
         let m = Mapping::new("f", "f:1", &h, Format::Generic, &s).unwrap();
         let rec = csv::StringRecord::from(vec!["Titolo", "Testo"]);
         assert_eq!(m.incoming(&rec, 2).unwrap().body, "Testo");
