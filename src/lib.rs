@@ -13,6 +13,7 @@ pub mod cli;
 pub mod context;
 pub mod csvin;
 pub mod csvout;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod fixtures;

@@ -44,119 +44,130 @@ pub fn cycle(globals: &Globals, command: CycleCommand) -> Result<()> {
             triennium,
             date,
             note,
-        } => {
-            let mut db = Db::open(&globals.db)?;
-            let opened = process::open_cycle(&mut db, triennium, date.as_deref(), note.as_deref())?;
-            say(format!(
-                "opened the cycle {} in Fase 1 – presentazione from {}; {} cards carried over as they stand",
-                opened.triennium, opened.date, opened.cards
-            ));
-            say("next: update the cards for the new triennium, present the Agenda, then `agenda phase advance` to open the collection");
+        } => open(globals, triennium, date.as_deref(), note.as_deref()),
+        CycleCommand::List { format } => list(globals, format),
+        CycleCommand::Show { triennium, format } => show(globals, triennium, format),
+    }
+}
+
+fn open(
+    globals: &Globals,
+    triennium: Option<Triennium>,
+    date: Option<&str>,
+    note: Option<&str>,
+) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let opened = process::open_cycle(&mut db, triennium, date, note)?;
+    say(format!(
+        "opened the cycle {} in Fase 1 – presentazione from {}; {} cards carried over as they stand",
+        opened.triennium, opened.date, opened.cards
+    ));
+    say("next: update the cards for the new triennium, present the Agenda, then `agenda phase advance` to open the collection");
+    Ok(())
+}
+
+fn list(globals: &Globals, format: TableOrJson) -> Result<()> {
+    let db = Db::open(&globals.db)?;
+    let views = cycles::all(db.conn())?
+        .iter()
+        .map(|c| process::cycle_view(db.conn(), c))
+        .collect::<Result<Vec<_>>>()?;
+    match format {
+        TableOrJson::Json => output::print_json(&views),
+        TableOrJson::Table => {
+            let mut table = output::table(&[
+                "triennium",
+                "phase",
+                "opened",
+                "closed",
+                "act",
+                "suggestions",
+                "answered",
+            ]);
+            for v in &views {
+                table.add_row(vec![
+                    v.triennium.to_string(),
+                    if v.closed {
+                        "chiuso".to_string()
+                    } else {
+                        format!("Fase {}", v.phase)
+                    },
+                    v.opened_on.clone().unwrap_or_default(),
+                    v.closed_on.clone().unwrap_or_default(),
+                    v.act.clone().unwrap_or_default(),
+                    v.suggestions.to_string(),
+                    v.answered.to_string(),
+                ]);
+            }
+            output::print_table(&table)
+        }
+    }
+}
+
+fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) -> Result<()> {
+    let db = Db::open(&globals.db)?;
+    let cycle = match triennium {
+        Some(t) => cycles::by_triennium(db.conn(), t)?,
+        None => globals.cycle(&db)?,
+    };
+    let view = process::cycle_view(db.conn(), &cycle)?;
+    match format {
+        TableOrJson::Json => output::print_json(&view),
+        TableOrJson::Table => {
+            let mut table = output::table(&["", ""]);
+            table.add_row(vec![
+                "cycle".to_string(),
+                format!("triennio {}", view.triennium),
+            ]);
+            for p in &view.phases {
+                table.add_row(vec![
+                    p.name.to_string(),
+                    match &p.to {
+                        Some(to) => format!("{} – {to}", p.from),
+                        None => format!("dal {}", p.from),
+                    },
+                ]);
+            }
+            table.add_row(vec![
+                "state".to_string(),
+                if view.closed {
+                    format!("chiuso il {}", view.closed_on.as_deref().unwrap_or("?"))
+                } else {
+                    "aperto".to_string()
+                },
+            ]);
+            table.add_row(vec![
+                "act".to_string(),
+                view.act.clone().unwrap_or_else(|| {
+                    if view.closed {
+                        "none (closed without an act)".to_string()
+                    } else {
+                        "given when closing".to_string()
+                    }
+                }),
+            ]);
+            table.add_row(vec![
+                "suggestions".to_string(),
+                format!(
+                    "{} ({} with a response, {} without, {} without an axis)",
+                    view.suggestions, view.answered, view.unanswered, view.untagged
+                ),
+            ]);
+            if let Some(date) = &view.collection_closed_on {
+                table.add_row(vec![
+                    "late".to_string(),
+                    format!(
+                        "{} submitted after the collection closed on {date}",
+                        view.late
+                    ),
+                ]);
+            }
+            output::print_table(&table)?;
+            if !view.left.is_empty() {
+                say(format!("left before closing: {}", view.left.join("; ")));
+            }
+            say(format!("next: {}", view.next_step));
             Ok(())
-        }
-        CycleCommand::List { format } => {
-            let db = Db::open(&globals.db)?;
-            let views = cycles::all(db.conn())?
-                .iter()
-                .map(|c| process::cycle_view(db.conn(), c))
-                .collect::<Result<Vec<_>>>()?;
-            match format {
-                TableOrJson::Json => output::print_json(&views),
-                TableOrJson::Table => {
-                    let mut table = output::table(&[
-                        "triennium",
-                        "phase",
-                        "opened",
-                        "closed",
-                        "act",
-                        "suggestions",
-                        "answered",
-                    ]);
-                    for v in &views {
-                        table.add_row(vec![
-                            v.triennium.to_string(),
-                            if v.closed {
-                                "chiuso".to_string()
-                            } else {
-                                format!("Fase {}", v.phase)
-                            },
-                            v.opened_on.clone().unwrap_or_default(),
-                            v.closed_on.clone().unwrap_or_default(),
-                            v.act.clone().unwrap_or_default(),
-                            v.suggestions.to_string(),
-                            v.answered.to_string(),
-                        ]);
-                    }
-                    output::print_table(&table)
-                }
-            }
-        }
-        CycleCommand::Show { triennium, format } => {
-            let db = Db::open(&globals.db)?;
-            let cycle = match triennium {
-                Some(t) => cycles::by_triennium(db.conn(), t)?,
-                None => globals.cycle(&db)?,
-            };
-            let view = process::cycle_view(db.conn(), &cycle)?;
-            match format {
-                TableOrJson::Json => output::print_json(&view),
-                TableOrJson::Table => {
-                    let mut table = output::table(&["", ""]);
-                    table.add_row(vec![
-                        "cycle".to_string(),
-                        format!("triennio {}", view.triennium),
-                    ]);
-                    for p in &view.phases {
-                        table.add_row(vec![
-                            p.name.to_string(),
-                            match &p.to {
-                                Some(to) => format!("{} – {to}", p.from),
-                                None => format!("dal {}", p.from),
-                            },
-                        ]);
-                    }
-                    table.add_row(vec![
-                        "state".to_string(),
-                        if view.closed {
-                            format!("chiuso il {}", view.closed_on.as_deref().unwrap_or("?"))
-                        } else {
-                            "aperto".to_string()
-                        },
-                    ]);
-                    table.add_row(vec![
-                        "act".to_string(),
-                        view.act.clone().unwrap_or_else(|| {
-                            if view.closed {
-                                "none (closed without an act)".to_string()
-                            } else {
-                                "given when closing".to_string()
-                            }
-                        }),
-                    ]);
-                    table.add_row(vec![
-                        "suggestions".to_string(),
-                        format!(
-                            "{} ({} with a response, {} without, {} without an axis)",
-                            view.suggestions, view.answered, view.unanswered, view.untagged
-                        ),
-                    ]);
-                    if let Some(date) = &view.collection_closed_on {
-                        table.add_row(vec![
-                            "late".to_string(),
-                            format!(
-                                "{} submitted after the collection closed on {date}",
-                                view.late
-                            ),
-                        ]);
-                    }
-                    output::print_table(&table)?;
-                    if !view.left.is_empty() {
-                        say(format!("left before closing: {}", view.left.join("; ")));
-                    }
-                    say(format!("next: {}", view.next_step));
-                    Ok(())
-                }
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
-//! `agenda demo`: a fresh database from the bundled fixtures, to see the whole job at once:
-//! cards, suggestions from Decidim (an export and its later export) and from an office's Excel
-//! file, tagging by the rules, the responses, and the report.
+//! `agenda demo`: a fresh database from the bundled fixtures, to see the whole job at once
+//! (see [`crate::demo`]).
 
 use std::path::PathBuf;
 
@@ -8,31 +7,8 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::output::{print, say};
-use crate::csvin::Options;
-use crate::domain::response::ResponseRequest;
-use crate::domain::{Outcome, Triennium};
-use crate::storage::suggestions::{self as sstore, Filter};
-use crate::storage::{cycles, Db};
-use crate::{autotag, cards, fixtures, import, process, report, responses};
-
-/// The date the demo's report bears, so that the demo gives the same report every time.
-const REPORT_DATE: &str = "2022-01-20";
-
-/// The office's responses to the rows of the Excel file, found by the start of their title.
-const EXCEL_RESPONSES: &[(&str, Outcome, Option<&str>, &str)] = &[
-    ("Avviso della mensa", Outcome::GiaPrevisto, Some("SEM-04"), "Gli avvisi di pagamento della mensa su app IO sono già previsti dalla scheda SEM-04."),
-    ("Corsi per usare lo SPID", Outcome::GiaPrevisto, Some("COM-01"), "L'assistenza per SPID e CIE è offerta nei Punti Digitale Facile della scheda COM-01, anche nelle biblioteche di quartiere."),
-    ("SUAP: stato della pratica", Outcome::ParzialmenteAccolto, Some("SEM-03"), "Lo stato della pratica SUAP sarà consultabile online con la modulistica unificata (scheda SEM-03); l'area riservata con le ricevute arriverà in una fase successiva."),
-    ("Volontari come facilitatori", Outcome::Accolto, Some("COM-01"), "I volontari delle associazioni saranno coinvolti come facilitatori nei Punti Digitale Facile (scheda COM-01)."),
-    ("Pagamento dei diritti edilizi", Outcome::GiaPrevisto, Some("SEM-04"), "Il pagamento dei diritti edilizi con pagoPA rientra nella scheda SEM-04."),
-    ("Scambio dati per le pratiche sociali", Outcome::GiaPrevisto, Some("GOV-03"), "Lo scambio di dati tra enti passerà dalla Piattaforma Digitale Nazionale Dati, come previsto dalla scheda GOV-03."),
-    ("Connessione nelle palestre", Outcome::ParzialmenteAccolto, Some("INF-02"), "La fibra arriva alle scuole con la scheda INF-02; la copertura di palestre e laboratori sarà valutata scuola per scuola."),
-    ("Servizi digitali condivisi", Outcome::NonAccolto, None, "L'Agenda riguarda i servizi del Comune di Prato; la proposta sarà portata al tavolo dei comuni dell'area pratese."),
-    ("Una pagina con lo stato dei servizi", Outcome::Accolto, Some("PRO-03"), "Il minisito Prato Digital City (scheda PRO-03) avrà una pagina con lo stato dei servizi online e le interruzioni programmate."),
-    ("Far conoscere il fascicolo sanitario", Outcome::NonPertinente, None, "Il Fascicolo Sanitario Elettronico è un servizio della Regione Toscana: la segnalazione è stata inoltrata alla Regione."),
-    ("Sintesi del tavolo", Outcome::ParzialmenteAccolto, Some("NS-01"), "Le richieste del tavolo sulle iscrizioni scolastiche online sono accolte nella scheda NS-01; le altre saranno esaminate nel prossimo ciclo."),
-    ("Dati aperti sulla qualit", Outcome::GiaPrevisto, Some("GOV-02"), "I dati dei sensori ambientali saranno pubblicati sul portale dei dati aperti (scheda GOV-02) con l'avvio della scheda INF-04."),
-];
+use crate::process;
+use crate::storage::Db;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -53,176 +29,15 @@ pub fn run(args: DemoArgs) -> Result<()> {
             .context("creating a temporary folder")?
             .keep(),
     };
-    let db_path = dir.join("agenda.db");
-    let write = |name: &str, bytes: &[u8]| -> Result<String> {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        Ok(path.to_string_lossy().into_owned())
-    };
-    let cards_path = write("schede.csv", fixtures::CARDS.as_bytes())?;
-    let exports = [
-        write(
-            "decidim-2021-proposals.csv",
-            fixtures::DECIDIM_2021.as_bytes(),
-        )?,
-        write(
-            "decidim-2021-proposals-later.csv",
-            fixtures::DECIDIM_2021_LATER.as_bytes(),
-        )?,
-        write("modulo-web-2022.csv", fixtures::MODULO_WEB)?,
-    ];
-    let responses_path = write("risposte-2021.csv", fixtures::RESPONSES_2021.as_bytes())?;
-
-    let mut db = process::init(
-        &db_path,
-        process::DEFAULT_MUNICIPALITY,
-        Triennium { first_year: 2021 },
-        Some("2021-09-15"),
-    )?;
-    say(format!(
-        "1. created {} (Comune di Prato, triennio 2021-2023, Fase 1)",
-        db_path.display()
-    ));
-    let summary = cards::import(&mut db, &cards_path, Options::default(), false)?;
-    say(format!(
-        "2. imported {} project cards from {cards_path}",
-        summary.created
-    ));
-    process::advance(
-        &mut db,
-        process::AdvanceOptions {
-            date: Some("2021-10-01"),
-            note: Some("Agenda presentata in Consiglio comunale"),
-            ..Default::default()
-        },
-    )?;
-    say("3. Fase 2 – ascolto from 2021-10-01: the collection of suggestions is open");
-    // ParteciPO's users register as persons: say so for the rows whose file does not tell.
-    let import_options = import::Options {
-        settings: crate::domain::mapping::Settings {
-            locale: "it".into(),
-            stakeholder: Some(crate::domain::Stakeholder::Cittadino),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let reports = import::import(&mut db, &exports, &import_options, &mut import::NoProgress)?;
-    for r in &reports {
-        say(format!(
-            "4. imported {}: {} new, {} updated, {} unchanged ({}, {})",
-            r.file, r.counts.inserted, r.counts.updated, r.counts.unchanged, r.format, r.encoding
-        ));
-    }
-    let cycle = cycles::current(db.conn())?;
-    let tagged = autotag::autotag(&mut db, &cycle, false, Some(0))?;
-    say(format!(
-        "5. tagged {} of {} untagged suggestions by the keyword rules",
-        tagged.tagged, tagged.examined
-    ));
-    let responded =
-        responses::respond_from_file(&mut db, &cycle, &responses_path, Options::default(), false)?;
-    say(format!(
-        "6. recorded {} responses from {responses_path}",
-        responded.responded
-    ));
-    process::advance(
-        &mut db,
-        process::AdvanceOptions {
-            date: Some("2021-12-01"),
-            ..Default::default()
-        },
-    )?;
-    say("7. Fase 3 – aggiornamento e restituzione from 2021-12-01: the collection is closed");
-    // The rows of the Excel file came without responses: the office answers them one by one.
-    let unanswered = sstore::list(
-        db.conn(),
-        &Filter {
-            cycle_id: Some(cycle.id),
-            unanswered: true,
-            ..Default::default()
-        },
-    )?;
-    let mut answered = 0;
-    for s in &unanswered {
-        let Some((_, outcome, card, reason)) = EXCEL_RESPONSES
-            .iter()
-            .find(|(start, ..)| s.title.starts_with(start))
-        else {
-            continue;
-        };
-        let request = ResponseRequest {
-            outcome: *outcome,
-            reason: reason.to_string(),
-            card: card.map(str::to_string),
-            duplicate_of: None,
-        };
-        responses::respond(
-            &mut db,
-            &cycle,
-            std::slice::from_ref(&s.reference),
-            &request,
-        )?;
-        answered += 1;
-    }
-    say(format!(
-        "8. responded one by one to the {answered} suggestions of the Excel file"
-    ));
-
-    // The report: final when every suggestion has a response, a draft otherwise.
-    let cycle = cycles::current(db.conn())?;
-    let draft = !report::final_report_blockers(db.conn(), &cycle)?.is_empty();
-    let gathered = report::gather(
-        db.conn(),
-        &cycle,
-        &report::Options {
-            draft,
-            date: Some(REPORT_DATE.to_string()),
-        },
-    )?;
-    let md = dir.join("relazione-2021-2023.md");
-    let html = dir.join("relazione-2021-2023.html");
-    report::write_file(&md, |out| {
-        report::write_document(&gathered, report::Format::Markdown, out)
-    })?;
-    report::write_file(&html, |out| {
-        report::write_document(&gathered, report::Format::Html, out)
-    })?;
-    say(format!(
-        "9. wrote the {} report, dated {REPORT_DATE}, in Markdown and HTML",
-        if draft { "draft" } else { "final" }
-    ));
-    // The way back: the answers of the Decidim suggestions, one file per component, as the
-    // office imports them in the platform.
-    let answers_dir = dir.join("risposte-decidim");
-    let exported = crate::answers::export(
-        &mut db,
-        &cycle,
-        &crate::answers::Options {
-            locale: "it".into(),
-            component: None,
-            every_response: false,
-            states: crate::answers::States::default(),
-            target: crate::answers::Target::Folder(answers_dir.clone()),
-            dry_run: false,
-        },
-        &mut std::io::sink(),
-    )?;
-    for f in &exported.files {
-        say(format!(
-            "10. wrote the answers to {} Decidim proposals of component {} to {}",
-            f.rows,
-            f.component_id,
-            f.path.as_deref().unwrap_or_default()
-        ));
-    }
-    let status = process::status(&Db::open(&db_path)?)?;
-    let db_arg = db_path.display();
+    let demo = crate::demo::build(&dir, &mut |line| say(line))?;
+    let status = process::status(&Db::open(&demo.db)?)?;
+    let db_arg = demo.db.display();
     print(&format!(
         "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n  answers:  {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
         dir.display(),
-        md.display(),
-        html.display(),
-        answers_dir.display(),
+        demo.markdown.display(),
+        demo.html.display(),
+        demo.answers.display(),
         dir.join("allegati").display(),
     ))?;
     say(format!("next: {}", status.next_step));

@@ -64,163 +64,172 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
     match args.command.unwrap_or(PhaseCommand::Show {
         format: TableOrJson::Table,
     }) {
-        PhaseCommand::Show { format } => {
-            let db = Db::open(&globals.db)?;
-            let cycle = globals.cycle(&db)?;
-            let view = process::cycle_view(db.conn(), &cycle)?;
-            match format {
-                TableOrJson::Json => output::print_json(&view),
-                TableOrJson::Table => {
-                    let mut text = if view.closed {
-                        format!(
-                            "triennio {} – ciclo chiuso il {}{}\n",
-                            view.triennium,
-                            view.closed_on.as_deref().unwrap_or("?"),
-                            view.act
-                                .as_deref()
-                                .map(|a| format!(" ({a})"))
-                                .unwrap_or_else(|| " (senza atto)".to_string())
-                        )
-                    } else {
-                        format!(
-                            "triennio {} – {} (dal {})\n",
-                            view.triennium, view.phase_name, view.since
-                        )
-                    };
-                    text.push_str(&suggestions_line(&view));
-                    if !view.left.is_empty() {
-                        text.push_str(&format!(
-                            "left before {}: {}\n",
-                            if view.phase == 3 {
-                                "closing"
-                            } else {
-                                "the next phase"
-                            },
-                            view.left.join("; ")
-                        ));
-                    }
-                    output::print(&text)?;
-                    say(format!("next: {}", view.next_step));
-                    Ok(())
-                }
-            }
-        }
+        PhaseCommand::Show { format } => show(globals, format),
         PhaseCommand::Advance {
             note,
             date,
             act,
             act_date,
             without_act,
-        } => {
-            let mut db = Db::open(&globals.db)?;
-            let options = process::AdvanceOptions {
+        } => advance(
+            globals,
+            process::AdvanceOptions {
                 named: globals.cycle,
                 note: note.as_deref(),
                 date: date.as_deref(),
                 act: act.as_deref(),
                 act_date: act_date.as_deref(),
                 without_act,
+            },
+        ),
+        PhaseCommand::Back { reason } => back(globals, &reason),
+        PhaseCommand::History { format } => history(globals, format),
+    }
+}
+
+fn show(globals: &Globals, format: TableOrJson) -> Result<()> {
+    let db = Db::open(&globals.db)?;
+    let cycle = globals.cycle(&db)?;
+    let view = process::cycle_view(db.conn(), &cycle)?;
+    match format {
+        TableOrJson::Json => output::print_json(&view),
+        TableOrJson::Table => {
+            let mut text = if view.closed {
+                format!(
+                    "triennio {} – ciclo chiuso il {}{}\n",
+                    view.triennium,
+                    view.closed_on.as_deref().unwrap_or("?"),
+                    view.act
+                        .as_deref()
+                        .map(|a| format!(" ({a})"))
+                        .unwrap_or_else(|| " (senza atto)".to_string())
+                )
+            } else {
+                format!(
+                    "triennio {} – {} (dal {})\n",
+                    view.triennium, view.phase_name, view.since
+                )
             };
-            // Closing cannot be undone: say what it freezes and how the report will read, and
-            // ask (from a script: --yes).
-            if let Some(preview) = process::closing_preview(db.conn(), &options)? {
-                say(format!(
-                    "closing the cycle {} freezes its {} suggestions with their axes, links and responses, and keeps its {} cards as they stand; it cannot be undone",
-                    preview.triennium, preview.suggestions, preview.cards
+            text.push_str(&suggestions_line(&view));
+            if !view.left.is_empty() {
+                text.push_str(&format!(
+                    "left before {}: {}\n",
+                    if view.phase == 3 {
+                        "closing"
+                    } else {
+                        "the next phase"
+                    },
+                    view.left.join("; ")
                 ));
-                say(format!(
-                    "the report's cover will read: {}",
-                    preview.cover_line
-                ));
-                if !crate::cli::confirm(
-                    globals,
-                    &format!("Close the cycle {} for good?", preview.triennium),
-                )? {
-                    say("the cycle was not closed");
-                    return Ok(());
-                }
             }
-            let step = process::advance(&mut db, options)?;
-            match step {
-                process::Step::Advanced {
-                    triennium,
-                    from,
-                    to,
-                    date,
-                } => {
-                    say(format!(
-                        "triennio {triennium}: {} → {} from {date}",
-                        from.label(),
-                        to.label()
-                    ));
-                    if to == Phase::Aggiornamento {
-                        let late = process::late_suggestions(&db, triennium, &date)?;
-                        say(format!(
-                            "the collection closed on {date}: suggestions submitted after it count as late{}",
-                            if late > 0 {
-                                format!(" ({late} already are)")
-                            } else {
-                                String::new()
-                            }
-                        ));
-                    }
-                }
-                process::Step::Closed {
-                    triennium,
-                    date,
-                    act,
-                    cards,
-                    suggestions,
-                } => {
-                    say(format!(
-                        "triennio {triennium}: closed on {date} {}; {suggestions} suggestions and their responses are now read-only, and the {cards} cards are kept as they stand in the cycle's snapshot",
-                        act.map(|a| format!("with {a}"))
-                            .unwrap_or_else(|| "without an act".to_string())
-                    ));
-                    say(format!(
-                        "next: open the next cycle with `agenda cycle open` (triennium {} by default)",
-                        triennium.next()
-                    ));
-                }
-            }
+            output::print(&text)?;
+            say(format!("next: {}", view.next_step));
             Ok(())
         }
-        PhaseCommand::Back { reason } => {
-            let mut db = Db::open(&globals.db)?;
-            let back = process::back(&mut db, globals.cycle, &reason)?;
+    }
+}
+
+fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    // Closing cannot be undone: say what it freezes and how the report will read, and
+    // ask (from a script: --yes).
+    if let Some(preview) = process::closing_preview(db.conn(), &options)? {
+        say(format!(
+            "closing the cycle {} freezes its {} suggestions with their axes, links and responses, and keeps its {} cards as they stand; it cannot be undone",
+            preview.triennium, preview.suggestions, preview.cards
+        ));
+        say(format!(
+            "the report's cover will read: {}",
+            preview.cover_line
+        ));
+        if !crate::cli::confirm(
+            globals,
+            &format!("Close the cycle {} for good?", preview.triennium),
+        )? {
+            say("the cycle was not closed");
+            return Ok(());
+        }
+    }
+    let step = process::advance(&mut db, options)?;
+    match step {
+        process::Step::Advanced {
+            triennium,
+            from,
+            to,
+            date,
+        } => {
             say(format!(
-                "triennio {}: back from {} to {}",
-                back.triennium,
-                back.from.label(),
-                back.to.label()
+                "triennio {triennium}: {} → {} from {date}",
+                from.label(),
+                to.label()
             ));
-            Ok(())
-        }
-        PhaseCommand::History { format } => {
-            let db = Db::open(&globals.db)?;
-            let cycle_id = match &globals.cycle {
-                Some(_) => Some(globals.cycle(&db)?.id),
-                None => None,
-            };
-            let steps = cycles::history(db.conn(), cycle_id)?;
-            match format {
-                TableOrJson::Json => output::print_json(&steps),
-                TableOrJson::Table => {
-                    let mut table =
-                        output::table(&["cycle", "date", "step", "who", "recorded at", "note"]);
-                    for t in &steps {
-                        table.add_row(vec![
-                            t.triennium.clone(),
-                            t.date.clone(),
-                            describe_step(t),
-                            t.user.clone(),
-                            t.at.clone(),
-                            t.note.clone().unwrap_or_default(),
-                        ]);
+            if to == Phase::Aggiornamento {
+                let late = process::late_suggestions(&db, triennium, &date)?;
+                say(format!(
+                    "the collection closed on {date}: suggestions submitted after it count as late{}",
+                    if late > 0 {
+                        format!(" ({late} already are)")
+                    } else {
+                        String::new()
                     }
-                    output::print_table(&table)
-                }
+                ));
             }
+        }
+        process::Step::Closed {
+            triennium,
+            date,
+            act,
+            cards,
+            suggestions,
+        } => {
+            say(format!(
+                "triennio {triennium}: closed on {date} {}; {suggestions} suggestions and their responses are now read-only, and the {cards} cards are kept as they stand in the cycle's snapshot",
+                act.map(|a| format!("with {a}"))
+                    .unwrap_or_else(|| "without an act".to_string())
+            ));
+            say(format!(
+                "next: open the next cycle with `agenda cycle open` (triennium {} by default)",
+                triennium.next()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn back(globals: &Globals, reason: &str) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let back = process::back(&mut db, globals.cycle, reason)?;
+    say(format!(
+        "triennio {}: back from {} to {}",
+        back.triennium,
+        back.from.label(),
+        back.to.label()
+    ));
+    Ok(())
+}
+
+fn history(globals: &Globals, format: TableOrJson) -> Result<()> {
+    let db = Db::open(&globals.db)?;
+    let cycle_id = match &globals.cycle {
+        Some(_) => Some(globals.cycle(&db)?.id),
+        None => None,
+    };
+    let steps = cycles::history(db.conn(), cycle_id)?;
+    match format {
+        TableOrJson::Json => output::print_json(&steps),
+        TableOrJson::Table => {
+            let mut table = output::table(&["cycle", "date", "step", "who", "recorded at", "note"]);
+            for t in &steps {
+                table.add_row(vec![
+                    t.triennium.clone(),
+                    t.date.clone(),
+                    describe_step(t),
+                    t.user.clone(),
+                    t.at.clone(),
+                    t.note.clone().unwrap_or_default(),
+                ]);
+            }
+            output::print_table(&table)
         }
     }
 }

@@ -73,32 +73,7 @@ pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<(
                     .join(", ")
             ));
         }
-        for r in &c.redacted {
-            let kinds = |d: &[crate::redact::Datum]| {
-                d.iter().map(|d| d.label()).collect::<Vec<_>>().join(", ")
-            };
-            let mut places = Vec::new();
-            if !r.title.is_empty() {
-                places.push(format!("title: {}", kinds(&r.title)));
-            }
-            if !r.reason.is_empty() {
-                places.push(format!("reason: {}", kinds(&r.reason)));
-            }
-            say(format!(
-                "{}: {} is published with [omissis] ({}); {}",
-                c.triennium,
-                r.reference,
-                places.join("; "),
-                if r.title.is_empty() {
-                    "correct the reason with `agenda suggestion respond`".to_string()
-                } else {
-                    format!(
-                        "give it a proper title with `agenda suggestion retitle {} \"…\"`",
-                        r.reference
-                    )
-                }
-            ));
-        }
+        say_redactions(c);
     }
     if let Some(cycles) = &unfinished {
         warn(format!(
@@ -127,6 +102,35 @@ pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<(
         ));
     }
     Ok(())
+}
+
+/// Says which suggestions of a cycle are published with `[omissis]`, and how to mend each.
+fn say_redactions(c: &privacy::CycleData) {
+    for r in &c.redacted {
+        let kinds =
+            |d: &[crate::redact::Datum]| d.iter().map(|d| d.label()).collect::<Vec<_>>().join(", ");
+        let mut places = Vec::new();
+        if !r.title.is_empty() {
+            places.push(format!("title: {}", kinds(&r.title)));
+        }
+        if !r.reason.is_empty() {
+            places.push(format!("reason: {}", kinds(&r.reason)));
+        }
+        say(format!(
+            "{}: {} is published with [omissis] ({}); {}",
+            c.triennium,
+            r.reference,
+            places.join("; "),
+            if r.title.is_empty() {
+                "correct the reason with `agenda suggestion respond`".to_string()
+            } else {
+                format!(
+                    "give it a proper title with `agenda suggestion retitle {} \"…\"`",
+                    r.reference
+                )
+            }
+        ));
+    }
 }
 
 pub(crate) fn purge(globals: &Globals) -> Result<()> {

@@ -25,8 +25,8 @@ use crate::{responses, tagging};
 #[derive(Debug, Args)]
 pub struct TriageArgs {
     /// Only suggestions tagged with this axis.
-    #[arg(long)]
-    axis: Option<String>,
+    #[arg(long, value_parser = super::args::term::<Axis>)]
+    axis: Option<Axis>,
     /// Only suggestions without any axis.
     #[arg(long, conflicts_with = "unanswered")]
     untagged: bool,
@@ -65,24 +65,11 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
         )
         .into());
     }
-    let axis = args.axis.as_deref().map(Axis::parse).transpose()?;
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
     cycle.ensure_open()?;
     crate::search::sync(&mut db)?;
-    let ids: Vec<i64> = sstore::list(
-        db.conn(),
-        &Filter {
-            cycle_id: Some(cycle.id),
-            axis,
-            untagged: args.untagged,
-            unanswered: args.unanswered,
-            ..Filter::default()
-        },
-    )?
-    .into_iter()
-    .map(|s| s.id)
-    .collect();
+    let ids = to_triage(&db, &cycle, &args)?;
     if ids.is_empty() {
         say(format!(
             "no suggestions of the cycle {} match: nothing to triage",
@@ -246,8 +233,27 @@ fn outcome_label(code: &str) -> &str {
     Outcome::from_code(code).map(|o| o.label()).unwrap_or(code)
 }
 
+/// The suggestions of the cycle the walk goes through, in their order.
+fn to_triage(db: &Db, cycle: &Cycle, args: &TriageArgs) -> Result<Vec<i64>> {
+    Ok(sstore::list(
+        db.conn(),
+        &Filter {
+            cycle_id: Some(cycle.id),
+            axis: args.axis,
+            untagged: args.untagged,
+            unanswered: args.unanswered,
+            ..Filter::default()
+        },
+    )?
+    .into_iter()
+    .map(|s| s.id)
+    .collect())
+}
+
 /// Asks axes, card, outcome and reason, saving each answer as it comes. Esc at a prompt leaves
 /// the rest of them for this suggestion and goes on to the menu.
+/// Asks, in turn, the axes, the card and the response of one suggestion; Esc at any question
+/// leaves the rest for later.
 fn ask(
     term: &Term,
     db: &mut Db,
@@ -256,8 +262,18 @@ fn ask(
     id: i64,
     tally: &mut Tally,
 ) -> Result<()> {
+    if !ask_axes(term, db, cycle, id, tally)? {
+        return Ok(());
+    }
+    let Some(card) = ask_card(term, db, cycle, cards, id, tally)? else {
+        return Ok(());
+    };
+    ask_response(term, db, cycle, cards, card, id, tally)
+}
+
+/// The axes, checked in a list; false on Esc.
+fn ask_axes(term: &Term, db: &mut Db, cycle: &Cycle, id: i64, tally: &mut Tally) -> Result<bool> {
     let key = id.to_string();
-    // Axes.
     let current: Vec<String> = sstore::detail(db.conn(), id)?
         .map(|d| d.summary.axes)
         .unwrap_or_default();
@@ -270,7 +286,7 @@ fn ask(
         .items_checked(items)
         .interact_on_opt(term)?
     else {
-        return Ok(());
+        return Ok(false);
     };
     let chosen: Vec<Axis> = chosen.into_iter().map(|i| Axis::ALL[i]).collect();
     let added: Vec<Axis> = chosen
@@ -289,8 +305,21 @@ fn ask(
     if !removed.is_empty() {
         tally.tags += tagging::tag(db, cycle, std::slice::from_ref(&key), &removed, true)?.changed;
     }
+    Ok(true)
+}
 
-    // Card.
+/// The card to link, filtered as it is typed; `None` on Esc, else the card the response may
+/// name (the one picked, or the one already linked).
+#[allow(clippy::option_option)]
+fn ask_card(
+    term: &Term,
+    db: &mut Db,
+    cycle: &Cycle,
+    cards: &[(String, String)],
+    id: i64,
+    tally: &mut Tally,
+) -> Result<Option<Option<String>>> {
+    let key = id.to_string();
     let linked: Vec<String> = sstore::detail(db.conn(), id)?
         .map(|d| d.summary.cards)
         .unwrap_or_default();
@@ -311,7 +340,7 @@ fn ask(
         .default(default)
         .interact_on_opt(term)?
     else {
-        return Ok(());
+        return Ok(None);
     };
     let mut card = (pick > 0).then(|| cards[pick - 1].0.clone());
     if let Some(code) = &card {
@@ -322,8 +351,20 @@ fn ask(
     if card.is_none() {
         card = linked.first().cloned();
     }
+    Ok(Some(card))
+}
 
-    // Outcome and reason: asked again when the library refuses the response.
+/// Outcome and reason: asked again when the library refuses the response.
+fn ask_response(
+    term: &Term,
+    db: &mut Db,
+    cycle: &Cycle,
+    cards: &[(String, String)],
+    card: Option<String>,
+    id: i64,
+    tally: &mut Tally,
+) -> Result<()> {
+    let key = id.to_string();
     let current = store::current_response(db.conn(), id)?;
     loop {
         let mut labels: Vec<String> = Outcome::ALL.iter().map(|o| o.label().to_string()).collect();
@@ -350,36 +391,13 @@ fn ask(
             None
         };
         if outcome.needs_card() && response_card.is_none() {
-            let entries: Vec<String> = cards
-                .iter()
-                .map(|(code, title)| format!("{code} – {title}"))
-                .collect();
-            let Some(pick) = FuzzySelect::new()
-                .with_prompt("già previsto: which card already covers it?")
-                .items(&entries)
-                .interact_on_opt(term)?
-            else {
+            let Some(pick) = ask_covering_card(term, cards)? else {
                 continue;
             };
-            response_card = Some(cards[pick].0.clone());
+            response_card = Some(pick);
         }
         let duplicate_of = if outcome.needs_duplicate() {
-            let conn = db.conn();
-            let cycle_id = cycle.id;
-            let answer: String = Input::new()
-                .with_prompt("duplicato: of which suggestion? (number or reference)")
-                .validate_with(|v: &String| -> Result<(), String> {
-                    match sstore::resolve(conn, v.trim(), cycle_id) {
-                        Ok(Some(other)) if other == id => {
-                            Err("a suggestion cannot duplicate itself".into())
-                        }
-                        Ok(Some(_)) => Ok(()),
-                        Ok(None) => Err(format!("there is no suggestion \"{}\"", v.trim())),
-                        Err(e) => Err(format!("{e:#}")),
-                    }
-                })
-                .interact_text_on(term)?;
-            Some(answer.trim().to_string())
+            Some(ask_duplicate(term, db, cycle, id)?)
         } else {
             None
         };
@@ -417,6 +435,39 @@ fn ask(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// The card that already covers a già-previsto suggestion; `None` on Esc.
+fn ask_covering_card(term: &Term, cards: &[(String, String)]) -> Result<Option<String>> {
+    let entries: Vec<String> = cards
+        .iter()
+        .map(|(code, title)| format!("{code} – {title}"))
+        .collect();
+    Ok(FuzzySelect::new()
+        .with_prompt("già previsto: which card already covers it?")
+        .items(&entries)
+        .interact_on_opt(term)?
+        .map(|pick| cards[pick].0.clone()))
+}
+
+/// The suggestion a duplicato duplicates, checked as it is typed.
+fn ask_duplicate(term: &Term, db: &Db, cycle: &Cycle, id: i64) -> Result<String> {
+    let conn = db.conn();
+    let cycle_id = cycle.id;
+    let answer: String = Input::new()
+        .with_prompt("duplicato: of which suggestion? (number or reference)")
+        .validate_with(|v: &String| -> Result<(), String> {
+            match sstore::resolve(conn, v.trim(), cycle_id) {
+                Ok(Some(other)) if other == id => {
+                    Err("a suggestion cannot duplicate itself".into())
+                }
+                Ok(Some(_)) => Ok(()),
+                Ok(None) => Err(format!("there is no suggestion \"{}\"", v.trim())),
+                Err(e) => Err(format!("{e:#}")),
+            }
+        })
+        .interact_text_on(term)?;
+    Ok(answer.trim().to_string())
 }
 
 fn menu(term: &Term) -> Result<Move> {

@@ -98,72 +98,79 @@ pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     }
     match args.format {
         Format::Json => output::print_json(&rows),
-        Format::Csv => output::print_csv(
-            &[
-                "id",
-                "ref",
-                "title",
-                "stakeholder",
-                "channel",
-                "submitted_at",
-                "axes",
-                "source_state",
-                "outcome",
-                "cards",
-            ],
-            rows.iter().map(|s| {
-                vec![
-                    s.id.to_string(),
-                    s.reference.clone(),
-                    s.title.clone(),
-                    s.stakeholder.clone(),
-                    s.channel.clone(),
-                    s.submitted_at.clone().unwrap_or_default(),
-                    s.axes.join("|"),
-                    s.source_state.clone().unwrap_or_default(),
-                    s.outcome.clone().unwrap_or_default(),
-                    s.cards.join("|"),
-                ]
-            }),
-        ),
-        Format::Table => {
-            if rows.is_empty() {
-                say("no suggestions match");
-                return Ok(());
-            }
-            let mut table =
-                output::table(&["#", "ref", "title", "date", "axes", "state", "outcome"]);
-            for s in &rows {
-                table.add_row(vec![
-                    s.id.to_string(),
-                    s.reference.clone(),
-                    match &filter.search {
-                        Some(terms) if output::stdout_is_terminal() => crate::search::highlight(
-                            &truncate(&s.title, 50),
-                            terms,
-                            "\x1b[1;33m",
-                            "\x1b[0m",
-                        ),
-                        _ => truncate(&s.title, 50),
-                    },
-                    s.submitted_at
-                        .as_deref()
-                        .map(|d| d[..10.min(d.len())].to_string())
-                        .unwrap_or_default(),
-                    s.axes.join(", "),
-                    if s.withdrawn {
-                        "withdrawn".into()
-                    } else {
-                        s.source_state.clone().unwrap_or_default()
-                    },
-                    s.outcome.clone().unwrap_or_default(),
-                ]);
-            }
-            output::print_table(&table)?;
-            say(format!("{} suggestion(s)", rows.len()));
-            Ok(())
-        }
+        Format::Csv => print_csv(&rows),
+        Format::Table => print_rows(&rows, filter.search.as_deref()),
     }
+}
+
+/// The list as CSV, for a spreadsheet.
+fn print_csv(rows: &[store::Summary]) -> Result<()> {
+    output::print_csv(
+        &[
+            "id",
+            "ref",
+            "title",
+            "stakeholder",
+            "channel",
+            "submitted_at",
+            "axes",
+            "source_state",
+            "outcome",
+            "cards",
+        ],
+        rows.iter().map(|s| {
+            vec![
+                s.id.to_string(),
+                s.reference.clone(),
+                s.title.clone(),
+                s.stakeholder.clone(),
+                s.channel.clone(),
+                s.submitted_at.clone().unwrap_or_default(),
+                s.axes.join("|"),
+                s.source_state.clone().unwrap_or_default(),
+                s.outcome.clone().unwrap_or_default(),
+                s.cards.join("|"),
+            ]
+        }),
+    )
+}
+
+/// The list as a table; the words of a search are highlighted on a terminal.
+fn print_rows(rows: &[store::Summary], search: Option<&[String]>) -> Result<()> {
+    if rows.is_empty() {
+        say("no suggestions match");
+        return Ok(());
+    }
+    let mut table = output::table(&["#", "ref", "title", "date", "axes", "state", "outcome"]);
+    for s in rows {
+        table.add_row(vec![
+            s.id.to_string(),
+            s.reference.clone(),
+            match search {
+                Some(terms) if output::stdout_is_terminal() => crate::search::highlight(
+                    &truncate(&s.title, 50),
+                    terms,
+                    "\x1b[1;33m",
+                    "\x1b[0m",
+                ),
+                _ => truncate(&s.title, 50),
+            },
+            s.submitted_at
+                .as_deref()
+                .map(|d| d[..10.min(d.len())].to_string())
+                .unwrap_or_default(),
+            s.axes.join(", "),
+            if s.withdrawn {
+                "withdrawn".into()
+            } else {
+                s.source_state.clone().unwrap_or_default()
+            },
+            s.outcome.clone().unwrap_or_default(),
+        ]);
+    }
+    output::print_table(&table)?;
+    say(format!("{} suggestion(s)", rows.len()));
+    Ok(())
 }
 
 pub(crate) fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
@@ -183,133 +190,146 @@ pub(crate) fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             value["personal_data"] = serde_json::to_value(&people)?;
             output::print_json(&value)
         }
-        TableOrJson::Table => {
-            let s = &detail.summary;
-            let mut table = output::table(&["field", "value"]);
-            let axes = detail
-                .axes_detail
-                .iter()
-                .map(|a| {
-                    format!(
-                        "{} ({}{})",
-                        Axis::from_code(&a.axis)
-                            .map(|x| x.label())
-                            .unwrap_or(&a.axis),
-                        a.origin,
-                        a.detail
-                            .as_deref()
-                            .map(|d| format!(": {d}"))
-                            .unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            let rows: Vec<(&str, String)> = vec![
-                ("number", s.id.to_string()),
-                ("reference", s.reference.clone()),
-                ("cycle", s.triennium.clone()),
-                ("title", s.title.clone()),
-                (
-                    "published title",
-                    detail
-                        .public_title
-                        .clone()
-                        .unwrap_or_else(|| "the title above".into()),
-                ),
-                ("body", s.body.clone()),
-                ("stakeholder", s.stakeholder.clone()),
-                ("channel", s.channel.clone()),
-                ("submitted", s.submitted_at.clone().unwrap_or_default()),
-                ("axes", axes),
-                (
-                    "state at the source",
-                    s.source_state.clone().unwrap_or_default(),
-                ),
-                (
-                    "withdrawn",
-                    if s.withdrawn {
-                        detail.withdrawn_at.clone().unwrap_or_else(|| "yes".into())
-                    } else {
-                        "no".into()
-                    },
-                ),
-                (
-                    "supports / endorsements / comments",
-                    format!(
-                        "{} / {} / {}",
-                        detail.supports.map(|v| v.to_string()).unwrap_or("–".into()),
-                        detail
-                            .endorsements
-                            .map(|v| v.to_string())
-                            .unwrap_or("–".into()),
-                        detail.comments.map(|v| v.to_string()).unwrap_or("–".into())
-                    ),
-                ),
-                ("url", detail.url.clone().unwrap_or_default()),
-                (
-                    "Decidim id / component",
-                    match (&detail.source_id, &detail.component_id) {
-                        (None, None) => String::new(),
-                        (id, component) => format!(
-                            "{} / {}",
-                            id.as_deref().unwrap_or("–"),
-                            component.as_deref().unwrap_or("–")
-                        ),
-                    },
-                ),
-                (
-                    "amendment",
-                    if detail.is_amend {
-                        match (&detail.amends_ref, &detail.amends) {
-                            (Some(r), _) => format!("yes, of {r}"),
-                            (None, Some(a)) => format!("yes, of {a}"),
-                            (None, None) => "yes".into(),
-                        }
-                    } else {
-                        "no".into()
-                    },
-                ),
-                (
-                    "outcome",
-                    s.outcome
-                        .clone()
-                        .unwrap_or_else(|| "no response yet".into()),
-                ),
-                ("cards", s.cards.join(", ")),
-                (
-                    "imported from",
-                    format!("{}:{} (batch {})", detail.file, detail.line, s.batch),
-                ),
-            ];
-            for (k, v) in rows {
-                table.add_row(vec![k.to_string(), v]);
-            }
-            // The reason in force, then the responses it replaced, newest first.
-            for r in responses.iter().rev() {
-                table.add_row(vec![
-                    if r.current {
-                        "reason".to_string()
-                    } else {
-                        format!("earlier response ({}, {})", r.at, r.user)
-                    },
-                    if r.current {
-                        r.reason.clone()
-                    } else {
-                        format!("{}: {}", r.outcome, r.reason)
-                    },
-                ]);
-            }
-            if let Some(p) = people {
-                let who = [p.author, p.nickname, p.email]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                table.add_row(vec!["personal data (not for publication)".to_string(), who]);
-            }
-            output::print_table(&table)
-        }
+        TableOrJson::Table => print_detail(&detail, &responses, people),
     }
+}
+
+/// One suggestion whole, as a table of its fields, its responses and (not for publication)
+/// its people.
+fn print_detail(
+    detail: &store::Detail,
+    responses: &[crate::storage::responses::Response],
+    people: Option<store::People>,
+) -> Result<()> {
+    let mut table = output::table(&["field", "value"]);
+    let rows = fields(detail);
+    for (k, v) in rows {
+        table.add_row(vec![k.to_string(), v]);
+    }
+    // The reason in force, then the responses it replaced, newest first.
+    for r in responses.iter().rev() {
+        table.add_row(vec![
+            if r.current {
+                "reason".to_string()
+            } else {
+                format!("earlier response ({}, {})", r.at, r.user)
+            },
+            if r.current {
+                r.reason.clone()
+            } else {
+                format!("{}: {}", r.outcome, r.reason)
+            },
+        ]);
+    }
+    if let Some(p) = people {
+        let who = [p.author, p.nickname, p.email]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        table.add_row(vec!["personal data (not for publication)".to_string(), who]);
+    }
+    output::print_table(&table)
+}
+
+/// The fields of a suggestion, as `show` lists them.
+fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
+    let s = &detail.summary;
+    let axes = detail
+        .axes_detail
+        .iter()
+        .map(|a| {
+            format!(
+                "{} ({}{})",
+                Axis::from_code(&a.axis)
+                    .map(|x| x.label())
+                    .unwrap_or(&a.axis),
+                a.origin,
+                a.detail
+                    .as_deref()
+                    .map(|d| format!(": {d}"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    vec![
+        ("number", s.id.to_string()),
+        ("reference", s.reference.clone()),
+        ("cycle", s.triennium.clone()),
+        ("title", s.title.clone()),
+        (
+            "published title",
+            detail
+                .public_title
+                .clone()
+                .unwrap_or_else(|| "the title above".into()),
+        ),
+        ("body", s.body.clone()),
+        ("stakeholder", s.stakeholder.clone()),
+        ("channel", s.channel.clone()),
+        ("submitted", s.submitted_at.clone().unwrap_or_default()),
+        ("axes", axes),
+        (
+            "state at the source",
+            s.source_state.clone().unwrap_or_default(),
+        ),
+        (
+            "withdrawn",
+            if s.withdrawn {
+                detail.withdrawn_at.clone().unwrap_or_else(|| "yes".into())
+            } else {
+                "no".into()
+            },
+        ),
+        (
+            "supports / endorsements / comments",
+            format!(
+                "{} / {} / {}",
+                detail.supports.map(|v| v.to_string()).unwrap_or("–".into()),
+                detail
+                    .endorsements
+                    .map(|v| v.to_string())
+                    .unwrap_or("–".into()),
+                detail.comments.map(|v| v.to_string()).unwrap_or("–".into())
+            ),
+        ),
+        ("url", detail.url.clone().unwrap_or_default()),
+        (
+            "Decidim id / component",
+            match (&detail.source_id, &detail.component_id) {
+                (None, None) => String::new(),
+                (id, component) => format!(
+                    "{} / {}",
+                    id.as_deref().unwrap_or("–"),
+                    component.as_deref().unwrap_or("–")
+                ),
+            },
+        ),
+        (
+            "amendment",
+            if detail.is_amend {
+                match (&detail.amends_ref, &detail.amends) {
+                    (Some(r), _) => format!("yes, of {r}"),
+                    (None, Some(a)) => format!("yes, of {a}"),
+                    (None, None) => "yes".into(),
+                }
+            } else {
+                "no".into()
+            },
+        ),
+        (
+            "outcome",
+            s.outcome
+                .clone()
+                .unwrap_or_else(|| "no response yet".into()),
+        ),
+        ("cards", s.cards.join(", ")),
+        (
+            "imported from",
+            format!("{}:{} (batch {})", detail.file, detail.line, s.batch),
+        ),
+    ]
 }
 
 pub(crate) fn batches(globals: &Globals, args: BatchesArgs) -> Result<()> {

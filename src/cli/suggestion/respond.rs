@@ -132,40 +132,7 @@ pub struct ExportAnswersArgs {
 pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     if args.history {
-        let exports = crate::storage::answers::exports(db.conn())?;
-        if args.format == "json" {
-            return output::print_json(&exports);
-        }
-        if exports.is_empty() {
-            say("no answers exported yet: `agenda suggestion export-answers --out FOLDER/` writes them");
-            return Ok(());
-        }
-        // Narrow enough for a terminal of 80 columns: the file by its name (the JSON has the
-        // path), the time to the minute, the start of the SHA-256.
-        let mut table = output::table(&[
-            "#", "cycle", "when", "who", "comp.", "rows", "file", "sha256",
-        ]);
-        for e in &exports {
-            table.add_row(vec![
-                e.id.to_string(),
-                e.triennium.clone(),
-                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
-                e.user.clone(),
-                e.component_id.clone(),
-                format!("{}{}", e.rows, if e.every_response { " all" } else { "" }),
-                e.file
-                    .as_deref()
-                    .map(|f| {
-                        std::path::Path::new(f)
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_else(|| f.to_string())
-                    })
-                    .unwrap_or_else(|| "stdout".into()),
-                e.sha256.get(..8).unwrap_or(&e.sha256).to_string(),
-            ]);
-        }
-        return output::print_table(&table);
+        return history(&db, &args.format);
     }
     if args.format != "decidim" {
         return Err(crate::error::usage(format!(
@@ -219,6 +186,46 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
         say("dry run: nothing was written or recorded");
     }
     Ok(())
+}
+
+/// `export-answers --history`: the exports made so far.
+fn history(db: &Db, format: &str) -> Result<()> {
+    let exports = crate::storage::answers::exports(db.conn())?;
+    if format == "json" {
+        return output::print_json(&exports);
+    }
+    if exports.is_empty() {
+        say(
+            "no answers exported yet: `agenda suggestion export-answers --out FOLDER/` writes them",
+        );
+        return Ok(());
+    }
+    // Narrow enough for a terminal of 80 columns: the file by its name (the JSON has the
+    // path), the time to the minute, the start of the SHA-256.
+    let mut table = output::table(&[
+        "#", "cycle", "when", "who", "comp.", "rows", "file", "sha256",
+    ]);
+    for e in &exports {
+        table.add_row(vec![
+            e.id.to_string(),
+            e.triennium.clone(),
+            e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+            e.user.clone(),
+            e.component_id.clone(),
+            format!("{}{}", e.rows, if e.every_response { " all" } else { "" }),
+            e.file
+                .as_deref()
+                .map(|f| {
+                    std::path::Path::new(f)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| f.to_string())
+                })
+                .unwrap_or_else(|| "stdout".into()),
+            e.sha256.get(..8).unwrap_or(&e.sha256).to_string(),
+        ]);
+    }
+    output::print_table(&table)
 }
 
 #[derive(Debug, Args)]
