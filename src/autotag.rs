@@ -17,8 +17,8 @@ use crate::storage::{Db, Handle};
 /// Loads the default keyword rules (from `fixtures/rules.csv`, embedded) into a new database.
 pub fn load_default_rules(tx: &Handle) -> Result<usize> {
     let defaults = rules::default_rules()?;
-    for (axis, keywords) in &defaults {
-        store::add_rule(tx, axis.code(), keywords)?;
+    for rule in &defaults {
+        store::add_rule(tx, rule.axis.code(), &rule.keywords)?;
     }
     Ok(defaults.len())
 }

@@ -13,7 +13,7 @@ use crate::error::{invalid_input, refused};
 use crate::storage::backups::{self as store, sibling, write_beside};
 use crate::storage::{Db, LATEST_VERSION};
 
-pub use crate::storage::backups::{record, recorded, write, Recorded};
+pub use crate::storage::backups::{record, recorded, write};
 
 /// What a file offered to `agenda restore` holds, once checked.
 #[derive(Debug, Serialize)]

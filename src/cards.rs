@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::csvin::{CsvFile, Options, Source};
 use crate::csvout::{guard_formula, unguard_formula};
-use crate::domain::card::{parse_budget, split_list, YearMonth, FIELDS};
+use crate::domain::card::{parse_budget, split_list, FieldChange, YearMonth, FIELDS};
 use crate::domain::{Axis, Card, CardStatus, Term};
 use crate::error::{invalid_input, refused, Failure};
 use crate::storage::{cards, cycles, Db, Handle};
@@ -126,7 +126,7 @@ pub fn edit(
     patch: &CardPatch,
     note: Option<&str>,
     action: &str,
-) -> Result<Vec<(&'static str, String, String)>> {
+) -> Result<Vec<FieldChange>> {
     db.write(|tx| {
         let cycle = working_cycle(tx)?;
         let old = cards::require(tx, code)?;
@@ -140,10 +140,10 @@ pub fn edit(
     })
 }
 
-pub fn describe_changes(changes: &[(&str, String, String)]) -> String {
+pub fn describe_changes(changes: &[FieldChange]) -> String {
     changes
         .iter()
-        .map(|(f, old, new)| format!("{f}: \"{old}\" → \"{new}\""))
+        .map(|c| format!("{}: \"{}\" → \"{}\"", c.field, c.before, c.after))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -10,7 +10,7 @@ use crate::error::{Failure, Kind};
 use crate::storage::Db;
 use crate::text::plural;
 
-pub use crate::storage::check::{Outcome, Problem};
+pub use crate::storage::check::Outcome;
 
 /// What `agenda check` found.
 #[derive(Debug)]

@@ -4,29 +4,29 @@
 //! `domain` holds the glossary and the rules, `storage` owns the database, `csvin` reads the CSV
 //! files people bring.
 
-pub mod answers;
-pub mod autotag;
-pub mod backup;
-pub mod cards;
-pub mod check;
-pub mod cli;
-pub mod context;
+pub(crate) mod answers;
+pub(crate) mod autotag;
+pub(crate) mod backup;
+pub(crate) mod cards;
+pub(crate) mod check;
+pub(crate) mod cli;
+pub(crate) mod context;
 pub mod csvin;
-pub mod csvout;
-pub mod demo;
+pub(crate) mod csvout;
+pub(crate) mod demo;
 pub mod domain;
-pub mod error;
-pub mod fixtures;
-pub mod import;
-pub mod outfile;
-pub mod privacy;
+pub(crate) mod error;
+pub(crate) mod fixtures;
+pub(crate) mod import;
+pub(crate) mod outfile;
+pub(crate) mod privacy;
 pub mod process;
-pub mod redact;
-pub mod report;
-pub mod responses;
-pub mod search;
+pub(crate) mod redact;
+pub(crate) mod report;
+pub(crate) mod responses;
+pub(crate) mod search;
 pub mod storage;
-pub mod tagging;
+pub(crate) mod tagging;
 pub mod text;
 
 use std::process::ExitCode;

@@ -399,7 +399,7 @@ fn edit(globals: &Globals, args: EditArgs) -> Result<()> {
     Ok(())
 }
 
-fn report_changes(code: &str, changes: &[(&str, String, String)]) {
+fn report_changes(code: &str, changes: &[crate::domain::card::FieldChange]) {
     if changes.is_empty() {
         say(format!("card {code}: nothing changed"));
     } else {

@@ -27,8 +27,6 @@ use clap::{Parser, Subcommand};
 
 use crate::domain::Triennium;
 
-pub use output::{say, warn};
-
 /// agenda — the permanent participatory process of the Digital Agenda of the Comune di Prato:
 /// project cards, citizens' suggestions, responses, phases and the triennial update report.
 #[derive(Debug, Parser)]

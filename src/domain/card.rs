@@ -55,6 +55,14 @@ pub const FIELDS: &[&str] = &[
 /// Separator of several AGID references or indicators in one CSV cell.
 pub const LIST_SEPARATOR: &str = " | ";
 
+/// A field of a card that changed, with its text before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
 impl Card {
     /// A card with its required fields and every other field empty.
     pub fn new(code: &str, title: &str, axis: Axis, status: CardStatus) -> Card {
@@ -97,14 +105,18 @@ impl Card {
         }
     }
 
-    /// The fields whose values differ between two versions of a card: (field, old, new).
-    pub fn changes_from(&self, old: &Card) -> Vec<(&'static str, String, String)> {
+    /// The fields whose values differ between two versions of a card.
+    pub fn changes_from(&self, old: &Card) -> Vec<FieldChange> {
         FIELDS
             .iter()
             .filter_map(|field| {
                 let before = old.field_text(field);
                 let after = self.field_text(field);
-                (before != after).then_some((*field, before, after))
+                (before != after).then_some(FieldChange {
+                    field,
+                    before,
+                    after,
+                })
             })
             .collect()
     }

@@ -54,8 +54,15 @@ impl Keyword {
     }
 }
 
-/// The default rules as (axis, keywords), from the bundled CSV.
-pub fn default_rules() -> Result<Vec<(Axis, Vec<String>)>, Failure> {
+/// A rule of the bundled defaults: its axis and its keywords.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultRule {
+    pub axis: Axis,
+    pub keywords: Vec<String>,
+}
+
+/// The default rules, from the bundled CSV.
+pub fn default_rules() -> Result<Vec<DefaultRule>, Failure> {
     let mut reader = csv::ReaderBuilder::new().from_reader(DEFAULT_RULES.as_bytes());
     let mut out = Vec::new();
     for record in reader.records() {
@@ -72,7 +79,7 @@ pub fn default_rules() -> Result<Vec<(Axis, Vec<String>)>, Failure> {
         for k in &keywords {
             Keyword::parse(k)?;
         }
-        out.push((axis, keywords));
+        out.push(DefaultRule { axis, keywords });
     }
     Ok(out)
 }
@@ -215,7 +222,7 @@ mod tests {
         assert!(rules.len() >= 6);
         for axis in Axis::ALL {
             assert!(
-                rules.iter().any(|(a, _)| a == axis),
+                rules.iter().any(|r| r.axis == *axis),
                 "no default rule for {axis}"
             );
         }

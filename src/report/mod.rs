@@ -719,8 +719,8 @@ fn changes(conn: &Handle, cycle: &Cycle, cards: &[Card]) -> Result<Changes> {
                     let fields: Vec<String> = card
                         .changes_from(old)
                         .into_iter()
-                        .filter(|(f, _, _)| *f != "status")
-                        .map(|(f, _, _)| field_label(f).to_string())
+                        .filter(|c| c.field != "status")
+                        .map(|c| field_label(c.field).to_string())
                         .collect();
                     if !fields.is_empty() {
                         changes.edited.push(Edited {

@@ -90,7 +90,7 @@ fn unregister_copy(conn: &Connection, key: &str) -> Result<()> {
 pub fn remove_stale_copies(conn: &Connection, db_path: &Path) -> Result<Vec<String>> {
     let copies = settings::with_prefix(conn, "copy:")?;
     let mut removed = Vec::new();
-    for (key, path) in copies {
+    for settings::Setting { key, value: path } in copies {
         let pid: u32 = key
             .split(':')
             .nth(1)

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::context;
-use crate::domain::card::YearMonth;
+use crate::domain::card::{FieldChange, YearMonth};
 use crate::domain::{Axis, Card, CardStatus, Term};
 use crate::error::refused;
 
@@ -140,7 +140,7 @@ pub fn update(
     new: &Card,
     cycle_id: i64,
     note: Option<&str>,
-) -> Result<Vec<(&'static str, String, String)>> {
+) -> Result<Vec<FieldChange>> {
     let changes = new.changes_from(old);
     if changes.is_empty() {
         return Ok(changes);
@@ -170,8 +170,16 @@ pub fn update(
         context::timestamp(),
         id,
     ])?;
-    for (field, before, after) in &changes {
-        add_history(conn, id, cycle_id, field, Some(before), Some(after), note)?;
+    for c in &changes {
+        add_history(
+            conn,
+            id,
+            cycle_id,
+            c.field,
+            Some(&c.before),
+            Some(&c.after),
+            note,
+        )?;
     }
     Ok(changes)
 }
@@ -239,13 +247,23 @@ pub fn history(conn: &Connection, code: &str) -> Result<Vec<HistoryEntry>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// How many cards have a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusCount {
+    pub status: CardStatus,
+    pub cards: i64,
+}
+
 /// Cards by status, in the glossary's order, with zero counts included.
-pub fn count_by_status(conn: &Connection) -> Result<Vec<(CardStatus, i64)>> {
+pub fn count_by_status(conn: &Connection) -> Result<Vec<StatusCount>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached("SELECT count(*) FROM cards WHERE status = ?1")?;
     for status in CardStatus::ALL {
         let n: i64 = stmt.query_row([status.code()], |r| r.get(0))?;
-        out.push((*status, n));
+        out.push(StatusCount {
+            status: *status,
+            cards: n,
+        });
     }
     Ok(out)
 }

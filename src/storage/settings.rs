@@ -28,10 +28,22 @@ pub fn remove(conn: &Connection, key: &str) -> Result<bool> {
     Ok(conn.execute("DELETE FROM settings WHERE key = ?1", [key])? > 0)
 }
 
-/// The settings whose key starts with `prefix`, as (key, value).
-pub fn with_prefix(conn: &Connection, prefix: &str) -> Result<Vec<(String, String)>> {
+/// A setting: its key and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
+/// The settings whose key starts with `prefix`.
+pub fn with_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Setting>> {
     let mut stmt =
         conn.prepare("SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1")?;
-    let rows = stmt.query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([prefix], |r| {
+        Ok(Setting {
+            key: r.get(0)?,
+            value: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
