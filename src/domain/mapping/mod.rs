@@ -493,11 +493,11 @@ mod tests {
     use super::*;
     use crate::domain::Axis;
 
-    fn headers(s: &str, sep: char) -> Vec<String> {
+    pub(super) fn headers(s: &str, sep: char) -> Vec<String> {
         s.split(sep).map(str::to_string).collect()
     }
 
-    fn settings() -> Settings {
+    pub(super) fn settings() -> Settings {
         Settings {
             locale: "it".into(),
             ..Settings::default()

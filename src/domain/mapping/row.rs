@@ -518,19 +518,8 @@ pub(crate) fn duplicate_key(key: &str, earlier: Option<String>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Settings;
+    use super::super::tests::{headers, settings};
     use super::*;
-
-    fn headers(s: &str, sep: char) -> Vec<String> {
-        s.split(sep).map(str::to_string).collect()
-    }
-
-    fn settings() -> Settings {
-        Settings {
-            locale: "it".into(),
-            ..Settings::default()
-        }
-    }
 
     #[test]
     fn decidim_locales_fall_back() {
