@@ -9,10 +9,10 @@
 //!   (every row unchanged),
 //!
 //! printing wall time, rows/s and peak memory (max RSS of the child process) for each, and the
-//! ratios to sqlite3; then, on the same database, the triage commands (indexing for search, a
+//! ratios to sqlite3; then, on the same database, the commands of Fase 3 (indexing for search, a
 //! filtered page, a full-text search, autotag of every suggestion) and the report (Markdown
 //! and HTML). Each command starts after a sync(2). With `BENCH_REPEAT=N` the two imports of
-//! the first file, the triage commands but the indexing, and the reports are each the fastest
+//! the first file, the commands of Fase 3 but the indexing, and the reports are each the fastest
 //! of N runs (a shared VM slows single runs by a third at times). Needs the `sqlite3` command
 //! (Debian: `apt-get install sqlite3`).
 
