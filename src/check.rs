@@ -12,23 +12,15 @@ use crate::text::plural;
 
 pub use crate::storage::check::Outcome;
 
-/// What `agenda check` found.
-#[derive(Debug)]
-pub struct Checked {
-    /// The cycles of a purge killed after its commit, completed before checking: erased values
-    /// were left in free pages or WAL frames.
-    pub completed_purge: Option<String>,
-    pub outcome: Outcome,
+/// Completes a purge killed after its commit, which left erased values in free pages or WAL
+/// frames; returns the cycles it was for. `agenda check` does it before checking.
+pub fn complete_purge(db: &mut Db) -> Result<Option<String>> {
+    crate::privacy::complete_unfinished(db)
 }
 
-/// Completes an unfinished purge, then runs every check.
-pub fn run(db: &mut Db) -> Result<Checked> {
-    let completed_purge = crate::privacy::complete_unfinished(db)?;
-    let outcome = crate::storage::check::run(db.conn())?;
-    Ok(Checked {
-        completed_purge,
-        outcome,
-    })
+/// Runs every check.
+pub fn run(db: &Db) -> Result<Outcome> {
+    crate::storage::check::run(db.conn())
 }
 
 /// The error `agenda check` ends with (exit 6) when it found problems: how many, and the first.

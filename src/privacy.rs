@@ -277,7 +277,9 @@ fn erase_personal_data_in_texts(
     tx: &Tx,
     cycle_id: i64,
 ) -> Result<std::collections::HashMap<i64, Vec<String>>> {
-    let indexed_up_to = crate::storage::search::synced(tx)?.suggestion;
+    let indexed_up_to: i64 = settings::get(tx, "fts_synced")?
+        .and_then(|v| v.split(' ').next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0);
     let mut all_names: Vec<String> = Vec::new();
     let mut by_suggestion = std::collections::HashMap::new();
     for texts in store::texts_of_cycle(tx, cycle_id)? {

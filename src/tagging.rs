@@ -8,7 +8,7 @@ use crate::domain::{Axis, Cycle, Term};
 use crate::error::{refused, usage, Failure};
 use crate::storage::suggestions as sstore;
 use crate::storage::tags as store;
-use crate::storage::{cards as cstore, cycles, Db, Handle};
+use crate::storage::{cards as cstore, Db, Handle};
 
 /// Finds a suggestion by number or reference, or refuses naming it.
 pub fn resolve(conn: &Handle, id_or_ref: &str, cycle: &Cycle) -> Result<i64> {
@@ -21,13 +21,15 @@ pub fn resolve(conn: &Handle, id_or_ref: &str, cycle: &Cycle) -> Result<i64> {
 
 /// Refuses a change to a suggestion of a closed cycle.
 pub fn ensure_changeable(conn: &Handle, suggestion: i64) -> Result<()> {
-    let cycle = cycles::of_suggestion(conn, suggestion)?;
-    if cycle.is_closed() {
+    if let Some(closed) = store::closed_cycle_of(conn, suggestion)? {
         return Err(refused(format!(
             "suggestion {} belongs to the cycle {}, which is closed{}: its axes, links and responses are read-only",
             store::reference_of(conn, suggestion)?,
-            cycle.triennium,
-            cycle.approved_with()
+            closed.triennium,
+            closed
+                .act
+                .map(|a| format!(" (approved with {a})"))
+                .unwrap_or_default()
         ))
         .hint("`agenda cycle list` shows the cycles; work goes on in the open one")
         .into());

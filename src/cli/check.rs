@@ -15,13 +15,12 @@ pub struct CheckArgs {
 
 pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
-    let checked = check::run(&mut db)?;
-    if let Some(cycles) = &checked.completed_purge {
+    if let Some(cycles) = check::complete_purge(&mut db)? {
         say(format!(
             "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
         ));
     }
-    let outcome = checked.outcome;
+    let outcome = check::run(&db)?;
     match args.format {
         TableOrJson::Json => output::print_json(&outcome)?,
         TableOrJson::Table if !outcome.problems.is_empty() => {

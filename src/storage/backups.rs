@@ -308,22 +308,23 @@ pub fn examine(path: &Path) -> Result<Option<Examined>> {
         0
     };
     let has_settings = intact && table_exists("settings")?;
-    let examined = Examined {
-        municipality: if has_settings {
-            settings::get(&conn, "municipality")?
-        } else {
-            None
-        },
-        cycles: if intact { count("cycles")? } else { 0 },
-        cards: if intact { count("cards")? } else { 0 },
-        suggestions: if intact { count("suggestions")? } else { 0 },
+    // What is read of the content is read only from a file the restore will accept; one it
+    // refuses is left as it is (a damaged one may not even switch its journal).
+    let restorable = has_settings && (1..=LATEST_VERSION).contains(&schema_version);
+    let mut examined = Examined {
+        municipality: None,
+        cycles: 0,
+        cards: 0,
+        suggestions: 0,
         integrity,
         schema_version,
         has_settings,
     };
-    // A file the restore will refuse is left as it is (a damaged one may not even switch).
-    let restorable = has_settings && (1..=LATEST_VERSION).contains(&schema_version);
     if restorable {
+        examined.municipality = settings::get(&conn, "municipality")?;
+        examined.cycles = count("cycles")?;
+        examined.cards = count("cards")?;
+        examined.suggestions = count("suggestions")?;
         let _: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         conn.close().map_err(|(_, e)| e)?;
     }

@@ -52,17 +52,6 @@ pub fn open_cycle(conn: &Connection) -> Result<Option<Cycle>> {
         .optional()?)
 }
 
-/// The cycle a suggestion belongs to.
-pub fn of_suggestion(conn: &Connection, suggestion: i64) -> Result<Cycle> {
-    Ok(conn.query_row(
-        &format!(
-            "SELECT {COLUMNS} FROM cycles WHERE id = (SELECT cycle_id FROM suggestions WHERE id = ?1)"
-        ),
-        [suggestion],
-        from_row,
-    )?)
-}
-
 /// The cycle of a triennium, or a refusal that lists the known ones.
 pub fn by_triennium(conn: &Connection, triennium: Triennium) -> Result<Cycle> {
     if let Some(cycle) = conn

@@ -2,7 +2,7 @@
 //! to; and the rule tags, written many to a statement for autotag.
 
 use anyhow::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::context;
@@ -98,6 +98,29 @@ pub fn linked_to_card(conn: &Connection, code: &str) -> Result<Vec<LinkedSuggest
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The closed cycle a suggestion belongs to: its triennium and the act that approved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedCycle {
+    pub triennium: String,
+    pub act: Option<String>,
+}
+
+/// The cycle of a suggestion when it is closed; `None` while it is open.
+pub fn closed_cycle_of(conn: &Connection, suggestion: i64) -> Result<Option<ClosedCycle>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.triennium, c.act FROM suggestions s JOIN cycles c ON c.id = s.cycle_id
+             WHERE s.id = ?1 AND c.closed_at IS NOT NULL",
+        )?
+        .query_row([suggestion], |r| {
+            Ok(ClosedCycle {
+                triennium: r.get(0)?,
+                act: r.get(1)?,
+            })
+        })
+        .optional()?)
 }
 
 /// An untagged suggestion, as the rules read it.
