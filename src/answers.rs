@@ -10,7 +10,9 @@
 //! at once, notifies the author. Hence the rules below: a row only for a proposal with a
 //! response in force, never for an amendment or a withdrawn proposal, never twice the same.
 
-use std::collections::BTreeMap;
+mod select;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -21,8 +23,9 @@ use crate::domain::Cycle;
 use crate::domain::{Outcome, Term};
 use crate::error::{refused, usage, Failure};
 use crate::report::html::escape;
-use crate::storage::answers::{self as store, Candidate, NewExport, SentRow};
+use crate::storage::answers::{self as store, NewExport, SentRow};
 use crate::storage::Db;
+use select::Selection;
 
 /// The state a response goes back as, by outcome: Decidim's own `accepted` and `rejected`
 /// unless `--state OUTCOME=TOKEN` names a custom state of the component (Decidim 0.29+).
@@ -217,145 +220,19 @@ pub fn export(
     stdout: &mut dyn std::io::Write,
 ) -> Result<Summary> {
     let candidates = store::candidates(db.conn(), cycle.id)?;
-    let mut left_out = LeftOut::default();
-    let mut by_component: BTreeMap<String, Vec<AnswerRow>> = BTreeMap::new();
-    let mut nothing_new: Vec<String> = Vec::new();
-    let mut seen_components: Vec<String> = Vec::new();
-    let known_components: std::collections::BTreeSet<String> = candidates
-        .iter()
-        .filter_map(|c| c.component_id.clone())
-        .collect();
-    for c in candidates {
-        let Candidate {
-            suggestion_id,
-            proposal_id,
-            component_id,
-            is_amend,
-            withdrawn,
-            response,
-            last_sent,
-            names,
-        } = c;
-        if withdrawn {
-            left_out.withdrawn += 1;
-            continue;
-        }
-        if is_amend {
-            left_out.amendments += 1;
-            continue;
-        }
-        let Some(component) = component_id else {
-            left_out.without_component += 1;
-            continue;
-        };
-        if options
-            .component
-            .as_ref()
-            .is_some_and(|wanted| *wanted != component)
-        {
-            left_out.other_components += 1;
-            continue;
-        }
-        let Some(response) = response else {
-            left_out.without_response += 1;
-            continue;
-        };
-
-        if !seen_components.contains(&component) {
-            seen_components.push(component.clone());
-        }
-        let Some(outcome) = Outcome::from_code(&response.outcome) else {
-            continue;
-        };
-        let state = options.states.state(outcome).to_string();
-        // The answer is published on the platform: without personal data.
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let reason = crate::redact::redact(&response.reason, &names).text;
-        let card_title = response
-            .card
-            .as_ref()
-            .map(|(_, t)| crate::redact::redact(t, &names).text);
-        let answer = answer_html(
-            &reason,
-            response
-                .card
-                .as_ref()
-                .zip(card_title.as_deref())
-                .map(|((c, _), t)| (c.as_str(), t)),
-            response.duplicate_of.as_deref(),
-        );
-        if !options.every_response {
-            if let Some((_, sha)) = &last_sent {
-                if *sha == answer_sha256(&state, &answer) {
-                    left_out.unchanged += 1;
-                    continue;
-                }
-            }
-        }
-        by_component.entry(component).or_default().push(AnswerRow {
-            suggestion_id,
-            proposal_id,
-            response_id: response.id,
-            state,
-            answer,
-        });
-    }
-    for component in &seen_components {
-        if !by_component.contains_key(component) {
-            nothing_new.push(component.clone());
-        }
-    }
-    if let Some(wanted) = &options.component {
-        if !known_components.contains(wanted) {
-            return Err(refused(format!(
-                "no suggestion of the cycle {} comes from the Decidim component {wanted}; the components are: {}",
-                cycle.triennium,
-                if known_components.is_empty() {
-                    "none".to_string()
-                } else {
-                    known_components.iter().cloned().collect::<Vec<_>>().join(", ")
-                }
-            ))
-            .hint("`agenda suggestion show ID` gives each suggestion's component")
-            .into());
-        }
-    }
-    let single = matches!(options.target, Target::Stdout | Target::File(_));
-    if single && by_component.len() > 1 {
-        let names: Vec<&str> = by_component.keys().map(String::as_str).collect();
-        return Err(refused(format!(
-            "the responses to send belong to {} Decidim components ({}): Decidim takes the answers of one component per file",
-            names.len(),
-            names.join(", ")
-        ))
-        .hint(format!(
-            "write one of them with --component {}, or one file each with --out FOLDER/",
-            names[0]
-        ))
-        .into());
-    }
+    let selection = Selection::of(candidates, options);
+    let nothing_new = selection.nothing_new();
+    check_component(cycle, options, &selection.known_components)?;
+    check_one_file(options, &selection.by_component)?;
     if let Target::File(path) = &options.target {
         crate::outfile::ensure_not_a_database(path, db.path())?;
     }
-
-    let mut files = Vec::new();
-    for (component, rows) in &by_component {
-        let bytes = write_csv(&options.locale, rows)?;
-        let sha256 = crate::csvin::scan::hex(&Sha256::digest(&bytes));
-        let path = match &options.target {
-            Target::Stdout => None,
-            Target::File(p) => Some(p.clone()),
-            Target::Folder(dir) => Some(dir.join(file_name(component))),
-        };
-        files.push(ComponentFile {
-            component_id: component.clone(),
-            path: path.map(|p| p.display().to_string()),
-            export: None,
-            rows: rows.len(),
-            sha256,
-            bytes,
-        });
-    }
+    let Selection {
+        by_component,
+        left_out,
+        ..
+    } = selection;
+    let mut files = component_files(options, &by_component)?;
     if let (Target::Stdout, Some(file)) = (&options.target, files.first()) {
         stdout.write_all(&file.bytes)?;
         stdout.flush()?;
@@ -373,22 +250,116 @@ pub fn export(
     }
     // Write every file, then record them all: a file that could not be written is not
     // recorded as sent.
+    write_files(db.path(), options, &files)?;
+    let numbers = record(db, cycle.id, options, &files, &by_component)?;
+    for (f, n) in files.iter_mut().zip(numbers) {
+        f.export = Some(n);
+    }
+    Ok(Summary {
+        files,
+        left_out,
+        nothing_new,
+        dry_run: false,
+    })
+}
+
+/// Refuses a `--component` that none of the cycle's suggestions comes from.
+fn check_component(cycle: &Cycle, options: &Options, known: &BTreeSet<String>) -> Result<()> {
+    let Some(wanted) = &options.component else {
+        return Ok(());
+    };
+    if known.contains(wanted) {
+        return Ok(());
+    }
+    Err(refused(format!(
+        "no suggestion of the cycle {} comes from the Decidim component {wanted}; the components are: {}",
+        cycle.triennium,
+        if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.iter().cloned().collect::<Vec<_>>().join(", ")
+        }
+    ))
+    .hint("`agenda suggestion show ID` gives each suggestion's component")
+    .into())
+}
+
+/// Refuses answers of several components for one file: Decidim takes one component per file.
+fn check_one_file(
+    options: &Options,
+    by_component: &BTreeMap<String, Vec<AnswerRow>>,
+) -> Result<()> {
+    let single = matches!(options.target, Target::Stdout | Target::File(_));
+    if single && by_component.len() > 1 {
+        let names: Vec<&str> = by_component.keys().map(String::as_str).collect();
+        return Err(refused(format!(
+            "the responses to send belong to {} Decidim components ({}): Decidim takes the answers of one component per file",
+            names.len(),
+            names.join(", ")
+        ))
+        .hint(format!(
+            "write one of them with --component {}, or one file each with --out FOLDER/",
+            names[0]
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// The file of each component, in memory, with the path it goes to.
+fn component_files(
+    options: &Options,
+    by_component: &BTreeMap<String, Vec<AnswerRow>>,
+) -> Result<Vec<ComponentFile>> {
+    let mut files = Vec::new();
+    for (component, rows) in by_component {
+        let bytes = write_csv(&options.locale, rows)?;
+        let sha256 = crate::csvin::scan::hex(&Sha256::digest(&bytes));
+        let path = match &options.target {
+            Target::Stdout => None,
+            Target::File(p) => Some(p.clone()),
+            Target::Folder(dir) => Some(dir.join(file_name(component))),
+        };
+        files.push(ComponentFile {
+            component_id: component.clone(),
+            path: path.map(|p| p.display().to_string()),
+            export: None,
+            rows: rows.len(),
+            sha256,
+            bytes,
+        });
+    }
+    Ok(files)
+}
+
+/// Writes each file that has a path, whole, never over the database `db`.
+fn write_files(db: &Path, options: &Options, files: &[ComponentFile]) -> Result<()> {
     if let (Target::Folder(dir), false) = (&options.target, files.is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             anyhow::Error::new(e).context(format!("creating the folder {}", dir.display()))
         })?;
     }
-    for f in &files {
+    for f in files {
         if let Some(path) = &f.path {
             let path = Path::new(path);
-            crate::outfile::ensure_not_a_database(path, db.path())?;
+            crate::outfile::ensure_not_a_database(path, db)?;
             crate::outfile::write_whole(path, &f.bytes)?;
         }
     }
-    let cycle_id = cycle.id;
-    let numbers = db.write(|tx| {
+    Ok(())
+}
+
+/// Records the files written as exports, with what each row sent; returns their numbers.
+fn record(
+    db: &mut Db,
+    cycle_id: i64,
+    options: &Options,
+    files: &[ComponentFile],
+    by_component: &BTreeMap<String, Vec<AnswerRow>>,
+) -> Result<Vec<i64>> {
+    db.write(|tx| {
         let mut numbers = Vec::new();
-        for f in &files {
+        for f in files {
             let rows = &by_component[&f.component_id];
             let hashes: Vec<String> = rows
                 .iter()
@@ -430,15 +401,6 @@ pub fn export(
             numbers.push(id);
         }
         Ok(numbers)
-    })?;
-    for (f, n) in files.iter_mut().zip(numbers) {
-        f.export = Some(n);
-    }
-    Ok(Summary {
-        files,
-        left_out,
-        nothing_new,
-        dry_run: false,
     })
 }
 

@@ -8,12 +8,12 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{CsvFile, Options, Source};
+use crate::csvin::{CsvFile, Options, Problems, Source};
 use crate::csvout::{guard_formula, unguard_formula};
 use crate::domain::card::{parse_budget, split_list, FieldChange, YearMonth, FIELDS};
 use crate::domain::{Axis, Card, CardStatus, Term};
 use crate::error::{invalid_input, refused, Failure};
-use crate::storage::{cards, cycles, Db, Handle};
+use crate::storage::{cards, cycles, Db, Handle, Tx};
 
 /// Changes to some fields of a card; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone)]
@@ -228,6 +228,31 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
     let source = Source::new(file)?;
     let mut csv = CsvFile::open(&source, options)?;
     let name = csv.name.clone();
+    let columns = card_columns(&csv)?;
+    let mut problems = csv.problems();
+    let rows = read_rows(&mut csv, &columns, &mut problems)?;
+    if rows.is_empty() && problems.is_empty() {
+        return Err(invalid_input(format!("{name}: the file has a header but no cards")).into());
+    }
+    let note = format!("card import {}", source.file_name());
+    let mut summary = ImportSummary::default();
+    db.write_or_rehearse(dry_run, |tx| {
+        write_rows(tx, &rows, &note, &mut problems, &mut summary)?;
+        problems.fail_if_any()?;
+        Ok(())
+    })?;
+    Ok(summary)
+}
+
+/// One row of a card CSV: its line, and its cells by the card field their column means.
+struct CardRow {
+    line: u64,
+    values: Vec<(&'static str, String)>,
+}
+
+/// The card field each column of the header means (`None` for a column of no field);
+/// refuses two columns of one field, and a header without the code.
+fn card_columns(csv: &CsvFile) -> Result<Vec<Option<&'static str>>> {
     let mut columns: Vec<Option<&'static str>> = Vec::new();
     let mut seen_fields = HashSet::new();
     for header in &csv.headers {
@@ -252,9 +277,17 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
         .hint(format!("the expected columns are: {}", FIELDS.join(", ")))
         .into());
     }
+    Ok(columns)
+}
 
-    let mut rows: Vec<(u64, Vec<(&'static str, String)>)> = Vec::new();
-    let mut problems = csv.problems();
+/// The rows of the file with a code each; a row of the wrong width, without a code or with
+/// the code of an earlier row is a problem.
+fn read_rows(
+    csv: &mut CsvFile,
+    columns: &[Option<&'static str>],
+    problems: &mut Problems,
+) -> Result<Vec<CardRow>> {
+    let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut codes = std::collections::HashMap::new();
     while let Some(line) = csv.next_record(&mut record)? {
@@ -293,60 +326,61 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
             );
             continue;
         }
-        rows.push((line, values));
+        rows.push(CardRow { line, values });
     }
-    if rows.is_empty() && problems.is_empty() {
-        return Err(invalid_input(format!("{name}: the file has a header but no cards")).into());
-    }
+    Ok(rows)
+}
 
-    let mut summary = ImportSummary::default();
-    let result = db.write_or_rehearse(dry_run, |tx| {
-        let cycle = working_cycle(tx)?;
-        for (line, values) in &rows {
-            summary.read += 1;
-            let code = &values.iter().find(|(f, _)| *f == "code").unwrap().1;
-            let existing = cards::get(tx, code)?;
-            let card = match card_from_values(existing.as_ref(), values) {
-                Ok(card) => card,
-                Err(e) => {
-                    problems.add(*line, e.message);
-                    continue;
-                }
-            };
-            if let Err(e) = card.validate() {
+/// Creates or updates the card of each row, counting them in `summary`; once any row has a
+/// problem, the rows after it are only checked.
+fn write_rows(
+    tx: &Tx,
+    rows: &[CardRow],
+    note: &str,
+    problems: &mut Problems,
+    summary: &mut ImportSummary,
+) -> Result<()> {
+    let cycle = working_cycle(tx)?;
+    for CardRow { line, values } in rows {
+        summary.read += 1;
+        let code = &values.iter().find(|(f, _)| *f == "code").unwrap().1;
+        let existing = cards::get(tx, code)?;
+        let card = match card_from_values(existing.as_ref(), values) {
+            Ok(card) => card,
+            Err(e) => {
                 problems.add(*line, e.message);
                 continue;
             }
-            if !problems.is_empty() {
-                continue;
+        };
+        if let Err(e) = card.validate() {
+            problems.add(*line, e.message);
+            continue;
+        }
+        if !problems.is_empty() {
+            continue;
+        }
+        match existing {
+            None => {
+                cards::insert(tx, &card, cycle.id, Some(note))?;
+                tx.audit(
+                    "card.import",
+                    Some(code),
+                    &format!("created: {}", card.title),
+                )?;
+                summary.created += 1;
             }
-            let note = format!("card import {}", source.file_name());
-            match existing {
-                None => {
-                    cards::insert(tx, &card, cycle.id, Some(&note))?;
-                    tx.audit(
-                        "card.import",
-                        Some(code),
-                        &format!("created: {}", card.title),
-                    )?;
-                    summary.created += 1;
-                }
-                Some(old) => {
-                    let changes = cards::update(tx, &old, &card, cycle.id, Some(&note))?;
-                    if changes.is_empty() {
-                        summary.unchanged += 1;
-                    } else {
-                        tx.audit("card.import", Some(code), &describe_changes(&changes))?;
-                        summary.updated += 1;
-                    }
+            Some(old) => {
+                let changes = cards::update(tx, &old, &card, cycle.id, Some(note))?;
+                if changes.is_empty() {
+                    summary.unchanged += 1;
+                } else {
+                    tx.audit("card.import", Some(code), &describe_changes(&changes))?;
+                    summary.updated += 1;
                 }
             }
         }
-        problems.fail_if_any()?;
-        Ok(())
-    });
-    result?;
-    Ok(summary)
+    }
+    Ok(())
 }
 
 fn card_from_values(

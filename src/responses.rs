@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::csvin::{CsvFile, Options as CsvOptions, Source};
+use crate::csvin::{CsvFile, Options as CsvOptions, Problems, Source};
 use crate::domain::response::ResponseRequest;
 use crate::domain::{Axis, Cycle, Outcome, Term};
 use crate::error::{invalid_input, refused};
@@ -146,7 +146,36 @@ pub fn respond_from_file(
 ) -> Result<RespondSummary> {
     let source = Source::new(file)?;
     let mut csv = CsvFile::open(&source, options)?;
-    let name = csv.name.clone();
+    let rows = read_rows(&mut csv)?;
+    let problems = csv.problems();
+    let file_name = source.file_name();
+    db.write_or_rehearse(dry_run, |tx| {
+        let mut applying = Applying {
+            tx,
+            cycle,
+            file_name: &file_name,
+            problems,
+            seen: HashMap::new(),
+            summary: RespondSummary::default(),
+        };
+        for row in &rows {
+            applying.apply(row)?;
+        }
+        applying.problems.fail_if_any()?;
+        Ok(applying.summary)
+    })
+}
+
+/// One row of a response file: its line, and its cells by the column they are in, or why
+/// they cannot be read.
+struct ResponseRow {
+    line: u64,
+    cells: Result<HashMap<&'static str, String>, String>,
+}
+
+/// Reads the rows of a response file, after checking that its header has the columns a
+/// response needs. Nothing is resolved yet: that needs the database.
+fn read_rows(csv: &mut CsvFile) -> Result<Vec<ResponseRow>> {
     let columns: Vec<Option<&'static str>> =
         csv.headers.iter().map(|h| response_column(h)).collect();
     let has = |c: &str| columns.contains(&Some(c));
@@ -164,14 +193,14 @@ pub fn respond_from_file(
     while let Some(line) = csv.next_record(&mut record)? {
         let mut values: HashMap<&'static str, String> = HashMap::new();
         if record.len() != columns.len() {
-            rows.push((
+            rows.push(ResponseRow {
                 line,
-                Err(format!(
+                cells: Err(format!(
                     "{} fields, but the header has {}",
                     record.len(),
                     columns.len()
                 )),
-            ));
+            });
             continue;
         }
         for (c, v) in columns.iter().zip(record.iter()) {
@@ -179,108 +208,154 @@ pub fn respond_from_file(
                 values.insert(c, crate::csvout::unguard_formula(v.trim()).to_string());
             }
         }
-        rows.push((line, Ok(values)));
+        rows.push(ResponseRow {
+            line,
+            cells: Ok(values),
+        });
     }
     if rows.is_empty() {
-        return Err(invalid_input(format!("{name}: the file has a header but no rows")).into());
+        return Err(
+            invalid_input(format!("{}: the file has a header but no rows", csv.name)).into(),
+        );
     }
-    let mut problems = csv.problems();
-    let result = db.write_or_rehearse(dry_run, |tx| {
-        let mut summary = RespondSummary::default();
-        let mut seen: HashMap<i64, u64> = HashMap::new();
-        for (line, row) in &rows {
-            let values = match row {
-                Ok(v) => v,
-                Err(why) => {
-                    problems.add(*line, why.clone());
-                    continue;
-                }
-            };
-            let get = |k: &str| values.get(k).filter(|v| !v.is_empty()).cloned();
-            let Some(id) = get("id").or_else(|| get("ref")) else {
-                problems.add(*line, "no id or ref".into());
-                continue;
-            };
-            let suggestion = match sstore::resolve(tx, &id, cycle.id)? {
-                Some(s) => s,
-                None => {
-                    problems.add(*line, format!("there is no suggestion \"{id}\""));
-                    continue;
-                }
-            };
-            if let Some(first) = seen.insert(suggestion, *line) {
-                problems.add(
-                    *line,
-                    format!("suggestion {id} appears again (first on line {first})"),
-                );
-                continue;
+    Ok(rows)
+}
+
+/// What a row asks once read against the database: the suggestion, as the row names it and by
+/// its id, the response, the axes to add.
+struct RowRequest {
+    id: String,
+    suggestion: i64,
+    request: ResponseRequest,
+    axes: Vec<Axis>,
+}
+
+/// The rows of a response file being applied in one transaction: the problems found so far,
+/// the suggestions already answered (with their line), what was done.
+struct Applying<'a, 'tx> {
+    tx: &'a Tx<'tx>,
+    cycle: &'a Cycle,
+    /// The file's name, for the audit log.
+    file_name: &'a str,
+    problems: Problems,
+    seen: HashMap<i64, u64>,
+    summary: RespondSummary,
+}
+
+impl Applying<'_, '_> {
+    /// Applies one row, or notes its problem; once there is any problem, only checks it.
+    fn apply(&mut self, row: &ResponseRow) -> Result<()> {
+        let line = row.line;
+        let values = match &row.cells {
+            Ok(v) => v,
+            Err(why) => {
+                self.problems.add(line, why.clone());
+                return Ok(());
             }
-            let outcome = match get("outcome").map(|o| Outcome::parse(&o)) {
-                Some(Ok(o)) => o,
-                Some(Err(e)) => {
-                    problems.add(*line, e.message);
-                    continue;
-                }
-                None => {
-                    problems.add(*line, "the outcome is empty".into());
-                    continue;
-                }
-            };
-            let mut axes = Vec::new();
-            let mut bad_axis = None;
-            for a in get("axes")
-                .unwrap_or_default()
-                .split(['|', ',', ';'])
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-            {
-                match Axis::parse(a) {
-                    Ok(axis) => axes.push(axis),
-                    Err(e) => bad_axis = Some(e.message),
-                }
+        };
+        let Some(asked) = self.request(line, values)? else {
+            return Ok(());
+        };
+        if !self.problems.is_empty() {
+            // Refused anyway: check the rest without writing.
+            if let Err(e) = asked.request.check() {
+                self.problems.add(line, e.message);
             }
-            if let Some(why) = bad_axis {
-                problems.add(*line, why);
-                continue;
+            return Ok(());
+        }
+        if let Err(e) = record_response(
+            self.tx,
+            self.cycle,
+            asked.suggestion,
+            &asked.request,
+            &mut self.summary,
+        ) {
+            let (kind, _) = crate::error::classify(&e);
+            if kind == crate::error::Kind::Failed {
+                return Err(e);
             }
-            let request = ResponseRequest {
-                outcome,
-                reason: get("reason").unwrap_or_default(),
-                card: get("card"),
-                duplicate_of: get("duplicate_of"),
-            };
-            if !problems.is_empty() {
-                // Refused anyway: check the rest without writing.
-                if let Err(e) = request.check() {
-                    problems.add(*line, e.message);
-                }
-                continue;
-            }
-            if let Err(e) = record_response(tx, cycle, suggestion, &request, &mut summary) {
-                let (kind, _) = crate::error::classify(&e);
-                if kind == crate::error::Kind::Failed {
-                    return Err(e);
-                }
-                problems.add(*line, e.to_string());
-                continue;
-            }
-            for axis in axes {
-                if tags::add_axis(tx, suggestion, axis.code(), "person", None)? {
-                    summary.axes_added += 1;
-                    tx.audit(
-                        "suggestion.tag",
-                        Some(&id),
-                        &format!(
-                            "axis {} (response file {})",
-                            axis.code(),
-                            source.file_name()
-                        ),
-                    )?;
-                }
+            self.problems.add(line, e.to_string());
+            return Ok(());
+        }
+        for axis in asked.axes {
+            if tags::add_axis(self.tx, asked.suggestion, axis.code(), "person", None)? {
+                self.summary.axes_added += 1;
+                self.tx.audit(
+                    "suggestion.tag",
+                    Some(&asked.id),
+                    &format!("axis {} (response file {})", axis.code(), self.file_name),
+                )?;
             }
         }
-        problems.fail_if_any()?;
-        Ok(summary)
-    });
-    result
+        Ok(())
+    }
+
+    /// Reads what the row asks: its suggestion (once in the file), its outcome and its axes;
+    /// `None`, with the problem noted, when it cannot.
+    fn request(
+        &mut self,
+        line: u64,
+        values: &HashMap<&'static str, String>,
+    ) -> Result<Option<RowRequest>> {
+        let get = |k: &str| values.get(k).filter(|v| !v.is_empty()).cloned();
+        let Some(id) = get("id").or_else(|| get("ref")) else {
+            self.problems.add(line, "no id or ref".into());
+            return Ok(None);
+        };
+        let suggestion = match sstore::resolve(self.tx, &id, self.cycle.id)? {
+            Some(s) => s,
+            None => {
+                self.problems
+                    .add(line, format!("there is no suggestion \"{id}\""));
+                return Ok(None);
+            }
+        };
+        if let Some(first) = self.seen.insert(suggestion, line) {
+            self.problems.add(
+                line,
+                format!("suggestion {id} appears again (first on line {first})"),
+            );
+            return Ok(None);
+        }
+        let outcome = match get("outcome").map(|o| Outcome::parse(&o)) {
+            Some(Ok(o)) => o,
+            Some(Err(e)) => {
+                self.problems.add(line, e.message);
+                return Ok(None);
+            }
+            None => {
+                self.problems.add(line, "the outcome is empty".into());
+                return Ok(None);
+            }
+        };
+        let mut axes = Vec::new();
+        let mut bad_axis = None;
+        for a in get("axes")
+            .unwrap_or_default()
+            .split(['|', ',', ';'])
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            match Axis::parse(a) {
+                Ok(axis) => axes.push(axis),
+                Err(e) => bad_axis = Some(e.message),
+            }
+        }
+        if let Some(why) = bad_axis {
+            self.problems.add(line, why);
+            return Ok(None);
+        }
+        let request = ResponseRequest {
+            outcome,
+            reason: get("reason").unwrap_or_default(),
+            card: get("card"),
+            duplicate_of: get("duplicate_of"),
+        };
+        Ok(Some(RowRequest {
+            id,
+            suggestion,
+            request,
+            axes,
+        }))
+    }
 }

@@ -3,207 +3,30 @@
 //! (`;`, `,`, tab), fingerprints the bytes with SHA-256, and hands out records with the line a
 //! text editor shows. Shared by every command that reads a CSV.
 
+mod options;
 mod problems;
+mod readers;
 pub mod scan;
+mod source;
 pub mod tabular;
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use sha2::Digest;
 
-use crate::error::{invalid_input, usage, Failure};
+use crate::error::{invalid_input, usage};
+pub use options::{
+    delimiter_name, sniff_delimiter, DelimiterChoice, EncodingChoice, Options, TextEncoding,
+};
 pub use problems::{Problems, MAX_PROBLEMS_SHOWN};
+use readers::{RecordLimit, RecordTooLong};
 pub use scan::Scan;
+pub use source::Source;
 pub use tabular::{FileKind, Locator};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EncodingChoice {
-    #[default]
-    Auto,
-    Utf8,
-    Windows1252,
-}
-
-impl EncodingChoice {
-    pub fn parse(value: &str) -> Result<Self, Failure> {
-        match crate::text::fold(value).replace(' ', "").as_str() {
-            "auto" => Ok(Self::Auto),
-            "utf8" => Ok(Self::Utf8),
-            "windows1252" | "cp1252" | "latin1" | "iso88591" | "ansi" => Ok(Self::Windows1252),
-            _ => Err(usage(format!(
-                "unknown encoding \"{value}\"; valid values: auto, utf-8, windows-1252"
-            ))),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DelimiterChoice {
-    #[default]
-    Auto,
-    Byte(u8),
-}
-
-impl DelimiterChoice {
-    pub fn parse(value: &str) -> Result<Self, Failure> {
-        match value {
-            "auto" => Ok(Self::Auto),
-            "," | "comma" => Ok(Self::Byte(b',')),
-            ";" | "semicolon" => Ok(Self::Byte(b';')),
-            "tab" | "\t" | "\\t" => Ok(Self::Byte(b'\t')),
-            _ => Err(usage(format!(
-                "unknown delimiter \"{value}\"; valid values: auto, \",\", \";\", tab"
-            ))),
-        }
-    }
-}
-
-/// The encoding a file turned out to have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextEncoding {
-    Utf8,
-    Utf8Bom,
-    Windows1252,
-}
-
-impl TextEncoding {
-    pub fn name(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "utf-8",
-            TextEncoding::Utf8Bom => "utf-8-bom",
-            TextEncoding::Windows1252 => "windows-1252",
-        }
-    }
-}
-
-pub fn delimiter_name(delimiter: u8) -> &'static str {
-    match delimiter {
-        b',' => ",",
-        b';' => ";",
-        b'\t' => "tab",
-        _ => "?",
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    pub encoding: EncodingChoice,
-    pub delimiter: DelimiterChoice,
-}
-
-/// An input file: a path, or standard input spooled to a private temporary file so that it can
-/// be fingerprinted and read twice like any other.
-pub struct Source {
-    /// The name used in messages: the path as given, or `<stdin>`.
-    pub name: String,
-    path: PathBuf,
-    _spool: Option<tempfile::TempPath>,
-}
-
-impl Source {
-    pub fn new(arg: &str) -> Result<Source> {
-        if arg == "-" {
-            let mut spool = tempfile::Builder::new()
-                .prefix("agenda-stdin-")
-                .tempfile()
-                .context("creating a temporary file for standard input")?;
-            io::copy(&mut io::stdin().lock(), spool.as_file_mut())
-                .context("reading standard input")?;
-            let path = spool.into_temp_path();
-            return Ok(Source {
-                name: "<stdin>".into(),
-                path: path.to_path_buf(),
-                _spool: Some(path),
-            });
-        }
-        let path = PathBuf::from(arg);
-        let not_a_file = |what: &str, hint: &str| -> anyhow::Error {
-            Failure::new(crate::error::Kind::InvalidInput, format!("{arg}: {what}"))
-                .hint(hint.to_string())
-                .into()
-        };
-        match std::fs::metadata(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(not_a_file(
-                    "no such file",
-                    "check the path; use - to read standard input",
-                ))
-            }
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-                return Err(not_a_file(
-                    "the file cannot be read (permission denied)",
-                    "check the file's permissions, or copy it somewhere you can read it",
-                ))
-            }
-            Err(e) => {
-                return Err(not_a_file(
-                    &format!("the file cannot be read ({e})"),
-                    "check the path and the disk",
-                ))
-            }
-            Ok(m) if m.is_dir() => {
-                return Err(not_a_file(
-                    "is a folder, not a file",
-                    "name the file inside it",
-                ))
-            }
-            Ok(m) if !m.is_file() => {
-                #[cfg(unix)]
-                let what = {
-                    use std::os::unix::fs::FileTypeExt;
-                    let t = m.file_type();
-                    if t.is_fifo() {
-                        "is a named pipe (FIFO), not a file"
-                    } else if t.is_char_device() || t.is_block_device() {
-                        "is a device, not a file"
-                    } else if t.is_socket() {
-                        "is a socket, not a file"
-                    } else {
-                        "is not a regular file"
-                    }
-                };
-                #[cfg(not(unix))]
-                let what = "is not a regular file";
-                return Err(not_a_file(
-                    what,
-                    "save the data to a file first, or pipe it to standard input with -",
-                ));
-            }
-            Ok(_) => {}
-        }
-        if let Err(e) = File::open(&path) {
-            return Err(not_a_file(
-                &format!("the file cannot be read ({e})"),
-                "check the file's permissions",
-            ));
-        }
-        Ok(Source {
-            name: arg.to_string(),
-            path,
-            _spool: None,
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The bare file name, as batches record it.
-    pub fn file_name(&self) -> String {
-        if self._spool.is_some() {
-            return self.name.clone();
-        }
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.name.clone())
-    }
-}
 
 /// The longest record a file may hold, in bytes of text. A record this long is not a
 /// suggestion but a quote that never closes: without a limit it would swallow the rest of the
@@ -340,61 +163,19 @@ impl CsvFile {
             .into());
         }
         let encoding = scan.encoding(&name, options.encoding)?;
-        let bytes_read = Arc::new(AtomicU64::new(0));
-        // One byte more than scanned is enough to tell that the file grew, and a file that keeps
-        // growing (a log, a download in progress) is not read forever.
-        let raw = CountingReader {
-            inner: raw.take(scan.size + 1),
-            count: bytes_read.clone(),
-        };
-        let mut text: Box<dyn Read + Send> = match encoding {
-            TextEncoding::Windows1252 => Box::new(Windows1252Reader::new(raw)),
-            _ => Box::new(BufReader::with_capacity(1 << 16, raw)),
-        };
-        if scan.bom {
-            let mut bom = [0u8; 3];
-            text.read_exact(&mut bom)?;
-        }
-        // Sniff the delimiter on the first chunk of text, then read on from it.
-        let mut head = Vec::with_capacity(1 << 16);
-        (&mut text).take(1 << 16).read_to_end(&mut head)?;
-        let delimiter = match options.delimiter {
-            DelimiterChoice::Byte(b) => b,
-            DelimiterChoice::Auto => sniff_delimiter(&head),
-        };
-        // Records end at `\n` (a `\r` before it is cut from the last field in `next_record`):
-        // with the csv crate's CRLF terminator the `\n` of a `\r\n` is counted only when the
-        // next record is read, so every record after a CRLF would start a line too early. Files
-        // with bare `\r` line ends (old Macs) keep the CRLF terminator.
-        let terminator = if head.contains(&b'\n') || !head.contains(&b'\r') {
-            csv::Terminator::Any(b'\n')
-        } else {
-            csv::Terminator::CRLF
-        };
-        let limit = Arc::new(RecordLimit::default());
-        let chained: Box<dyn Read + Send> = Box::new(LimitedReader {
-            inner: io::Cursor::new(head).chain(text),
-            limit: limit.clone(),
-        });
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .terminator(terminator)
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 18)
-            .from_reader(chained);
+        let text = readers::text_records(raw, &scan, encoding, options.delimiter)?;
         let mut csv = CsvFile {
             name,
             scan,
             encoding,
-            delimiter,
+            delimiter: text.delimiter,
             headers: Vec::new(),
             kind: FileKind::Csv,
             locator: Locator::Line,
             header_at: 1,
-            reader: Records::Csv(reader),
-            bytes_read,
-            limit,
+            reader: Records::Csv(text.reader),
+            bytes_read: text.bytes_read,
+            limit: text.limit,
             next_line: 1,
         };
         let mut header = csv::StringRecord::new();
@@ -441,9 +222,7 @@ impl CsvFile {
             Ok(true) => {
                 let next = reader.position();
                 self.next_line = next.line();
-                self.limit
-                    .record_start
-                    .store(next.byte(), Ordering::Relaxed);
+                self.limit.record_starts_at(next.byte());
                 Ok(true)
             }
             Ok(false) => {
@@ -557,163 +336,9 @@ pub fn header_list(headers: &[String]) -> String {
     list
 }
 
-/// Picks the delimiter from the header line: the one of `;`, `,` and tab that occurs most often
-/// outside quotes. A tie goes to `;`, what Italian spreadsheets write.
-pub fn sniff_delimiter(head: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    for &b in head {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => break,
-            b';' if !in_quotes => counts[0] += 1,
-            b',' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let candidates = [b';', b',', b'\t'];
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        candidates[best]
-    }
-}
-
-/// Where the csv reader is in the text: bytes handed to it, and where the current record
-/// started.
-#[derive(Default)]
-struct RecordLimit {
-    fed: AtomicU64,
-    record_start: AtomicU64,
-}
-
-#[derive(Debug)]
-struct RecordTooLong;
-
-impl std::fmt::Display for RecordTooLong {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "a record is longer than {} MiB", MAX_RECORD_BYTES >> 20)
-    }
-}
-
-impl std::error::Error for RecordTooLong {}
-
-/// Stops the csv reader when one record has taken more than [`MAX_RECORD_BYTES`]: the reader
-/// is handed at most a buffer more than the record it is in.
-struct LimitedReader<R> {
-    inner: R,
-    limit: Arc<RecordLimit>,
-}
-
-impl<R: Read> Read for LimitedReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let fed = self.limit.fed.load(Ordering::Relaxed);
-        let start = self.limit.record_start.load(Ordering::Relaxed);
-        if fed.saturating_sub(start) > MAX_RECORD_BYTES {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, RecordTooLong));
-        }
-        let n = self.inner.read(buf)?;
-        self.limit.fed.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
-    }
-}
-
-struct CountingReader<R> {
-    inner: R,
-    count: Arc<AtomicU64>,
-}
-
-impl<R: Read> Read for CountingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
-    }
-}
-
-/// Decodes Windows-1252 into UTF-8 as it is read.
-struct Windows1252Reader<R> {
-    inner: R,
-    decoder: encoding_rs::Decoder,
-    input: Vec<u8>,
-    start: usize,
-    end: usize,
-    eof: bool,
-    output: Vec<u8>,
-    out_start: usize,
-}
-
-impl<R: Read> Windows1252Reader<R> {
-    fn new(inner: R) -> Self {
-        Windows1252Reader {
-            inner,
-            decoder: encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling(),
-            input: vec![0; 1 << 16],
-            start: 0,
-            end: 0,
-            eof: false,
-            output: Vec::with_capacity(3 << 16),
-            out_start: 0,
-        }
-    }
-}
-
-impl<R: Read> Read for Windows1252Reader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            if self.out_start < self.output.len() {
-                let n = buf.len().min(self.output.len() - self.out_start);
-                buf[..n].copy_from_slice(&self.output[self.out_start..self.out_start + n]);
-                self.out_start += n;
-                return Ok(n);
-            }
-            if self.eof && self.start == self.end {
-                return Ok(0);
-            }
-            if self.start == self.end && !self.eof {
-                let n = self.inner.read(&mut self.input)?;
-                self.start = 0;
-                self.end = n;
-                if n == 0 {
-                    self.eof = true;
-                }
-            }
-            self.output.clear();
-            self.out_start = 0;
-            let capacity = self
-                .decoder
-                .max_utf8_buffer_length(self.end - self.start)
-                .unwrap_or(3 << 16)
-                .max(16);
-            self.output.resize(capacity, 0);
-            let (_, read, written, _) = self.decoder.decode_to_utf8(
-                &self.input[self.start..self.end],
-                &mut self.output,
-                self.eof,
-            );
-            self.start += read;
-            self.output.truncate(written);
-            if self.eof && self.output.is_empty() {
-                return Ok(0);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sniffs_the_delimiter_of_the_header() {
-        assert_eq!(sniff_delimiter(b"id;title/it;body/it\n1;a,b;c"), b';');
-        assert_eq!(sniff_delimiter(b"id,title/it,body/it\n"), b',');
-        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
-        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
-        assert_eq!(sniff_delimiter(b"titolo\n"), b',');
-    }
 
     /// Opens `read` as if it were the file `scanned` describes.
     fn open_changed(scanned: &[u8], read: Vec<u8>) -> Result<Vec<String>> {
@@ -788,15 +413,5 @@ mod tests {
         let list = header_list(&headers);
         assert!(list.starts_with("c0, c1, "));
         assert!(list.ends_with("c29 … and 99970 more"), "{list}");
-    }
-
-    #[test]
-    fn decodes_windows_1252_in_small_reads() {
-        let mut reader = Windows1252Reader::new(io::Cursor::new(
-            b"caff\xe8 \x80 l\x92accesso \x93ok\x94 \x85 \x96".to_vec(),
-        ));
-        let mut all = String::new();
-        reader.read_to_string(&mut all).unwrap();
-        assert_eq!(all, "caffè € l’accesso “ok” … –");
     }
 }

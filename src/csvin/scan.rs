@@ -110,75 +110,16 @@ impl Scan {
             if let Some(hasher) = hasher.as_mut() {
                 hasher.update(chunk);
             }
-            if scan.size == 0 {
-                scan.bom = chunk.starts_with(&[0xEF, 0xBB, 0xBF]);
-                scan.head = chunk[..chunk.len().min(HEAD_BYTES)].to_vec();
-            }
-            let offset = scan.size;
-            let line_at_start = scan.lines;
-            // Counting loops without branches, so that they vectorise: this pass reads every
-            // byte of files of a gigabyte.
-            let lines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
-            let quotes = chunk.iter().filter(|&&b| b == b'"').count() as u64;
-            let high = chunk.iter().fold(0u8, |acc, &b| acc | b) >= 0x80;
-            if scan.first_nul.is_none() && chunk.contains(&0) {
-                let i = chunk.iter().position(|&b| b == 0).unwrap_or(0);
-                scan.first_nul = Some((
-                    offset + i as u64,
-                    line_at_start + 1 + count_newlines(&chunk[..i]),
-                ));
-            }
-            scan.lines += lines;
-            scan.quotes += quotes;
+            let start = ChunkStart {
+                offset: scan.size - carry as u64,
+                carry,
+                line: scan.lines,
+            };
+            let high = scan.count(chunk);
             if high || carry > 0 {
                 let data = &buf[..carry + n];
-                let data_offset = offset - carry as u64;
-                let mut i = 0;
-                let mut tail = 0;
-                while i < data.len() {
-                    match std::str::from_utf8(&data[i..]) {
-                        Ok(valid) => {
-                            scan.has_utf8_multibyte |= !valid.is_ascii();
-                            i = data.len();
-                        }
-                        Err(e) => {
-                            let bad = i + e.valid_up_to();
-                            scan.has_utf8_multibyte |= !data[i..bad].is_ascii();
-                            match e.error_len() {
-                                Some(len) => {
-                                    if scan.first_invalid_utf8.is_none() {
-                                        let line = line_at_start
-                                            + 1
-                                            + count_newlines(&data[carry.min(bad)..bad]);
-                                        scan.first_invalid_utf8 =
-                                            Some((data_offset + bad as u64, line, data[bad]));
-                                    }
-                                    i = bad + len;
-                                }
-                                None => {
-                                    tail = data.len() - bad;
-                                    i = data.len();
-                                }
-                            }
-                        }
-                    }
-                }
-                // Bytes Windows-1252 leaves undefined matter only from the first byte that is
-                // not UTF-8 on: before it, the file is ASCII or valid UTF-8.
-                if let Some((first_bad, _, _)) = scan.first_invalid_utf8 {
-                    if scan.first_undefined_1252.is_none() {
-                        let from = first_bad.saturating_sub(data_offset) as usize;
-                        if let Some(k) = data[from.min(data.len())..]
-                            .iter()
-                            .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-                        {
-                            let at = from + k;
-                            let line = line_at_start + 1 + count_newlines(&data[carry.min(at)..at]);
-                            scan.first_undefined_1252 =
-                                Some((data_offset + at as u64, line, data[at]));
-                        }
-                    }
-                }
+                let tail = scan.validate_utf8(data, &start);
+                scan.find_undefined_1252(data, &start);
                 // Keep the cut sequence for the next chunk.
                 let len = carry + n;
                 buf.copy_within(len - tail..len, 0);
@@ -192,6 +133,85 @@ impl Scan {
             scan.first_invalid_utf8 = Some((scan.size - carry as u64, scan.lines + 1, buf[0]));
         }
         Ok(scan)
+    }
+
+    /// Counts the lines and quotes of a chunk, notes its first NUL (and, for the first chunk,
+    /// the BOM and the head); returns whether it holds any byte that is not ASCII.
+    fn count(&mut self, chunk: &[u8]) -> bool {
+        if self.size == 0 {
+            self.bom = chunk.starts_with(&[0xEF, 0xBB, 0xBF]);
+            self.head = chunk[..chunk.len().min(HEAD_BYTES)].to_vec();
+        }
+        // Counting loops without branches, so that they vectorise: this pass reads every
+        // byte of files of a gigabyte.
+        let lines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+        let quotes = chunk.iter().filter(|&&b| b == b'"').count() as u64;
+        let high = chunk.iter().fold(0u8, |acc, &b| acc | b) >= 0x80;
+        if self.first_nul.is_none() && chunk.contains(&0) {
+            let i = chunk.iter().position(|&b| b == 0).unwrap_or(0);
+            self.first_nul = Some((
+                self.size + i as u64,
+                self.lines + 1 + count_newlines(&chunk[..i]),
+            ));
+        }
+        self.lines += lines;
+        self.quotes += quotes;
+        high
+    }
+
+    /// Validates `data` (the bytes carried from the previous chunk, then this chunk) as UTF-8,
+    /// noting the first invalid byte; returns how many bytes at its end are a sequence cut in
+    /// two, to carry to the next chunk.
+    fn validate_utf8(&mut self, data: &[u8], start: &ChunkStart) -> usize {
+        let mut i = 0;
+        let mut tail = 0;
+        while i < data.len() {
+            match std::str::from_utf8(&data[i..]) {
+                Ok(valid) => {
+                    self.has_utf8_multibyte |= !valid.is_ascii();
+                    i = data.len();
+                }
+                Err(e) => {
+                    let bad = i + e.valid_up_to();
+                    self.has_utf8_multibyte |= !data[i..bad].is_ascii();
+                    match e.error_len() {
+                        Some(len) => {
+                            if self.first_invalid_utf8.is_none() {
+                                let line = start.line_of(data, bad);
+                                self.first_invalid_utf8 =
+                                    Some((start.offset + bad as u64, line, data[bad]));
+                            }
+                            i = bad + len;
+                        }
+                        None => {
+                            tail = data.len() - bad;
+                            i = data.len();
+                        }
+                    }
+                }
+            }
+        }
+        tail
+    }
+
+    /// Notes the first byte Windows-1252 leaves undefined. Such bytes matter only from the
+    /// first byte that is not UTF-8 on: before it, the file is ASCII or valid UTF-8.
+    fn find_undefined_1252(&mut self, data: &[u8], start: &ChunkStart) {
+        let Some((first_bad, _, _)) = self.first_invalid_utf8 else {
+            return;
+        };
+        if self.first_undefined_1252.is_some() {
+            return;
+        }
+        let from = first_bad.saturating_sub(start.offset) as usize;
+        if let Some(k) = data[from.min(data.len())..]
+            .iter()
+            .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+        {
+            let at = from + k;
+            let line = start.line_of(data, at);
+            self.first_undefined_1252 = Some((start.offset + at as u64, line, data[at]));
+        }
     }
 
     /// Decides the encoding, or explains why the file is neither UTF-8 nor Windows-1252.
@@ -235,6 +255,24 @@ impl Scan {
                 Ok(TextEncoding::Windows1252)
             }
         }
+    }
+}
+
+/// Where the bytes a chunk is validated with start: the sequence carried from the previous
+/// chunk, then the chunk.
+struct ChunkStart {
+    /// The file offset of the first carried byte (of the chunk, when nothing is carried).
+    offset: u64,
+    /// How many bytes were carried.
+    carry: usize,
+    /// The lines the file held before the chunk.
+    line: u64,
+}
+
+impl ChunkStart {
+    /// The line of the byte at `at` in the data validated.
+    fn line_of(&self, data: &[u8], at: usize) -> u64 {
+        self.line + 1 + count_newlines(&data[self.carry.min(at)..at])
     }
 }
 

@@ -104,6 +104,15 @@ pub struct Table {
 /// `category/name/it`, `component/id`), arrays joined by `, ` — so that the same export read
 /// as JSON or as CSV gives the same columns and the same cells.
 pub fn json_table(name: &str, bytes: &[u8]) -> Result<Table> {
+    let items = json_items(name, parse_json(name, bytes)?)?;
+    if items.is_empty() {
+        return Err(invalid_input(format!("{name}: the JSON document holds no records")).into());
+    }
+    flat_table(name, &items)
+}
+
+/// The JSON document in `bytes`, which must be UTF-8 (with or without a BOM).
+fn parse_json(name: &str, bytes: &[u8]) -> Result<Value> {
     let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = std::str::from_utf8(text).map_err(|e| {
         let line = 1 + text[..e.valid_up_to()]
@@ -123,6 +132,12 @@ pub fn json_table(name: &str, bytes: &[u8]) -> Result<Table> {
         ))
         .hint("a JSON export must be read whole: check that the download finished")
     })?;
+    Ok(value)
+}
+
+/// The records of a JSON document: the array itself, the one array an object wraps, or the
+/// object as the one record.
+fn json_items(name: &str, value: Value) -> Result<Vec<Value>> {
     let items = match value {
         Value::Array(items) => items,
         Value::Object(map) => {
@@ -149,9 +164,12 @@ pub fn json_table(name: &str, bytes: &[u8]) -> Result<Table> {
             .into())
         }
     };
-    if items.is_empty() {
-        return Err(invalid_input(format!("{name}: the JSON document holds no records")).into());
-    }
+    Ok(items)
+}
+
+/// The records flattened into one table: a column for every path any record holds, in the
+/// order they first appear; a record without one has an empty cell there.
+fn flat_table(name: &str, items: &[Value]) -> Result<Table> {
     let mut headers: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut flat_records = Vec::with_capacity(items.len());

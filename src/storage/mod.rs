@@ -9,9 +9,13 @@ pub mod answers;
 pub mod audit;
 pub mod axes;
 pub mod backups;
+mod busy;
 pub mod cards;
 pub mod check;
 pub mod cycles;
+mod failures;
+mod files;
+mod identity;
 pub mod imports;
 mod migrations;
 pub mod privacy;
@@ -24,18 +28,20 @@ pub mod settings;
 pub mod suggestions;
 pub mod tags;
 
-use std::fs::OpenOptions;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Failure, Kind};
+use busy::{busy_or, set_busy_path, wait_for_writer};
+use failures::{busy_in_chain, not_a_database};
+use files::with_suffix;
+use identity::{identity_problem, FileIdentity};
 
+pub use busy::busy_timeout;
 pub use cards::cards_of_cycle;
+pub use files::create_private_file;
 
 /// The connection to the database, as the operations hand it back to storage's functions (a
 /// [`Tx`] derefs to it). Only `storage` runs SQL on it.
@@ -48,36 +54,7 @@ pub struct Db {
     path: PathBuf,
     /// The file opened, as the file system names it (device and inode): a file deleted or
     /// replaced under the command is told from the one it opened.
-    identity: Option<(u64, u64)>,
-}
-
-/// Why the file at `path` is no longer the one a command opened (`opened`), if it is not.
-fn identity_problem(path: &Path, opened: Option<(u64, u64)>) -> Option<String> {
-    let opened = opened?;
-    match file_identity(path) {
-        None => Some(format!(
-            "{} was deleted while this command ran: nothing was kept",
-            path.display()
-        )),
-        Some(now) if now != opened => Some(format!(
-            "{} was replaced by another file while this command ran: nothing was kept, and the new file was not touched",
-            path.display()
-        )),
-        Some(_) => None,
-    }
-}
-
-/// The device and inode of a file, where the system has them.
-fn file_identity(path: &Path) -> Option<(u64, u64)> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::metadata(path).ok().map(|_| (0, 0))
-    }
+    identity: Option<FileIdentity>,
 }
 
 /// A write transaction. It derefs to the connection for queries.
@@ -127,7 +104,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
-            identity: file_identity(path),
+            identity: FileIdentity::of(path),
         };
         db.configure()
             .map_err(|e| match e.downcast::<rusqlite::Error>() {
@@ -173,7 +150,7 @@ impl Db {
             let mut db = Db {
                 conn,
                 path: path.to_path_buf(),
-                identity: file_identity(path),
+                identity: FileIdentity::of(path),
             };
             db.configure()?;
             migrations::create_schema(&mut db)?;
@@ -396,191 +373,6 @@ impl Db {
             })
             .optional()?)
     }
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-/// Creates an empty file with mode 0600, so that personal data is never readable by others,
-/// not even for the instant between creation and a chmod.
-pub fn create_private_file(path: &Path) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?
-        .flush()?;
-    Ok(())
-}
-
-/// The sentence for an error met while opening and checking the database: only a file SQLite
-/// cannot read as a database is "not an agenda database"; a lock, a read-only file or folder,
-/// a full disk or an I/O error each say what they are.
-fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Error {
-    use rusqlite::ErrorCode;
-    if is_busy(&error) {
-        return anyhow::Error::new(error).context(busy_failure(path));
-    }
-    let code = match &error {
-        rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
-        _ => None,
-    };
-    let failure = match code {
-        Some(ErrorCode::ReadOnly) => Failure::new(
-            Kind::Failed,
-            format!("{} cannot be written: the file or its folder is read-only", path.display()),
-        )
-        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both, or copy the file somewhere writable"),
-        Some(ErrorCode::DiskFull) => Failure::new(
-            Kind::Failed,
-            format!("the disk that holds {} is full", path.display()),
-        )
-        .hint("free some space, then run the command again; nothing was changed"),
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            let why = if path.is_dir() {
-                "it is a folder, not a database file".to_string()
-            } else {
-                match std::fs::File::open(path) {
-                    Err(e) => format!("{e}"),
-                    Ok(_) => "its folder cannot be written (SQLite creates its -wal and -shm files there)".to_string(),
-                }
-            };
-            Failure::new(Kind::Failed, format!("{} cannot be opened: {why}", path.display()))
-                .hint("check the path and the permissions of the file and of its folder")
-        }
-        Some(ErrorCode::SystemIoFailure) => Failure::new(
-            Kind::Failed,
-            format!("reading {} failed with an input/output error", path.display()),
-        )
-        .hint("check the disk (and, for a network folder, the connection); `agenda check` tells whether the file is intact"),
-        _ => Failure::new(
-            Kind::Failed,
-            format!("{} is not an agenda database", path.display()),
-        )
-        .hint("point --db at the file `agenda init` created"),
-    };
-    anyhow::Error::new(error).context(failure)
-}
-
-static BUSY_PATH: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
-static BUSY_SAID: AtomicBool = AtomicBool::new(false);
-static BUSY_STARTED_MS: AtomicU64 = AtomicU64::new(0);
-static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-
-fn set_busy_path(path: &Path) {
-    if let Ok(mut p) = BUSY_PATH.lock() {
-        *p = Some(path.to_path_buf());
-    }
-}
-
-/// How long a command waits for another writer before giving up: `AGENDA_BUSY_TIMEOUT`
-/// seconds, 120 by default (a large import can hold the database for a minute).
-pub fn busy_timeout() -> Duration {
-    let secs = std::env::var("AGENDA_BUSY_TIMEOUT")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-        .unwrap_or(120);
-    Duration::from_secs(secs)
-}
-
-/// SQLite's busy handler: says once that it is waiting, then polls until the timeout.
-fn wait_for_writer(attempt: i32) -> bool {
-    let epoch = *EPOCH.get_or_init(Instant::now);
-    let now_ms = epoch.elapsed().as_millis() as u64;
-    if attempt == 0 {
-        BUSY_STARTED_MS.store(now_ms, Ordering::Relaxed);
-        if !BUSY_SAID.swap(true, Ordering::Relaxed) {
-            let path = BUSY_PATH
-                .lock()
-                .ok()
-                .and_then(|p| p.as_ref().map(|p| p.display().to_string()))
-                .unwrap_or_default();
-            eprintln!(
-                "waiting: another agenda command is writing to {path}; this one will go on when it has finished (at most {} s)",
-                busy_timeout().as_secs()
-            );
-        }
-    }
-    let waited = Duration::from_millis(now_ms - BUSY_STARTED_MS.load(Ordering::Relaxed));
-    if waited >= busy_timeout() {
-        return false;
-    }
-    std::thread::sleep(Duration::from_millis(if attempt < 10 { 10 } else { 50 }));
-    true
-}
-
-fn is_busy(error: &rusqlite::Error) -> bool {
-    matches!(
-        error,
-        rusqlite::Error::SqliteFailure(e, _)
-            if e.code == rusqlite::ErrorCode::DatabaseBusy || e.code == rusqlite::ErrorCode::DatabaseLocked
-    )
-}
-
-fn busy_failure(path: &Path) -> Failure {
-    Failure::new(
-        Kind::Busy,
-        format!(
-            "another agenda command kept {} busy for more than {} s, so this one gave up; nothing was changed",
-            path.display(),
-            busy_timeout().as_secs()
-        ),
-    )
-    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
-}
-
-fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {
-    if is_busy(&error) {
-        anyhow::Error::new(error).context(busy_failure(path))
-    } else {
-        error.into()
-    }
-}
-
-/// Gives a write's error the sentence of what happened to the file: busy, read-only, a full
-/// disk, an I/O error (rather than SQLite's own words under the command's context).
-fn busy_in_chain(error: anyhow::Error, path: &Path) -> anyhow::Error {
-    use rusqlite::ErrorCode;
-    let code = error
-        .chain()
-        .find_map(|c| match c.downcast_ref::<rusqlite::Error>() {
-            Some(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
-            _ => None,
-        });
-    let failure = match code {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => busy_failure(path),
-        Some(ErrorCode::ReadOnly) => Failure::new(
-            Kind::Failed,
-            format!(
-                "{} cannot be written: the file or its folder is read-only; nothing was changed",
-                path.display()
-            ),
-        )
-        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both"),
-        Some(ErrorCode::DiskFull) => Failure::new(
-            Kind::Failed,
-            format!("the disk that holds {} is full; nothing was changed", path.display()),
-        )
-        .hint("free some space, then run the command again"),
-        Some(ErrorCode::SystemIoFailure) => Failure::new(
-            Kind::Failed,
-            format!(
-                "writing {} failed with an input/output error; nothing was changed",
-                path.display()
-            ),
-        )
-        .hint("check the disk; `agenda check` tells whether the file is intact"),
-        _ => return error,
-    };
-    error.context(failure)
 }
 
 #[cfg(test)]
