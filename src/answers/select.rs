@@ -84,8 +84,8 @@ impl Selection {
         let state = options.states.state(outcome).to_string();
         let answer = published_answer(&response, &names);
         if !options.every_response {
-            if let Some((_, sha)) = &last_sent {
-                if *sha == answer_sha256(&state, &answer) {
+            if let Some(sent) = &last_sent {
+                if sent.answer_sha256 == answer_sha256(&state, &answer) {
                     left_out.unchanged += 1;
                     return;
                 }
@@ -122,14 +122,14 @@ fn published_answer(response: &ResponseInForce, names: &[String]) -> String {
     let card_title = response
         .card
         .as_ref()
-        .map(|(_, t)| crate::redact::redact(t, &names).text);
+        .map(|c| crate::redact::redact(&c.title, &names).text);
     answer_html(
         &reason,
         response
             .card
             .as_ref()
             .zip(card_title.as_deref())
-            .map(|((c, _), t)| (c.as_str(), t)),
+            .map(|(c, t)| (c.code.as_str(), t)),
         response.duplicate_of.as_deref(),
     )
 }

@@ -18,10 +18,17 @@ pub struct Candidate {
     pub withdrawn: bool,
     /// The response in force, when there is one.
     pub response: Option<ResponseInForce>,
-    /// What the last export of this component sent for it: (export number, answer SHA-256).
-    pub last_sent: Option<(i64, String)>,
+    /// What the last export of this component sent for it.
+    pub last_sent: Option<Sent>,
     /// The names its personal fields hold (author, nickname): never in a published answer.
     pub names: Vec<String>,
+}
+
+/// What an export sent for a proposal: the export's number and the answer's SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub export: i64,
+    pub answer_sha256: String,
 }
 
 #[derive(Debug, Clone)]
@@ -29,8 +36,15 @@ pub struct ResponseInForce {
     pub id: i64,
     pub outcome: String,
     pub reason: String,
-    pub card: Option<(String, String)>,
+    pub card: Option<CardNamed>,
     pub duplicate_of: Option<String>,
+}
+
+/// The card a response names: its code and title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardNamed {
+    pub code: String,
+    pub title: String,
 }
 
 /// Every suggestion of the cycle that came from Decidim with an id, in the order of the ids.
@@ -63,7 +77,7 @@ pub fn candidates(conn: &Connection, cycle_id: i64) -> Result<Vec<Candidate>> {
                     r.get::<_, Option<String>>(8)?,
                     r.get::<_, Option<String>>(9)?,
                 ) {
-                    (Some(code), Some(title)) => Some((code, title)),
+                    (Some(code), Some(title)) => Some(CardNamed { code, title }),
                     _ => None,
                 },
                 duplicate_of: r.get(10)?,
@@ -72,7 +86,10 @@ pub fn candidates(conn: &Connection, cycle_id: i64) -> Result<Vec<Candidate>> {
         };
         let last_sent = r.get::<_, Option<String>>(11)?.and_then(|v| {
             let (export, sha) = v.split_once(' ')?;
-            Some((export.parse().ok()?, sha.to_string()))
+            Some(Sent {
+                export: export.parse().ok()?,
+                answer_sha256: sha.to_string(),
+            })
         });
         Ok(Candidate {
             suggestion_id: r.get(0)?,
