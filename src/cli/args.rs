@@ -84,10 +84,10 @@ pub fn column(value: &str) -> Result<NamedColumn, String> {
 /// `--encoding` and `--delimiter` of a file people bring (CSV; ignored for workbooks and JSON).
 #[derive(Debug, Clone, Args)]
 pub struct CsvArgs {
-    /// The text encoding (default: told from the bytes).
+    /// The text encoding; auto tells it from the file's bytes.
     #[arg(long, default_value = "auto", value_name = "auto|utf-8|windows-1252", value_parser = encoding)]
     encoding: EncodingChoice,
-    /// The field separator (default: told from the header).
+    /// The field separator; auto tells it from the header line.
     #[arg(long, default_value = "auto", value_name = "auto|,|;|tab", value_parser = delimiter)]
     delimiter: DelimiterChoice,
 }
