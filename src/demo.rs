@@ -39,6 +39,7 @@ pub struct Demo {
     pub db: PathBuf,
     pub markdown: PathBuf,
     pub html: PathBuf,
+    pub pdf: PathBuf,
     pub answers: PathBuf,
 }
 
@@ -56,11 +57,12 @@ pub fn build(dir: &Path, step: &mut dyn FnMut(String)) -> Result<Demo> {
     let mut db = collect(&db_path, &inputs, step)?;
     let cycle = cycles::current(db.conn())?;
     answer(&mut db, &cycle, &inputs, step)?;
-    let (markdown, html, answers) = write_outputs(&mut db, dir, step)?;
+    let (markdown, html, pdf, answers) = write_outputs(&mut db, dir, step)?;
     Ok(Demo {
         db: db_path,
         markdown,
         html,
+        pdf,
         answers,
     })
 }
@@ -205,7 +207,7 @@ fn write_outputs(
     db: &mut Db,
     dir: &Path,
     step: &mut dyn FnMut(String),
-) -> Result<(PathBuf, PathBuf, PathBuf)> {
+) -> Result<(PathBuf, PathBuf, PathBuf, PathBuf)> {
     let cycle = cycles::current(db.conn())?;
     let draft = !report::final_report_blockers(db.conn(), &cycle)?.is_empty();
     let gathered = report::gather(
@@ -224,8 +226,12 @@ fn write_outputs(
     report::write_file(&html, |out| {
         report::write_document(&gathered, report::Format::Html, out)
     })?;
+    let pdf = dir.join("relazione-2021-2023.pdf");
+    report::write_file(&pdf, |out| {
+        report::write_document(&gathered, report::Format::Pdf, out)
+    })?;
     step(format!(
-        "9. wrote the {} report, dated {REPORT_DATE}, in Markdown and HTML",
+        "9. wrote the {} report, dated {REPORT_DATE}, in Markdown, HTML and PDF/A",
         if draft { "draft" } else { "final" }
     ));
     // The way back: the answers of the Decidim suggestions, one file per component, as the
@@ -252,5 +258,5 @@ fn write_outputs(
             f.path.as_deref().unwrap_or_default()
         ));
     }
-    Ok((md, html, answers_dir))
+    Ok((md, html, pdf, answers_dir))
 }

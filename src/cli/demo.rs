@@ -33,10 +33,11 @@ pub fn run(args: DemoArgs) -> Result<()> {
     let status = process::status(&Db::open(&demo.db)?)?;
     let db_arg = demo.db.display();
     print(&format!(
-        "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n  answers:  {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
+        "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n            {}\n  answers:  {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
         dir.display(),
         demo.markdown.display(),
         demo.html.display(),
+        demo.pdf.display(),
         demo.answers.display(),
         dir.join("allegati").display(),
     ))?;

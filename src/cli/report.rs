@@ -22,11 +22,13 @@ pub enum ReportFormat {
     Json,
     /// The annexes for the open-data portal, one CSV file each, into the folder --out.
     Csv,
+    /// PDF/A-2a, tagged, A4: the annex to attach to the deliberation.
+    Pdf,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// md, html, json, or csv (default: from the extension of --out, else md).
+    /// md, html, pdf, json, or csv (default: from the extension of --out, else md).
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
     /// The file to write (default: standard output); for csv, the folder of the annexes.
@@ -54,6 +56,7 @@ fn format_of(args: &ReportArgs) -> Format {
         match ext.as_deref() {
             Some("html" | "htm") => ReportFormat::Html,
             Some("json") => ReportFormat::Json,
+            Some("pdf") => ReportFormat::Pdf,
             _ => ReportFormat::Md,
         }
     });
@@ -62,6 +65,7 @@ fn format_of(args: &ReportArgs) -> Format {
         ReportFormat::Html => Format::Html,
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
+        ReportFormat::Pdf => Format::Pdf,
     }
 }
 
@@ -110,6 +114,12 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
                 cycle.triennium,
                 path.display()
             ));
+        }
+        (Format::Pdf, None) if super::output::stdout_is_terminal() => {
+            return Err(usage(
+                "a PDF is not for a terminal: name the file with --out relazione.pdf, or send it to a file or a pipe",
+            )
+            .into());
         }
         (_, None) => {
             let stdout = std::io::stdout();

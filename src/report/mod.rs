@@ -16,6 +16,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod svg;
 
 use std::collections::BTreeMap;
@@ -1017,6 +1018,7 @@ pub enum Format {
     Html,
     Json,
     Csv,
+    Pdf,
 }
 
 /// Writes the report as one document (Markdown, HTML or JSON) to `out`.
@@ -1025,6 +1027,7 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
         Format::Markdown => markdown::write(g, out),
         Format::Html => html::write(g, out),
         Format::Json => json::write(g, out),
+        Format::Pdf => pdf::write(g, out),
         Format::Csv => {
             Err(usage("the CSV annexes are several files: write them with --out DIR").into())
         }
