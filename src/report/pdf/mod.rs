@@ -19,11 +19,31 @@ use super::{
     Report, ResponseRow, CHAPTERS,
 };
 use crate::domain::{CardStatus, Term};
+use crate::error::{refused, Failure};
 
 pub use engine::Stamp;
 
+/// The most suggestions a PDF holds. Typst lays out the whole document in memory, about 115 KiB
+/// a suggestion (measured: 2,000 in 1.7 s and 293 MiB, 10,000 in 7.6 s and 1.2 GiB): beyond
+/// this the PDF is refused rather than exhausting the machine.
+pub const MAX_SUGGESTIONS: i64 = 20_000;
+
+/// Refuses a PDF of more suggestions than [`MAX_SUGGESTIONS`], before any work.
+pub fn check_size(suggestions: i64) -> Result<(), Failure> {
+    if suggestions > MAX_SUGGESTIONS {
+        return Err(refused(format!(
+            "the cycle has {} suggestions: a PDF holds at most {} (it is typeset whole, in memory)",
+            number(suggestions),
+            number(MAX_SUGGESTIONS)
+        ))
+        .hint("write the report as HTML (--format html) and the responses as the CSV annex (--format csv --out DIR)"));
+    }
+    Ok(())
+}
+
 /// Writes the report as PDF/A-2a bytes.
 pub fn write(g: &Gathered, out: &mut dyn std::io::Write) -> Result<()> {
+    check_size(g.report.figures.suggestions)?;
     let markup = markup(g)?;
     let r = &g.report;
     let stamp = Stamp {
@@ -505,6 +525,18 @@ fn changes(out: &mut String, r: &Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pdf_of_too_many_suggestions_is_refused() {
+        assert!(check_size(MAX_SUGGESTIONS).is_ok());
+        let err = check_size(MAX_SUGGESTIONS + 1).unwrap_err();
+        assert_eq!(err.kind, crate::error::Kind::Refused);
+        assert!(
+            err.message.contains("20.001 suggestions"),
+            "{}",
+            err.message
+        );
+    }
 
     #[test]
     fn data_become_string_literals_that_cannot_change_the_layout() {
