@@ -132,9 +132,11 @@ pub const MONTHS: [&str; 12] = [
     "dicembre",
 ];
 
-/// `2021-12-01` → `1 dicembre 2021`; anything else as it is.
+/// `2021-12-01` → `1° dicembre 2021` (the first of the month is an ordinal in Italian),
+/// `2022-01-20` → `20 gennaio 2022`; anything else as it is.
 pub fn long_date(iso: &str) -> String {
     match parse_iso(iso) {
+        Some((y, m, 1)) => format!("1° {} {y}", MONTHS[m as usize - 1]),
         Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
         None => iso.to_string(),
     }

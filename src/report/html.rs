@@ -498,7 +498,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
             };
             item(out, "Risorse", &resources)?;
             if !c.agid_refs.is_empty() {
-                item(out, "Riferimenti AGID", &escape(&c.agid_refs.join("; ")))?;
+                item(out, "Riferimenti AgID", &escape(&c.agid_refs.join("; ")))?;
             }
             if !c.description.trim().is_empty() {
                 item(out, "Descrizione", &paragraphs(&c.description))?;

@@ -230,7 +230,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
             if !c.agid_refs.is_empty() {
                 writeln!(
                     out,
-                    "- **Riferimenti AGID**: {}",
+                    "- **Riferimenti AgID**: {}",
                     escape(&c.agid_refs.join("; "))
                 )?;
             }

@@ -44,7 +44,7 @@ pub const ANNEXES: &[(&str, &str)] = &[
     ),
     (
         "schede.csv",
-        "le schede progetto dell'Agenda aggiornata, con stato, ufficio, tempi, risorse, riferimenti AGID e contributi collegati",
+        "le schede progetto dell'Agenda aggiornata, con stato, ufficio, tempi, risorse, riferimenti AgID e contributi collegati",
     ),
     (
         "cifre.csv",
@@ -656,7 +656,7 @@ pub fn field_label(field: &str) -> &str {
         "end" => "fine",
         "budget" => "risorse",
         "funding" => "finanziamento",
-        "agid_refs" => "riferimenti AGID",
+        "agid_refs" => "riferimenti AgID",
         "indicators" => "indicatori",
         other => other,
     }
@@ -1002,7 +1002,7 @@ pub fn act_line(report: &Report, escape: fn(&str) -> String) -> String {
     }
 }
 
-/// The phase dates in words: "dal 1 settembre 2021 al 1 ottobre 2021", "non ancora avviata".
+/// The phase dates in words: "dal 15 settembre 2021 al 1° ottobre 2021", "non ancora avviata".
 pub fn period_label(phase: &PhaseDates) -> String {
     match (&phase.from, &phase.to) {
         (Some(f), Some(t)) => format!("dal {} al {}", long_date(f), long_date(t)),
@@ -1155,7 +1155,7 @@ pub mod prose {
 
     pub fn agenda_intro(r: &Report) -> String {
         format!(
-            "Le {} schede progetto dell'Agenda per il triennio {}, asse per asse, con lo stato di avanzamento, l'ufficio responsabile, i tempi, le risorse, i riferimenti al Piano Triennale AGID e i contributi che le riguardano.",
+            "Le {} schede progetto dell'Agenda per il triennio {}, asse per asse, con lo stato di avanzamento, l'ufficio responsabile, i tempi, le risorse, i riferimenti al Piano Triennale AgID e i contributi che le riguardano.",
             number(r.figures.cards),
             r.triennium
         )
@@ -1181,7 +1181,8 @@ mod tests {
 
     #[test]
     fn dates_and_shares_in_italian() {
-        assert_eq!(long_date("2021-12-01"), "1 dicembre 2021");
+        assert_eq!(long_date("2021-12-01"), "1° dicembre 2021");
+        assert_eq!(long_date("2022-01-20"), "20 gennaio 2022");
         assert_eq!(short_date("2021-12-01"), "01/12/2021");
         assert_eq!(short_date("ieri"), "ieri");
         assert_eq!(percent(1, 8), "12,5%");
