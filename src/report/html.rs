@@ -509,25 +509,13 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
             if !c.indicators.is_empty() {
                 item(out, "Indicatori", &escape(&c.indicators.join("; ")))?;
             }
-            let linked = if entry.suggestions.is_empty() {
-                "nessuno".to_string()
-            } else {
-                entry
-                    .suggestions
-                    .iter()
-                    .map(|s| {
-                        let reference = escape(&s.reference);
-                        match &s.outcome_label {
-                            Some(o) => format!(
-                                "<a href=\"#contributo-{reference}\">{reference}</a> ({})",
-                                escape(o)
-                            ),
-                            None => format!("<a href=\"#contributo-{reference}\">{reference}</a>"),
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let linked = entry.linked_label(
+                |r| {
+                    let r = escape(r);
+                    format!("<a href=\"#contributo-{r}\">{r}</a>")
+                },
+                escape,
+            );
             item(out, "Contributi collegati", &linked)?;
             writeln!(out, "</dl>\n</article>")?;
         }

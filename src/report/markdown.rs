@@ -247,19 +247,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
                     escape(&c.indicators.join("; "))
                 )?;
             }
-            let linked = if entry.suggestions.is_empty() {
-                "nessuno".to_string()
-            } else {
-                entry
-                    .suggestions
-                    .iter()
-                    .map(|s| match &s.outcome_label {
-                        Some(o) => format!("{} ({})", escape(&s.reference), escape(o)),
-                        None => escape(&s.reference),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let linked = entry.linked_label(escape, escape);
             writeln!(out, "- **Contributi collegati**: {linked}\n")?;
         }
     }

@@ -241,6 +241,28 @@ pub struct ResponseRow {
     pub linked_cards: Vec<String>,
 }
 
+impl CardEntry {
+    /// The suggestions linked to the card, as chapter 4 lists them: "PO-1 (accolto), PO-2", or
+    /// "nessuno". `reference` writes a reference (escaped, or as a link), `escape` an outcome.
+    pub fn linked_label(
+        &self,
+        reference: impl Fn(&str) -> String,
+        escape: fn(&str) -> String,
+    ) -> String {
+        if self.suggestions.is_empty() {
+            return "nessuno".to_string();
+        }
+        self.suggestions
+            .iter()
+            .map(|s| match &s.outcome_label {
+                Some(o) => format!("{} ({})", reference(&s.reference), escape(o)),
+                None => reference(&s.reference),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl ResponseRow {
     pub fn axes_label(&self, separator: &str) -> String {
         self.axes

@@ -437,19 +437,7 @@ fn agenda(out: &mut String, r: &Report) {
             if !c.indicators.is_empty() {
                 fields.push(("Indicatori", c.indicators.join("; ")));
             }
-            let linked = if entry.suggestions.is_empty() {
-                "nessuno".to_string()
-            } else {
-                entry
-                    .suggestions
-                    .iter()
-                    .map(|s| match &s.outcome_label {
-                        Some(o) => format!("{} ({o})", s.reference),
-                        None => s.reference.clone(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let linked = entry.linked_label(str::to_string, str::to_string);
             fields.push(("Contributi collegati", linked));
             for (k, v) in fields {
                 let _ = writeln!(out, "- #strong({}): #{}", lit(k), lit(&v));
