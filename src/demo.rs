@@ -216,6 +216,7 @@ fn write_outputs(
         &report::Options {
             draft,
             date: Some(REPORT_DATE.to_string()),
+            annex_label: None,
         },
     )?;
     let md = dir.join("relazione-2021-2023.md");

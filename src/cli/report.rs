@@ -92,6 +92,7 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
         &report::Options {
             draft: args.draft,
             date: args.date.clone(),
+            annex_label: None,
         },
     )?;
     let kind = if args.draft { "draft report" } else { "report" };

@@ -243,7 +243,8 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
     let r: &Report = &g.report;
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"agenda\">\n<title>{}{}</title>\n<style>{STYLE}{}</style>\n</head>",
+        "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}{}</title>\n<style>{STYLE}{}</style>\n</head>",
+        escape(&r.made_by),
         if r.draft { "BOZZA – " } else { "" },
         escape(&r.title),
         if r.draft { DRAFT_STYLE } else { "" }

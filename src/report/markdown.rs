@@ -324,6 +324,7 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         short_date(&r.date),
         if r.draft { " – BOZZA" } else { "" }
     )?;
+    writeln!(out, "\n<!-- {} -->", r.made_by)?;
     Ok(())
 }
 

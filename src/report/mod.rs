@@ -15,6 +15,8 @@ mod census;
 pub mod csv;
 pub mod html;
 pub mod json;
+#[allow(dead_code)] // until `phase advance --annex` reads the stamps
+pub mod made;
 pub mod markdown;
 pub mod pdf;
 pub mod svg;
@@ -61,6 +63,21 @@ pub struct Options {
     pub draft: bool,
     /// The date the report bears (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// The annex label on the cover (default [`DEFAULT_ANNEX_LABEL`]).
+    pub annex_label: Option<String>,
+}
+
+/// The label of the annex when `--annex-label` is not given.
+pub const DEFAULT_ANNEX_LABEL: &str = "Allegato A";
+
+impl Options {
+    pub fn annex_label(&self) -> &str {
+        self.annex_label
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .unwrap_or(DEFAULT_ANNEX_LABEL)
+    }
 }
 
 /// A value of a closed list with how many times it occurs.
@@ -211,6 +228,8 @@ pub struct Report {
     pub axes: Vec<AxisSection>,
     pub changes: Changes,
     pub annexes: Vec<Annex>,
+    /// How the report was made (see [`made`]): the stamp every document carries.
+    pub made_by: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -491,7 +510,9 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
         .filter(|c| c.count > 0)
         .cloned()
         .collect();
+    let made_by = made::Made::now(cycle.triennium, &date, options).line();
     let report = Report {
+        made_by,
         title: format!(
             "Agenda Digitale del {municipality} – aggiornamento triennio {}",
             cycle.triennium
@@ -1054,6 +1075,34 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
             Err(usage("the CSV annexes are several files: write them with --out DIR").into())
         }
     }
+}
+
+/// Makes the report of `cycle` as one document in memory: what [`write_document`] would write.
+#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
+pub fn render(conn: &Handle, cycle: &Cycle, options: &Options, format: Format) -> Result<Vec<u8>> {
+    let gathered = gather(conn, cycle, options)?;
+    let mut bytes = Vec::new();
+    write_document(&gathered, format, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Makes the CSV annexes of `cycle` in memory: each file's name and bytes.
+#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
+pub fn render_annexes(
+    conn: &Handle,
+    cycle: &Cycle,
+    options: &Options,
+    flavour: csv::Flavour,
+) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    let gathered = gather(conn, cycle, options)?;
+    csv::annexes()
+        .into_iter()
+        .map(|(name, writer)| {
+            let mut bytes = Vec::new();
+            writer(&gathered, flavour, &mut bytes)?;
+            Ok((name, bytes))
+        })
+        .collect()
 }
 
 /// Writes a file whole or not at all (see [`crate::outfile::write_streamed`]).

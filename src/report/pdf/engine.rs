@@ -28,6 +28,8 @@ pub struct Stamp {
     pub date: String,
     /// What identifies the document across its versions (the XMP DocumentID is made from it).
     pub ident: String,
+    /// The creator tool of the metadata: the report's stamp (see [`crate::report::made`]).
+    pub creator: String,
 }
 
 struct ReportWorld {
@@ -109,7 +111,7 @@ pub fn typeset(markup: String, stamp: &Stamp) -> Result<Vec<u8>> {
         .map_err(|e| anyhow!("the PDF standards: {}", e.message()))?;
     let options = PdfOptions {
         ident: Smart::Custom(stamp.ident.clone()),
-        creator: Smart::Custom(Some(format!("agenda {}", env!("CARGO_PKG_VERSION")))),
+        creator: Smart::Custom(Some(stamp.creator.clone())),
         timestamp: Some(Timestamp::new_utc(date)),
         standards,
         tagged: true,

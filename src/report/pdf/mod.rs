@@ -49,6 +49,7 @@ pub fn write(g: &Gathered, out: &mut dyn std::io::Write) -> Result<()> {
     let stamp = Stamp {
         date: r.date.clone(),
         ident: format!("{} {} {}", r.municipality, r.title, r.triennium),
+        creator: r.made_by.clone(),
     };
     let pdf = engine::typeset(markup, &stamp)?;
     out.write_all(&pdf)?;
