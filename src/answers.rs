@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::Cycle;
 use crate::domain::{Outcome, Term};
 use crate::error::{refused, usage, Failure};
-use crate::report::html::escape;
+use crate::report::html::escape_exact as escape;
 use crate::storage::answers::{self as store, NewExport, SentRow};
 use crate::storage::Db;
 use select::Selection;

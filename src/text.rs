@@ -156,9 +156,57 @@ fn parse_iso(iso: &str) -> Option<(i32, u32, u32)> {
     Some((d.year(), d.month(), d.day()))
 }
 
+/// The text with its first letter in capitals: "piattaforma online" → "Piattaforma online",
+/// for a category that heads a row or a list item.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Italian typography: a straight apostrophe after a letter becomes the typographic one
+/// ("dell'Agenda" → "dell’Agenda"), and straight double quotes become “ and ”, so that the
+/// report never mixes the two kinds.
+pub fn apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\'', '"']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        match c {
+            '\'' if previous.is_some_and(char::is_alphabetic) => out.push('’'),
+            '"' if previous.is_none_or(|p| p.is_whitespace() || "([{–-/".contains(p)) => {
+                out.push('“')
+            }
+            '"' => out.push('”'),
+            c => out.push(c),
+        }
+        previous = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn categories_capitalised_and_apostrophes_typographic() {
+        assert_eq!(capitalised("piattaforma online"), "Piattaforma online");
+        assert_eq!(capitalised(""), "");
+        assert_eq!(
+            apostrophes("dell'Agenda e l'esito"),
+            "dell’Agenda e l’esito"
+        );
+        assert_eq!(apostrophes("'citato' 5'"), "'citato’ 5'");
+        assert_eq!(
+            apostrophes("la scheda \"Biblioteca digitale\" (\"NS-02\")"),
+            "la scheda “Biblioteca digitale” (“NS-02”)"
+        );
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

@@ -169,15 +169,25 @@ impl Act {
         Ok(())
     }
 
-    /// The line of the report's cover.
+    /// The line of the report's cover, under the annex label.
     pub fn cover_line(&self) -> String {
-        format!(
-            "Approvato con deliberazione della Giunta comunale n. {} del {}",
-            self.number,
-            crate::text::long_date(&self.date)
-        )
+        annex_line(&self.number.to_string(), &self.date)
     }
 }
+
+/// What the cover of the annex says under its label: the deliberation it is attached to.
+pub fn annex_line(number: &str, date: &str) -> String {
+    format!(
+        "alla deliberazione della Giunta comunale n. {number} del {}",
+        crate::text::long_date(date)
+    )
+}
+
+/// The cover's line while the act is unknown: blanks to fill in.
+pub const ANNEX_LINE_BLANK: &str = "alla deliberazione della Giunta comunale n. ____ del ____";
+
+/// The cover's line of a cycle closed without an act.
+pub const ANNEX_LINE_WITHOUT_ACT: &str = "ciclo chiuso senza deliberazione di approvazione";
 
 impl std::fmt::Display for Act {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -180,7 +180,7 @@ pub fn closing_preview(conn: &Handle, options: &AdvanceOptions) -> Result<Option
         cards,
         cover_line: match &act {
             Some(a) => a.cover_line(),
-            None => "Approvato con deliberazione della Giunta comunale n. ____ del ____ (chiuso senza atto)".to_string(),
+            None => crate::domain::process::ANNEX_LINE_WITHOUT_ACT.to_string(),
         },
     }))
 }

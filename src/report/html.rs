@@ -9,15 +9,19 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::document::{Block, CardBlock, Counts, Document, Inline, Span, Table, Target, Value};
 use super::svg::{bar_chart, Bar};
-use super::{
-    act_line, long_date, number, percent, period_label, prose, short_date, timing_label, CardRef,
-    Count, Gathered, Report, CHAPTERS,
-};
-use crate::domain::{CardStatus, Term};
+use super::{number, outline, percent, prose, Gathered};
+use crate::domain::Term;
+use crate::text::capitalised;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
+    escape_exact(&crate::text::apostrophes(text))
+}
+
+/// [`escape`] without the typography: for attribute values (URLs, anchors, metadata).
+pub fn escape_exact(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -70,13 +74,30 @@ tbody th[scope="row"] { font-weight: 600; }
 tfoot td, tfoot th { font-weight: 700; background: #f2f2f2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.counts { max-width: 40rem; }
-table.responses { table-layout: fixed; font-size: .85rem; }
-table.responses col.c-ref { width: 16%; }
-table.responses col.c-title { width: 20%; }
-table.responses col.c-axes { width: 15%; }
-table.responses col.c-outcome { width: 13%; }
-table.responses col.c-reason { width: 27%; }
-table.responses col.c-card { width: 9%; }
+table.responses { table-layout: fixed; font-size: .9rem; }
+table.responses col.c-ref { width: 19%; }
+table.responses col.c-title { width: 30%; }
+table.responses col.c-outcome { width: 12%; }
+table.responses col.c-reason { width: 29%; }
+table.responses col.c-card { width: 10%; }
+table.responses .ref, table.responses .code { white-space: nowrap; overflow-wrap: normal; }
+table.responses .meta, table.responses .note { font-size: .85em; color: #444; }
+table.responses .note { font-style: italic; }
+.cover .annex { font-size: 1.1rem; margin: 0 0 1.5rem; }
+.cover .office { margin: .2rem 0 0; }
+.copy { border-left: 6px solid #0b3d66; background: #eef3f8; padding: .5rem .8rem; }
+.card dd ul { margin: 0; padding-left: 1.1rem; }
+@media screen and (max-width: 40rem) {
+  .page { padding: 0 .8rem 2rem; }
+  table.responses, table.responses tbody, table.responses tr, table.responses th, table.responses td { display: block; width: auto; }
+  table.responses thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.responses tr { border: 1px solid #767676; margin: 0 0 .8rem; }
+  table.responses th, table.responses td { border: 0; border-top: 1px solid #d0d0d0; }
+  table.responses th.ref { border-top: 0; background: #dde6f0; }
+  table.responses td::before { content: attr(data-label); display: block; font-weight: 700; font-size: .8em; color: #0b1f33; }
+  .card dl { grid-template-columns: minmax(0, 1fr); }
+  table.matrix { font-size: .8rem; }
+}
 table.matrix { table-layout: fixed; }
 table.matrix col.c-axis { width: 18%; }
 table.matrix thead th.num { white-space: normal; text-align: right; font-size: .85em; padding: .2rem .25rem; }
@@ -112,9 +133,8 @@ footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; fo
   tfoot { display: table-row-group; }
   tr, figure, .figures, .card dt, .card dd { break-inside: avoid; page-break-inside: avoid; }
   .card { break-inside: avoid; page-break-inside: avoid; }
-  .axis-section + .axis-section { break-before: page; page-break-before: always; }
   table { font-size: 9pt; }
-  table.responses { font-size: 8pt; }
+  table.responses { font-size: 9pt; }
   a { color: inherit; text-decoration: none; }
   .draft .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700; color: rgba(155, 28, 28, .10); transform: rotate(-35deg); z-index: 0; pointer-events: none; }
   .draft .draft-banner { margin-top: 8mm; }
@@ -126,32 +146,48 @@ footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; fo
 const DRAFT_STYLE: &str = r#"@page { @top-right { content: "BOZZA – non approvato"; font-family: Arial, sans-serif; color: #9b1c1c; font-weight: 700; font-size: 10pt; letter-spacing: .05em; } }
 "#;
 
-fn count_table(
-    out: &mut dyn Write,
-    caption: &str,
-    heading: &str,
-    counts: &[Count],
-    total: Option<i64>,
-) -> Result<()> {
-    let sum: i64 = counts.iter().map(|c| c.count).sum();
-    let total_for_share = total.unwrap_or(sum);
+fn inline(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => escape(t),
+            Span::Code(t) => format!("<code>{}</code>", escape(t)),
+            Span::Link(t, target) => format!(
+                "<a href=\"{}\">{}</a>",
+                escape_exact(&href(target)),
+                escape(t)
+            ),
+        })
+        .collect()
+}
+
+fn href(target: &Target) -> String {
+    match target {
+        Target::Card(code) => format!("#scheda-{code}"),
+        Target::Suggestion(reference) => format!("#contributo-{reference}"),
+    }
+}
+
+fn count_table(out: &mut dyn Write, c: &Counts) -> Result<()> {
+    let sum: i64 = c.counts.iter().map(|c| c.count).sum();
+    let total_for_share = c.total.unwrap_or(sum);
     writeln!(
         out,
         "<table class=\"counts\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Numero</th><th scope=\"col\" class=\"num\">%</th></tr></thead>\n<tbody>",
-        escape(caption),
-        escape(heading)
+        escape(&c.title),
+        escape(&c.heading)
     )?;
-    for c in counts {
+    for n in &c.counts {
         writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(&c.label),
-            number(c.count),
-            percent(c.count, total_for_share)
+            escape(&capitalised(&n.label)),
+            number(n.count),
+            percent(n.count, total_for_share)
         )?;
     }
     writeln!(out, "</tbody>")?;
-    if total.is_none() {
+    if c.total.is_none() {
         writeln!(
             out,
             "<tfoot><tr><th scope=\"row\">Totale</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot>",
@@ -163,139 +199,153 @@ fn count_table(
     Ok(())
 }
 
-fn chart(out: &mut dyn Write, id: &str, caption: &str, counts: &[Count]) -> Result<()> {
-    let bars: Vec<Bar> = counts
+fn chart(out: &mut dyn Write, c: &Counts) -> Result<()> {
+    let bars: Vec<Bar> = c
+        .counts
         .iter()
-        .map(|c| Bar {
-            label: &c.label,
-            value: c.count,
+        .map(|n| Bar {
+            label: &n.label,
+            value: n.count,
         })
         .collect();
+    let caption = format!("Grafico: {}", c.title.to_lowercase());
     writeln!(
         out,
         "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>",
-        escape(caption),
-        bar_chart(id, caption, &bars)
+        escape(&caption),
+        bar_chart(&format!("grafico-{}", c.id), &c.alt(), &bars)
     )?;
     Ok(())
 }
 
-fn figure_block(
-    out: &mut dyn Write,
-    id: &str,
-    title: &str,
-    heading: &str,
-    counts: &[Count],
-    total: Option<i64>,
-    note: Option<&str>,
-) -> Result<()> {
+fn counts(out: &mut dyn Write, c: &Counts) -> Result<()> {
     writeln!(
         out,
-        "<div class=\"figures\">\n<h3 id=\"{id}\">{}</h3>",
-        escape(title)
+        "<div class=\"figures\">\n<h3 id=\"{}\">{}</h3>",
+        c.id,
+        escape(&c.title)
     )?;
-    if let Some(note) = note {
+    if let Some(note) = &c.note {
         writeln!(out, "<p>{}</p>", escape(note))?;
     }
-    count_table(out, title, heading, counts, total)?;
-    chart(
-        out,
-        &format!("grafico-{id}"),
-        &format!("Grafico: {}", title.to_lowercase()),
-        counts,
-    )?;
+    count_table(out, c)?;
+    if c.chart {
+        chart(out, c)?;
+    }
     writeln!(out, "</div>")?;
     Ok(())
 }
 
-fn chapter_start(out: &mut dyn Write, index: usize) -> Result<()> {
-    let (id, title) = CHAPTERS[index];
-    writeln!(
+fn table(out: &mut dyn Write, t: &Table) -> Result<()> {
+    write!(
         out,
-        "\n<section class=\"chapter\" id=\"{id}\" aria-labelledby=\"h-{id}\">\n<h2 id=\"h-{id}\">{}. {}</h2>",
-        index + 1,
-        escape(title)
+        "<table class=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+        t.class,
+        escape(&t.caption)
     )?;
+    for c in &t.columns {
+        let class = if c.numeric { " class=\"num\"" } else { "" };
+        write!(out, "<th scope=\"col\"{class}>{}</th>", escape(&c.title))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    let row = |out: &mut dyn Write, cells: &[Inline]| -> Result<()> {
+        write!(out, "<tr>")?;
+        for (i, (cell, column)) in cells.iter().zip(&t.columns).enumerate() {
+            let class = if column.numeric { " class=\"num\"" } else { "" };
+            if i == 0 {
+                write!(out, "<th scope=\"row\">{}</th>", inline(cell))?;
+            } else {
+                write!(out, "<td{class}>{}</td>", inline(cell))?;
+            }
+        }
+        writeln!(out, "</tr>")?;
+        Ok(())
+    };
+    for cells in &t.rows {
+        row(out, cells)?;
+    }
+    writeln!(out, "</tbody>")?;
+    if let Some(total) = &t.total {
+        write!(out, "<tfoot>")?;
+        row(out, total)?;
+        writeln!(out, "</tfoot>")?;
+    }
+    writeln!(out, "</table>")?;
     Ok(())
 }
 
-fn card_list(out: &mut dyn Write, title: &str, cards: &[CardRef]) -> Result<()> {
-    writeln!(out, "<h3>{} ({})</h3>", escape(title), cards.len())?;
-    if cards.is_empty() {
-        writeln!(out, "<p>{}</p>", prose::NONE)?;
-        return Ok(());
+fn card(out: &mut dyn Write, c: &CardBlock) -> Result<()> {
+    writeln!(
+        out,
+        "<article class=\"card\" id=\"scheda-{0}\" aria-labelledby=\"h-scheda-{0}\">\n<h4 id=\"h-scheda-{0}\">{0} – {1}</h4>\n<dl>",
+        escape_exact(&c.code),
+        escape(&c.title)
+    )?;
+    for f in &c.fields {
+        let value = match &f.value {
+            Value::Inline(v) => inline(v),
+            Value::Status(v) => format!("<span class=\"status\">{}</span>", escape(v)),
+            Value::Prose(v) => paragraphs(v),
+            Value::List(items) => format!(
+                "<ul>{}</ul>",
+                items
+                    .iter()
+                    .map(|i| format!("<li>{}</li>", inline(i)))
+                    .collect::<String>()
+            ),
+        };
+        writeln!(out, "<dt>{}</dt><dd>{value}</dd>", f.label)?;
     }
-    writeln!(out, "<ul>")?;
-    for c in cards {
-        writeln!(
-            out,
-            "<li><a href=\"#scheda-{}\">{}</a> – {}</li>",
-            escape(&c.code),
-            escape(&c.code),
-            escape(&c.title)
-        )?;
-    }
-    writeln!(out, "</ul>")?;
+    writeln!(out, "</dl>\n</article>")?;
     Ok(())
 }
 
-pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
-    let r: &Report = &g.report;
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}{}</title>\n<style>{STYLE}{}</style>\n</head>",
-        escape(&r.made_by),
-        if r.draft { "BOZZA – " } else { "" },
-        escape(&r.title),
-        if r.draft { DRAFT_STYLE } else { "" }
-    )?;
-    writeln!(
-        out,
-        "<body{}>",
-        if r.draft { " class=\"draft\"" } else { "" }
-    )?;
-    if r.draft {
-        writeln!(
-            out,
-            "<div class=\"watermark\" aria-hidden=\"true\">BOZZA</div>"
-        )?;
-    }
-    writeln!(out, "<div class=\"page\">")?;
-
-    // Cover.
+fn cover(out: &mut dyn Write, d: &Document) -> Result<()> {
+    let c = &d.cover;
     writeln!(out, "<header class=\"cover\">")?;
     writeln!(
         out,
-        "<p class=\"municipality\">{}</p>",
-        escape(&r.municipality)
+        "<p class=\"annex\"><strong>{}</strong> {}</p>",
+        escape(&c.annex_label),
+        escape(&c.deliberation)
     )?;
-    writeln!(out, "<h1>{}</h1>", escape(&r.title))?;
-    if r.draft {
+    writeln!(
+        out,
+        "<p class=\"municipality\">{}</p>",
+        escape(&c.municipality)
+    )?;
+    if let Some(office) = &c.office {
+        writeln!(out, "<p class=\"office\">{}</p>", escape(office))?;
+    }
+    writeln!(out, "<h1>{}</h1>", escape(&c.title))?;
+    if let Some(draft) = &c.draft {
         writeln!(
             out,
             "<p class=\"draft-banner\" role=\"note\">{}</p>",
-            escape(prose::DRAFT)
+            escape(&draft.warning)
         )?;
     }
-    writeln!(out, "<p class=\"act\">{}</p>", act_line(r, escape))?;
     writeln!(
         out,
-        "<p class=\"date\">Data: <time datetime=\"{}\">{}</time></p>",
-        escape(&r.date),
-        escape(&long_date(&r.date))
+        "<p class=\"date\"><time datetime=\"{}\">{}</time></p>",
+        escape(&d.date),
+        escape(&c.place_and_date)
     )?;
+    if let Some(copy) = &c.copy {
+        writeln!(out, "<p class=\"copy\" role=\"note\">{}</p>", escape(copy))?;
+    }
     writeln!(out, "</header>")?;
-    if r.draft {
+    if let Some(draft) = &c.draft {
         writeln!(
             out,
             "<section class=\"missing\" aria-labelledby=\"h-mancano\">\n<h2 id=\"h-mancano\">{}</h2>",
-            escape(prose::DRAFT_MISSING)
+            escape(&draft.heading)
         )?;
-        if r.missing.is_empty() {
+        if draft.missing.is_empty() {
             writeln!(out, "<p>{}</p>", prose::NONE)?;
         } else {
             writeln!(out, "<ul>")?;
-            for m in &r.missing {
+            for m in &draft.missing {
                 writeln!(out, "<li>{}</li>", escape(m))?;
             }
             writeln!(out, "</ul>")?;
@@ -306,322 +356,140 @@ pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
         out,
         "<nav aria-labelledby=\"h-indice\">\n<h2 id=\"h-indice\">Indice</h2>\n<ol>"
     )?;
-    for (id, title) in CHAPTERS {
-        writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape(title))?;
-    }
-    writeln!(out, "</ol>\n</nav>\n<main>")?;
-
-    // 1. The process.
-    chapter_start(out, 0)?;
-    writeln!(out, "<p>{}</p>", escape(&prose::process_intro(r)))?;
-    writeln!(
-        out,
-        "<table>\n<caption>Le fasi del ciclo {}</caption>\n<thead><tr><th scope=\"col\">Fase</th><th scope=\"col\">Periodo</th><th scope=\"col\">Attività</th></tr></thead>\n<tbody>",
-        r.triennium
-    )?;
-    for p in &r.phases {
+    for chapter in &d.chapters {
         writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-            escape(&p.name),
-            escape(&period_label(p)),
-            escape(&p.description)
+            "<li><a href=\"#{}\">{}</a></li>",
+            chapter.id,
+            escape(&chapter.heading())
         )?;
     }
-    writeln!(out, "</tbody>\n</table>")?;
-    writeln!(out, "<h3>Canali utilizzati</h3>")?;
-    writeln!(out, "<p>{}</p>", escape(&prose::channels_intro(r)))?;
-    if !r.channels_used.is_empty() {
-        count_table(
-            out,
-            "Contributi per canale",
-            "Canale",
-            &r.channels_used,
-            None,
-        )?;
-    }
-    writeln!(out, "</section>")?;
+    writeln!(out, "</ol>\n</nav>")?;
+    Ok(())
+}
 
-    // 2. Figures.
-    chapter_start(out, 1)?;
-    let f = &r.figures;
-    writeln!(out, "<p>{}</p>", escape(&prose::figures_intro(r)))?;
-    figure_block(
-        out,
-        "per-asse",
-        "Contributi per asse tematico",
-        "Asse",
-        &f.by_axis,
-        Some(f.suggestions),
-        Some(prose::AXES_NOTE),
-    )?;
-    figure_block(
-        out,
-        "per-soggetto",
-        "Contributi per tipologia di soggetto",
-        "Tipologia",
-        &f.by_stakeholder,
-        None,
-        None,
-    )?;
-    figure_block(
-        out,
-        "per-canale",
-        "Contributi per canale",
-        "Canale",
-        &f.by_channel,
-        None,
-        None,
-    )?;
-    figure_block(
-        out,
-        "per-esito",
-        "Contributi per esito",
-        "Esito",
-        &f.by_outcome,
-        None,
-        None,
-    )?;
-    writeln!(
-        out,
-        "<h3 id=\"schede-asse-stato\">Schede progetto per asse e stato</h3>"
-    )?;
-    write!(
-        out,
-        "<table class=\"matrix\">\n<caption>Schede progetto per asse e stato</caption>\n<colgroup><col class=\"c-axis\"></colgroup>\n<thead><tr><th scope=\"col\">Asse</th>"
-    )?;
-    for s in CardStatus::ALL {
-        write!(
-            out,
-            "<th scope=\"col\" class=\"num\">{}</th>",
-            escape(s.label())
-        )?;
-    }
-    writeln!(
-        out,
-        "<th scope=\"col\" class=\"num\">Totale</th></tr></thead>\n<tbody>"
-    )?;
-    for (axis, row) in f.cards_by_axis.iter().zip(&f.cards_by_axis_and_status) {
-        write!(out, "<tr><th scope=\"row\">{}</th>", escape(&axis.label))?;
-        for n in row {
-            write!(out, "<td class=\"num\">{}</td>", number(*n))?;
+fn block(out: &mut dyn Write, b: &Block, g: &Gathered) -> Result<()> {
+    match b {
+        Block::Paragraph(p) => writeln!(out, "<p>{}</p>", inline(p))?,
+        Block::Note(n) => writeln!(out, "<p class=\"axis-description\">{}</p>", escape(n))?,
+        Block::Section {
+            id: Some(id),
+            title,
+        } => writeln!(out, "<h3 id=\"{}\">{}</h3>", escape(id), escape(title))?,
+        Block::Section { id: None, title } => writeln!(out, "<h3>{}</h3>", escape(title))?,
+        Block::List(items) => {
+            writeln!(out, "<ul>")?;
+            for item in items {
+                writeln!(out, "<li>{}</li>", inline(item))?;
+            }
+            writeln!(out, "</ul>")?;
         }
-        writeln!(out, "<td class=\"num\">{}</td></tr>", number(axis.count))?;
+        Block::Table(t) => table(out, t)?,
+        Block::Counts(c) => counts(out, c)?,
+        Block::Card(c) => card(out, c)?,
+        Block::Responses => {
+            let n = g.responses.render(out, response_row)?;
+            if n == 0 {
+                writeln!(out, "<p>Nessun contributo.</p>")?;
+            } else {
+                writeln!(out, "</tbody>\n</table>\n</section>")?;
+            }
+        }
     }
-    write!(out, "</tbody>\n<tfoot><tr><th scope=\"row\">Totale</th>")?;
-    for s in &f.cards_by_status {
-        write!(out, "<td class=\"num\">{}</td>", number(s.count))?;
-    }
+    Ok(())
+}
+
+pub fn write(g: &Gathered, out: &mut dyn Write) -> Result<()> {
+    let d = outline::document(&g.report);
     writeln!(
         out,
-        "<td class=\"num\">{}</td></tr></tfoot>\n</table>",
-        number(f.cards)
+        "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<meta name=\"author\" content=\"{}\">\n<meta name=\"description\" content=\"{}\">\n<title>{}{}</title>\n<style>{STYLE}{}</style>\n</head>",
+        escape_exact(&d.made_by),
+        escape(&d.author),
+        escape(&d.subject),
+        if d.draft { "BOZZA – " } else { "" },
+        escape(&d.title),
+        if d.draft { DRAFT_STYLE } else { "" }
     )?;
-    chart(
-        out,
-        "grafico-schede-asse",
-        "Grafico: schede per asse",
-        &f.cards_by_axis,
-    )?;
-    chart(
-        out,
-        "grafico-schede-stato",
-        "Grafico: schede per stato",
-        &f.cards_by_status,
-    )?;
-    writeln!(out, "</section>")?;
-
-    // 3. Responses, streamed.
-    chapter_start(out, 2)?;
-    writeln!(out, "<p>{}</p>", escape(prose::RESPONSES_INTRO))?;
     writeln!(
         out,
-        "<table class=\"responses\">\n<caption>Esito di ogni contributo</caption>\n<colgroup><col class=\"c-ref\"><col class=\"c-title\"><col class=\"c-axes\"><col class=\"c-outcome\"><col class=\"c-reason\"><col class=\"c-card\"></colgroup>\n<thead><tr><th scope=\"col\">Riferimento</th><th scope=\"col\">Titolo</th><th scope=\"col\">Assi</th><th scope=\"col\">Esito</th><th scope=\"col\">Motivazione</th><th scope=\"col\">Scheda</th></tr></thead>\n<tbody>"
+        "<body{}>",
+        if d.draft { " class=\"draft\"" } else { "" }
     )?;
-    let n = g.responses.render(out, response_row)?;
-    if n == 0 {
-        writeln!(out, "<tr><td colspan=\"6\">Nessun contributo.</td></tr>")?;
-    }
-    writeln!(out, "</tbody>\n</table>\n</section>")?;
-
-    // 4. The updated Agenda.
-    chapter_start(out, 3)?;
-    writeln!(out, "<p>{}</p>", escape(&prose::agenda_intro(r)))?;
-    for section in &r.axes {
+    if d.draft {
         writeln!(
             out,
-            "<section class=\"axis-section\" aria-labelledby=\"asse-{0}\">\n<h3 id=\"asse-{0}\">Asse: {1}</h3>\n<p class=\"axis-description\">{2}</p>",
-            section.axis.code(),
-            escape(&section.label),
-            escape(&section.description)
+            "<div class=\"watermark\" aria-hidden=\"true\">BOZZA</div>"
         )?;
-        if section.cards.is_empty() {
-            writeln!(out, "<p>Nessuna scheda in questo asse.</p>")?;
-        }
-        for entry in &section.cards {
-            let c = &entry.card;
-            writeln!(
-                out,
-                "<article class=\"card\" id=\"scheda-{0}\" aria-labelledby=\"h-scheda-{0}\">\n<h4 id=\"h-scheda-{0}\">{0} – {1}</h4>\n<dl>",
-                escape(&c.code),
-                escape(&c.title)
-            )?;
-            let item = |out: &mut dyn Write, term: &str, html: &str| -> Result<()> {
-                writeln!(out, "<dt>{term}</dt><dd>{html}</dd>")?;
-                Ok(())
-            };
-            item(
-                out,
-                "Stato",
-                &format!(
-                    "<span class=\"status\">{}</span>",
-                    escape(&entry.status_label)
-                ),
-            )?;
-            item(
-                out,
-                "Ufficio responsabile",
-                &if c.office.trim().is_empty() {
-                    "non indicato".to_string()
-                } else {
-                    escape(&c.office)
-                },
-            )?;
-            if !c.partners.trim().is_empty() {
-                item(out, "Partner", &escape(&c.partners))?;
-            }
-            item(out, "Tempi", &escape(&timing_label(c)))?;
-            let resources = match (&entry.budget_label, c.funding.trim()) {
-                (Some(b), "") => escape(b),
-                (Some(b), funding) => format!("{} – {}", escape(b), escape(funding)),
-                (None, "") => "da definire".to_string(),
-                (None, funding) => escape(funding),
-            };
-            item(out, "Risorse", &resources)?;
-            if !c.agid_refs.is_empty() {
-                item(out, "Riferimenti AgID", &escape(&c.agid_refs.join("; ")))?;
-            }
-            if !c.description.trim().is_empty() {
-                item(out, "Descrizione", &paragraphs(&c.description))?;
-            }
-            if !c.objectives.trim().is_empty() {
-                item(out, "Obiettivi", &paragraphs(&c.objectives))?;
-            }
-            if !c.indicators.is_empty() {
-                item(out, "Indicatori", &escape(&c.indicators.join("; ")))?;
-            }
-            let linked = entry.linked_label(
-                |r| {
-                    let r = escape(r);
-                    format!("<a href=\"#contributo-{r}\">{r}</a>")
-                },
-                escape,
-            );
-            item(out, "Contributi collegati", &linked)?;
-            writeln!(out, "</dl>\n</article>")?;
+    }
+    writeln!(out, "<div class=\"page\">")?;
+    cover(out, &d)?;
+    writeln!(out, "<main>")?;
+    for chapter in &d.chapters {
+        writeln!(
+            out,
+            "\n<section class=\"chapter\" id=\"{0}\" aria-labelledby=\"h-{0}\">\n<h2 id=\"h-{0}\">{1}</h2>",
+            chapter.id,
+            escape(&chapter.heading())
+        )?;
+        for b in &chapter.blocks {
+            block(out, b, g)?;
         }
         writeln!(out, "</section>")?;
     }
-    writeln!(out, "</section>")?;
-
-    // 5. Changes.
-    chapter_start(out, 4)?;
-    let ch = &r.changes;
-    writeln!(out, "<p>{}</p>", escape(&prose::changes_intro(r)))?;
-    card_list(out, "Nuove schede", &ch.new_cards)?;
-    writeln!(out, "<h3>Cambi di stato ({})</h3>", ch.status_changes.len())?;
-    if ch.status_changes.is_empty() {
-        writeln!(out, "<p>{}</p>", prose::NONE)?;
-    } else {
-        writeln!(
-            out,
-            "<table class=\"changes\">\n<caption>Schede che hanno cambiato stato</caption>\n<colgroup><col class=\"c-code\"></colgroup>\n<thead><tr><th scope=\"col\">Scheda</th><th scope=\"col\">Titolo</th><th scope=\"col\">Prima</th><th scope=\"col\">Ora</th></tr></thead>\n<tbody>"
-        )?;
-        for s in &ch.status_changes {
-            writeln!(
-                out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&s.code),
-                escape(&s.title),
-                escape(&s.from_label),
-                escape(&s.to_label)
-            )?;
-        }
-        writeln!(out, "</tbody>\n</table>")?;
-    }
-    card_list(out, "Schede concluse", &ch.concluded)?;
-    if ch.previous.is_some() {
-        card_list(out, "Schede non più presenti", &ch.removed)?;
-    }
-    writeln!(out, "<h3>Altre modifiche ({})</h3>", ch.edited.len())?;
-    if ch.edited.is_empty() {
-        writeln!(out, "<p>{}</p>", prose::NONE)?;
-    } else {
-        writeln!(
-            out,
-            "<table class=\"changes\">\n<caption>Schede modificate</caption>\n<colgroup><col class=\"c-code\"></colgroup>\n<thead><tr><th scope=\"col\">Scheda</th><th scope=\"col\">Titolo</th><th scope=\"col\">Campi modificati</th></tr></thead>\n<tbody>"
-        )?;
-        for e in &ch.edited {
-            writeln!(
-                out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                escape(&e.code),
-                escape(&e.title),
-                escape(&e.fields.join(", "))
-            )?;
-        }
-        writeln!(out, "</tbody>\n</table>")?;
-    }
-    writeln!(out, "</section>")?;
-
-    // 6. Annexes.
-    chapter_start(out, 5)?;
-    writeln!(out, "<p>{}</p>\n<ul>", escape(prose::ANNEXES_INTRO))?;
-    for a in &r.annexes {
-        writeln!(
-            out,
-            "<li><code>{}</code>: {}</li>",
-            escape(&a.file),
-            escape(&a.description)
-        )?;
-    }
-    writeln!(out, "</ul>\n</section>\n</main>")?;
+    writeln!(out, "</main>")?;
     writeln!(
         out,
-        "<footer>{} – {} – {}{}</footer>\n</div>\n</body>\n</html>",
-        escape(&r.municipality),
-        escape(&r.title),
-        short_date(&r.date),
-        if r.draft { " – BOZZA" } else { "" }
+        "<footer>{}</footer>\n</div>\n</body>\n</html>",
+        escape(&d.colophon)
     )?;
     Ok(())
 }
 
-/// One row of the table of chapter 3.
+/// One row of the table of chapter 3, after the group's heading and table head when it opens
+/// a group (and the previous group's end). On a narrow screen each row becomes a block whose
+/// cells are labelled by `data-label`.
 fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let reference = escape(&row.reference);
+    if row.first_of_group {
+        if row.group_index > 0 {
+            writeln!(out, "</tbody>\n</table>\n</section>")?;
+        }
+        let id = row.group_id();
+        writeln!(
+            out,
+            "<section class=\"responses-group\" aria-labelledby=\"{id}\">\n<h3 id=\"{id}\">{}</h3>\n<table class=\"responses\">\n<caption>{} – esito di ogni contributo</caption>\n<colgroup><col class=\"c-ref\"><col class=\"c-title\"><col class=\"c-outcome\"><col class=\"c-reason\"><col class=\"c-card\"></colgroup>\n<thead><tr><th scope=\"col\">Riferimento</th><th scope=\"col\">Contributo</th><th scope=\"col\">Esito</th><th scope=\"col\">Motivazione</th><th scope=\"col\">Scheda</th></tr></thead>\n<tbody>",
+            escape(&row.group_title()),
+            escape(&row.group_title()),
+        )?;
+    }
+    let reference = escape_exact(&row.reference);
+    let shown = match &row.url {
+        Some(url) => format!("<a href=\"{}\">{reference}</a>", escape_exact(url)),
+        None => reference.clone(),
+    };
     write!(
         out,
-        "<tr id=\"contributo-{reference}\"><th scope=\"row\">{reference}</th><td>{}",
-        escape(&row.title)
+        "<tr id=\"contributo-{reference}\"><th scope=\"row\" class=\"ref\">{shown}</th><td data-label=\"Contributo\"><span class=\"title\">{}</span><br><span class=\"meta\">{} · {}</span>",
+        escape(&row.title),
+        row.date_label(),
+        escape(row.channel.label()),
     )?;
-    if row.withdrawn {
-        write!(out, " <span class=\"withdrawn\">(ritirato)</span>")?;
+    for note in row.notes() {
+        write!(out, "<br><span class=\"note\">{}</span>", escape(&note))?;
     }
     let card = match (&row.card, &row.duplicate_of) {
-        (Some(code), _) => format!("<a href=\"#scheda-{0}\">{0}</a>", escape(code)),
+        (Some(code), _) => format!("<a href=\"#scheda-{0}\">{0}</a>", escape_exact(code)),
         (None, Some(d)) => format!(
             "duplicato di <a href=\"#contributo-{0}\">{0}</a>",
-            escape(d)
+            escape_exact(d)
         ),
         (None, None) => escape(&row.card_label()),
     };
     writeln!(
         out,
-        "</td><td>{}</td><td>{}</td><td>{}</td><td>{card}</td></tr>",
-        escape(&row.axes_label(", ")),
-        escape(row.outcome_label()),
-        escape(row.reason.as_deref().unwrap_or("")),
+        "</td><td data-label=\"Esito\">{}</td><td data-label=\"Motivazione\">{}</td><td data-label=\"Scheda\" class=\"code\">{card}</td></tr>",
+        escape(&capitalised(row.outcome_label())),
+        escape(row.reason.as_deref().unwrap_or("–")),
     )
 }
 
@@ -632,9 +500,11 @@ mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
-            escape("<script>alert('x')</script> & \"y\""),
+            escape_exact("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
+        // In the text, the typographic apostrophe and quotes.
+        assert_eq!(escape("l'app \"IO\" <b>"), "l’app “IO” &lt;b&gt;");
     }
 
     #[test]

@@ -13,11 +13,13 @@
 
 mod census;
 pub mod csv;
+mod document;
 pub mod html;
 pub mod json;
 #[allow(dead_code)] // until `phase advance --annex` reads the stamps
 pub mod made;
 pub mod markdown;
+mod outline;
 pub mod pdf;
 pub mod svg;
 
@@ -143,6 +145,8 @@ pub struct Figures {
 #[derive(Debug, Clone, Serialize)]
 pub struct LinkedSuggestion {
     pub reference: String,
+    /// Its published title, without personal data.
+    pub title: String,
     pub outcome: Option<String>,
     pub outcome_label: Option<String>,
 }
@@ -230,6 +234,33 @@ pub struct Report {
     pub annexes: Vec<Annex>,
     /// How the report was made (see [`made`]): the stamp every document carries.
     pub made_by: String,
+    /// The label of the annex on the cover ("Allegato A").
+    pub annex_label: String,
+    /// The office that proposes the deliberation, when recorded.
+    pub office: Option<String>,
+    /// The place the report is signed in: the municipality without "Comune di".
+    pub place: String,
+    pub participants: Participants,
+    /// The cards an accepted suggestion created or changed, with those suggestions.
+    pub taken_up: Vec<TakenUp>,
+}
+
+/// How many took part, counted from the personal fields, which the report never prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participants {
+    /// Distinct people (by e-mail, else nickname, else name).
+    pub distinct: i64,
+    /// Suggestions that name nobody.
+    pub unnamed: i64,
+}
+
+/// A card that an accepted (or partly accepted) suggestion went into.
+#[derive(Debug, Clone, Serialize)]
+pub struct TakenUp {
+    pub code: String,
+    pub title: String,
+    /// The suggestions accepted into it, by reference.
+    pub references: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -258,28 +289,19 @@ pub struct ResponseRow {
     pub duplicate_of: Option<String>,
     /// Every card the suggestion is linked to.
     pub linked_cards: Vec<String>,
-}
-
-impl CardEntry {
-    /// The suggestions linked to the card, as chapter 4 lists them: "PO-1 (accolto), PO-2", or
-    /// "nessuno". `reference` writes a reference (escaped, or as a link), `escape` an outcome.
-    pub fn linked_label(
-        &self,
-        reference: impl Fn(&str) -> String,
-        escape: fn(&str) -> String,
-    ) -> String {
-        if self.suggestions.is_empty() {
-            return "nessuno".to_string();
-        }
-        self.suggestions
-            .iter()
-            .map(|s| match &s.outcome_label {
-                Some(o) => format!("{} ({})", reference(&s.reference), escape(o)),
-                None => reference(&s.reference),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    /// Its page on the platform (`http` or `https` only).
+    pub url: Option<String>,
+    /// Submitted after the collection closed.
+    pub late: bool,
+    /// The group it is listed under in chapter 3: its first axis (`None`: untagged), and the
+    /// group's place among the groups, counted from 0 (chapter 3 only: not in the data).
+    #[serde(skip)]
+    pub group: Option<Axis>,
+    #[serde(skip)]
+    pub group_index: usize,
+    /// The first row of its group: the renderers open the group's heading and table here.
+    #[serde(skip)]
+    pub first_of_group: bool,
 }
 
 impl ResponseRow {
@@ -294,7 +316,7 @@ impl ResponseRow {
         self.outcome.map(|o| o.label()).unwrap_or("senza risposta")
     }
     /// The card column: the card the response names, else the suggestion duplicated, else the
-    /// linked cards.
+    /// linked cards, else a dash.
     pub fn card_label(&self) -> String {
         if let Some(card) = &self.card {
             return card.clone();
@@ -302,7 +324,50 @@ impl ResponseRow {
         if let Some(d) = &self.duplicate_of {
             return format!("duplicato di {d}");
         }
+        if self.linked_cards.is_empty() {
+            return "–".to_string();
+        }
         self.linked_cards.join(", ")
+    }
+
+    /// The day it was submitted, `12/10/2021`, or a dash.
+    pub fn date_label(&self) -> String {
+        self.submitted_on
+            .as_deref()
+            .map(short_date)
+            .unwrap_or_else(|| "–".to_string())
+    }
+
+    /// What chapter 3 adds to the title: withdrawn, late, the axes after the first.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.withdrawn {
+            notes.push("ritirato dal proponente".to_string());
+        }
+        if self.late {
+            notes.push("pervenuto dopo la chiusura della raccolta".to_string());
+        }
+        if self.axes.len() > 1 {
+            let others: Vec<&str> = self.axes[1..].iter().map(|a| a.label()).collect();
+            notes.push(format!("anche: {}", others.join(", ")));
+        }
+        notes
+    }
+
+    /// The heading of its group in chapter 3.
+    pub fn group_title(&self) -> String {
+        match self.group {
+            Some(axis) => format!("Asse: {}", axis.label()),
+            None => "Contributi senza asse tematico".to_string(),
+        }
+    }
+
+    /// The anchor of its group in chapter 3.
+    pub fn group_id(&self) -> String {
+        match self.group {
+            Some(axis) => format!("esiti-{}", axis.code()),
+            None => "esiti-senza-asse".to_string(),
+        }
     }
 }
 
@@ -310,18 +375,27 @@ impl ResponseRow {
 pub struct Responses<'c> {
     conn: &'c Handle,
     cycle_id: i64,
+    /// After this day a suggestion is late.
+    collection_closed_on: Option<String>,
 }
 
 /// Turns one response into the bytes of a document: a row of a table.
 pub type RenderRow = fn(&ResponseRow, &mut Vec<u8>) -> std::io::Result<()>;
 
 impl Responses<'_> {
-    /// Calls `f` with each response in turn; returns how many there were.
+    /// Calls `f` with each response in turn, in the order of their references (the data for
+    /// other tools); returns how many there were.
     pub fn for_each(&self, mut f: impl FnMut(&ResponseRow) -> Result<()>) -> Result<u64> {
-        self.each(|row| f(&row))
+        self.each(false, |row| f(&row))
     }
 
-    /// Writes every response to `out` as `render` makes it, in order; returns how many there
+    /// Calls `f` with each response grouped as chapter 3 lists them (see [`ResponseRow::group`]).
+    pub fn for_each_grouped(&self, mut f: impl FnMut(&ResponseRow) -> Result<()>) -> Result<u64> {
+        self.each(true, |row| f(&row))
+    }
+
+    /// Writes every response to `out` as `render` makes it, grouped as chapter 3 lists them;
+    /// returns how many there
     /// were. A second thread escapes and formats the rows while this one reads them: on a
     /// million suggestions each side is about half the work. Memory stays bounded: a few
     /// groups of rows are in flight at a time.
@@ -348,7 +422,7 @@ impl Responses<'_> {
                 Ok(())
             };
             let mut group = Vec::with_capacity(GROUP);
-            let n = self.each(|row| {
+            let n = self.each(true, |row| {
                 group.push(row);
                 if group.len() == GROUP {
                     let full = std::mem::replace(&mut group, Vec::with_capacity(GROUP));
@@ -374,9 +448,30 @@ impl Responses<'_> {
         })
     }
 
-    /// Calls `f` with each response in turn, owned; returns how many there were.
-    fn each(&self, mut f: impl FnMut(ResponseRow) -> Result<()>) -> Result<u64> {
-        store::for_each_response(self.conn, self.cycle_id, |stored| f(published(stored)))
+    /// Calls `f` with each response in turn, owned, marked with its group and whether it came
+    /// late; returns how many there were.
+    fn each(&self, by_axis: bool, mut f: impl FnMut(ResponseRow) -> Result<()>) -> Result<u64> {
+        let mut previous: Option<Option<Axis>> = None;
+        let mut group_index = 0;
+        store::for_each_response(self.conn, self.cycle_id, by_axis, |stored| {
+            let mut row = published(stored);
+            row.late = match (&self.collection_closed_on, &row.submitted_on) {
+                (Some(closed), Some(on)) => on.as_str() > closed.as_str(),
+                _ => false,
+            };
+            row.group = row.axes.first().copied();
+            match previous {
+                Some(group) if group == row.group => {}
+                Some(_) => {
+                    group_index += 1;
+                    row.first_of_group = true;
+                }
+                None => row.first_of_group = true,
+            }
+            previous = Some(row.group);
+            row.group_index = group_index;
+            f(row)
+        })
     }
 }
 
@@ -415,6 +510,14 @@ fn published(stored: StoredResponse) -> ResponseRow {
                 codes
             })
             .unwrap_or_default(),
+        url: stored
+            .url
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .filter(|u| !u.chars().any(|c| c.is_whitespace() || c.is_control())),
+        late: false,
+        group: None,
+        group_index: 0,
+        first_of_group: false,
     }
 }
 
@@ -511,10 +614,25 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
         .cloned()
         .collect();
     let made_by = made::Made::now(cycle.triennium, &date, options).line();
+    let (distinct, unnamed) = store::participants(conn, cycle.id)?;
+    let taken_up = taken_up(&axes);
+    let office = settings::get(conn, "office")
+        .ok()
+        .flatten()
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty());
     let report = Report {
         made_by,
+        annex_label: options.annex_label().to_string(),
+        office,
+        place: municipality
+            .strip_prefix("Comune di ")
+            .unwrap_or(&municipality)
+            .to_string(),
+        participants: Participants { distinct, unnamed },
+        taken_up,
         title: format!(
-            "Agenda Digitale del {municipality} – aggiornamento triennio {}",
+            "Relazione di aggiornamento dell’Agenda Digitale – triennio {}",
             cycle.triennium
         ),
         municipality,
@@ -542,12 +660,40 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
             .collect(),
     };
     Ok(Gathered {
-        report,
         responses: Responses {
             conn,
             cycle_id: cycle.id,
+            collection_closed_on: report.collection_closed_on.clone(),
         },
+        report,
     })
+}
+
+/// The cards an accepted or partly accepted suggestion went into, in the order of the axes.
+fn taken_up(axes: &[AxisSection]) -> Vec<TakenUp> {
+    axes.iter()
+        .flat_map(|section| &section.cards)
+        .filter_map(|entry| {
+            let references: Vec<String> = entry
+                .suggestions
+                .iter()
+                .filter(|s| {
+                    s.outcome
+                        .as_deref()
+                        .and_then(Outcome::from_code)
+                        .is_some_and(|o| {
+                            matches!(o, Outcome::Accolto | Outcome::ParzialmenteAccolto)
+                        })
+                })
+                .map(|s| s.reference.clone())
+                .collect();
+            (!references.is_empty()).then(|| TakenUp {
+                code: entry.card.code.clone(),
+                title: entry.card.title.clone(),
+                references,
+            })
+        })
+        .collect()
 }
 
 fn phase_description(phase: Phase) -> &'static str {
@@ -646,7 +792,9 @@ fn linked_suggestions(
 ) -> Result<BTreeMap<String, Vec<LinkedSuggestion>>> {
     let mut out: BTreeMap<String, Vec<LinkedSuggestion>> = BTreeMap::new();
     for link in store::card_links(conn, cycle.id)? {
+        let names = crate::redact::names(&link.people);
         out.entry(link.card).or_default().push(LinkedSuggestion {
+            title: crate::redact::redact(&link.title, &names).text,
             reference: link.reference,
             outcome_label: link
                 .outcome
@@ -1016,35 +1164,6 @@ pub fn contributi_label(n: i64) -> String {
     }
 }
 
-/// The phrase of the cover about the approving act, with the act (which comes from the data)
-/// passed through the renderer's `escape`; left blank to be filled in when there is none.
-pub fn act_line(report: &Report, escape: fn(&str) -> String) -> String {
-    // An act given with its number and date: the line of a deliberation's annex.
-    if let (Some(act), Some(date)) = (&report.act, &report.act_date) {
-        let number = act
-            .trim_start_matches("DGC ")
-            .split('/')
-            .next()
-            .unwrap_or(act);
-        return format!(
-            "Approvato con deliberazione della Giunta comunale n. {} del {}",
-            escape(number),
-            long_date(date)
-        );
-    }
-    match &report.act {
-        Some(act) => match &report.closed_on {
-            Some(on) => format!(
-                "Approvato con {} (ciclo chiuso il {})",
-                escape(act),
-                long_date(on)
-            ),
-            None => format!("Approvato con {}", escape(act)),
-        },
-        None => "Approvato con deliberazione della Giunta comunale n. ____ del ____".to_string(),
-    }
-}
-
 /// The phase dates in words: "dal 15 settembre 2021 al 1° ottobre 2021", "non ancora avviata".
 pub fn period_label(phase: &PhaseDates) -> String {
     match (&phase.from, &phase.to) {
@@ -1167,10 +1286,25 @@ pub mod prose {
     }
 
     pub fn channels_intro(r: &Report) -> String {
-        let mut s = format!(
-            "Sono pervenuti {} attraverso i canali seguenti.",
-            contributi_label(r.figures.suggestions)
-        );
+        let channels: Vec<String> = r
+            .channels_used
+            .iter()
+            .map(|c| format!("{} ({})", c.label, number(c.count)))
+            .collect();
+        let mut s = if channels.is_empty() {
+            "Non sono pervenuti contributi.".to_string()
+        } else {
+            format!(
+                "Sono pervenuti {} attraverso {}: {}.",
+                contributi_label(r.figures.suggestions),
+                if channels.len() == 1 {
+                    "un canale".to_string()
+                } else {
+                    format!("{} canali", channels.len())
+                },
+                channels.join(", ")
+            )
+        };
         if let (Some(on), true) = (&r.collection_closed_on, r.figures.late > 0) {
             s.push_str(&format!(
                 " La raccolta si è chiusa il {}; {} dopo la chiusura.",
@@ -1222,7 +1356,7 @@ pub mod prose {
     pub const AXES_NOTE: &str =
         "Un contributo può riguardare più assi: la somma per asse può superare il totale.";
 
-    pub const RESPONSES_INTRO: &str = "Per ogni contributo: il riferimento con cui è stato pubblicato, il titolo, gli assi tematici, l'esito, la motivazione e la scheda progetto che lo riguarda. I contributi sono ordinati per riferimento; i dati personali dei proponenti non sono pubblicati.";
+    pub const RESPONSES_INTRO: &str = "I contributi sono raggruppati per asse tematico: un contributo che riguarda più assi compare sotto il primo, con gli altri indicati. In ogni asse sono ordinati per riferimento; per ciascuno sono indicati la data di invio e il canale, il titolo, l'esito, la motivazione e la scheda progetto che lo riguarda. Il riferimento di un contributo della piattaforma rimanda alla sua pagina. I dati personali dei proponenti non sono pubblicati.";
 
     pub fn agenda_intro(r: &Report) -> String {
         format!(
@@ -1237,11 +1371,13 @@ pub mod prose {
             Some(previous) => format!(
                 "Il confronto è con le schede approvate alla chiusura del ciclo {previous}."
             ),
-            None => "Questa è la prima edizione dell'Agenda aggiornata con il processo partecipativo: non c'è un'edizione precedente con cui confrontarla. Sono riportate le modifiche registrate nelle schede durante il ciclo.".to_string(),
+            None => format!("Questa è la prima edizione dell'Agenda aggiornata con il processo partecipativo: non c'è un'edizione precedente con cui confrontarla, e le {} schede del capitolo 4 sono state scritte in questo ciclo. Sono riportati i cambiamenti registrati nelle schede durante il ciclo.", number(r.figures.cards)),
         }
     }
 
-    pub const ANNEXES_INTRO: &str = "I dati di questa relazione sono disponibili come file CSV per il portale dei dati aperti (codifica UTF-8, separatore virgola, date nel formato AAAA-MM-GG):";
+    pub const ANNEXES_INTRO: &str = "I dati di questa relazione sono disponibili come file CSV:";
+
+    pub const ANNEXES_FLAVOURS: &str = "I file sono scritti in due varianti. Per il portale dei dati aperti: codifica UTF-8, separatore virgola, date nel formato AAAA-MM-GG, intestazioni con i nomi dei campi. Per i fogli di calcolo: separatore punto e virgola, date nel formato GG/MM/AAAA, virgola decimale, intestazioni in italiano (Riferimento, Data invio …).";
 
     pub const NONE: &str = "Nessuna.";
 }

@@ -28,38 +28,52 @@ pub struct StoredResponse {
     pub linked_cards: Option<String>,
     /// The author and the nickname, to recognise in the texts.
     pub people: [Option<String>; 2],
+    /// Its page on the platform, when the source gives it.
+    pub url: Option<String>,
 }
 
 /// Separates the codes of several cards in one aggregated column: codes may hold commas.
 pub const CARD_SEPARATOR: char = '\u{1f}';
 
 /// Calls `f` with each suggestion of the cycle and its response in force, in the order of their
-/// references; returns how many there were. Only the references and numbers are sorted (a
-/// million of them fit in a few MiB); the rest of each row is read in that order.
+/// references or, `by_axis`, grouped by its first axis (in the order of the axes; the untagged
+/// last) and then by reference; returns how many there were. Only the references and numbers are sorted (a million of them
+/// fit in a few MiB); the rest of each row is read in that order.
 pub fn for_each_response(
     conn: &Connection,
     cycle_id: i64,
+    by_axis: bool,
     mut f: impl FnMut(StoredResponse) -> Result<()>,
 ) -> Result<u64> {
     // CROSS JOIN keeps `sorted` as the outer loop.
-    let mut stmt = conn.prepare(concat!(
+    let sql = concat!(
         "WITH sorted AS MATERIALIZED (
-             SELECT s.id, ", display_ref!("s"), " AS ref
-             FROM suggestions s WHERE s.cycle_id = ?1 ORDER BY ref, s.id)
+             SELECT s.id, ", display_ref!("s"), " AS ref,
+                    (SELECT min(a.position) FROM suggestion_axes sa JOIN axes a ON a.code = sa.axis
+                     WHERE sa.suggestion_id = s.id) AS first_axis
+             FROM suggestions s WHERE s.cycle_id = ?1
+             ORDER BY ORDERING)
          SELECT o.ref, coalesce(s.public_title, s.title), substr(s.submitted_at, 1, 10),
                 s.stakeholder, s.channel, s.withdrawn,
                 (SELECT group_concat(sa.axis, ',') FROM suggestion_axes sa WHERE sa.suggestion_id = s.id),
                 r.outcome, r.reason, c.code, ", display_ref!("d"), ",
                 (SELECT group_concat(c2.code, char(31)) FROM suggestion_cards l
                     JOIN cards c2 ON c2.id = l.card_id WHERE l.suggestion_id = s.id),
-                p.author, p.nickname
+                p.author, p.nickname, s.url
          FROM sorted o
          CROSS JOIN suggestions s ON s.id = o.id
          LEFT JOIN responses r ON r.suggestion_id = s.id AND r.current = 1
          LEFT JOIN cards c ON c.id = r.card_id
          LEFT JOIN suggestions d ON d.id = r.duplicate_of
          LEFT JOIN suggestion_people p ON p.suggestion_id = s.id"
-    ))?;
+    );
+    let sql = if by_axis {
+        sql.replace("ORDERING", "first_axis IS NULL, first_axis, ref, s.id")
+    } else {
+        // The first axis is not needed: SQLite drops the unused subquery.
+        sql.replace("ORDERING", "ref, s.id")
+    };
+    let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([cycle_id])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
@@ -77,6 +91,7 @@ pub fn for_each_response(
             duplicate_of: r.get(10)?,
             linked_cards: r.get(11)?,
             people: [r.get(12)?, r.get(13)?],
+            url: r.get(14)?,
         })?;
         n += 1;
     }
@@ -133,7 +148,11 @@ pub fn for_each_counted(
 pub struct CardLink {
     pub card: String,
     pub reference: String,
+    /// The published title, else the source's (personal data still to be left out).
+    pub title: String,
     pub outcome: Option<String>,
+    /// The author and the nickname, to recognise in the title.
+    pub people: [Option<String>; 2],
 }
 
 /// The links of a cycle's suggestions to cards, by card code, then by reference.
@@ -142,12 +161,14 @@ pub fn card_links(conn: &Connection, cycle_id: i64) -> Result<Vec<CardLink>> {
         "SELECT k.code, ",
         display_ref!("s"),
         " AS ref,
-                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1)
+                (SELECT r.outcome FROM responses r WHERE r.suggestion_id = s.id AND r.current = 1),
+                coalesce(s.public_title, s.title), p.author, p.nickname
          FROM (SELECT l.suggestion_id, l.card_id FROM suggestion_cards l
                UNION SELECT r.suggestion_id, r.card_id FROM responses r
                      WHERE r.current = 1 AND r.card_id IS NOT NULL) x
          JOIN cards k ON k.id = x.card_id
          JOIN suggestions s ON s.id = x.suggestion_id
+         LEFT JOIN suggestion_people p ON p.suggestion_id = s.id
          WHERE s.cycle_id = ?1
          ORDER BY k.code, ref, s.id"
     ))?;
@@ -156,9 +177,26 @@ pub fn card_links(conn: &Connection, cycle_id: i64) -> Result<Vec<CardLink>> {
             card: r.get(0)?,
             reference: r.get(1)?,
             outcome: r.get(2)?,
+            title: r.get(3)?,
+            people: [r.get(4)?, r.get(5)?],
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// How many took part in a cycle, counted from the personal fields without reading them out:
+/// the distinct e-mail addresses, else nicknames, else names (case and spaces aside), and the
+/// suggestions that carry none of them.
+pub fn participants(conn: &Connection, cycle_id: i64) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT who), count(*) - count(who) FROM (
+             SELECT lower(trim(coalesce(nullif(trim(p.email), ''), nullif(trim(p.nickname), ''),
+                                        nullif(trim(p.author), '')))) AS who
+             FROM suggestions s LEFT JOIN suggestion_people p ON p.suggestion_id = s.id
+             WHERE s.cycle_id = ?1)",
+        [cycle_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
 }
 
 /// A change to a card recorded during a cycle.

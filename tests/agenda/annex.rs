@@ -57,12 +57,12 @@ fn the_pdf_is_pdf_a_2a_tagged_a4_with_its_metadata() {
     assert!(descriptors > 0);
     assert_eq!(t.matches("/FontFile").count(), descriptors);
     // The metadata: title, the municipality as author, subject, and the date it was given.
-    assert!(t.contains("Agenda Digitale del Comune di Prato – aggiornamento triennio 2021-2023"));
+    assert!(t.contains("Relazione di aggiornamento dell’Agenda Digitale – triennio 2021-2023"));
     assert!(
         t.contains("<dc:creator><rdf:Seq><rdf:li>Comune di Prato</rdf:li>"),
         "no author"
     );
-    assert!(t.contains("Relazione di aggiornamento dell'Agenda Digitale, triennio 2021-2023"));
+    assert!(t.contains("Allegato A alla deliberazione della Giunta comunale di approvazione dell’aggiornamento dell’Agenda Digitale, triennio 2021-2023"));
     assert!(t.contains("/CreationDate(D:20220120120000Z)"));
     assert!(t.contains("/ModDate(D:20220120120000Z)"));
     // A final report is not a draft.
@@ -85,7 +85,9 @@ fn the_same_data_and_date_give_the_same_bytes() {
 fn a_draft_says_so_in_its_title_and_a_pipe_gets_the_bytes() {
     let env = Env::empty();
     let draft = pdf_of(&env, "bozza.pdf", &["--draft", "--date", "2022-01-20"]);
-    assert!(text(&draft).contains("<rdf:li xml:lang=\"x-default\">BOZZA – Agenda Digitale"));
+    assert!(
+        text(&draft).contains("<rdf:li xml:lang=\"x-default\">BOZZA – Relazione di aggiornamento")
+    );
     // To standard output when it is not a terminal (a pipe, a file).
     let db = env.path("demo").join("agenda.db");
     let out = env

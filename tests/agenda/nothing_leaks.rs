@@ -1385,7 +1385,7 @@ fn regression_closing_asks_and_without_a_terminal_needs_yes() {
     assert!(err.contains("Close the cycle 2021-2023"), "{err}");
     assert!(
         err.contains(
-            "the report's cover will read: Approvato con deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"
+            "the report's cover will read: alla deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"
         ),
         "{err}"
     );
@@ -1401,8 +1401,8 @@ fn regression_closing_asks_and_without_a_terminal_needs_yes() {
     let report = stdout_of(&at_now(&env, &["report"]).success());
     assert!(
         report.contains(
-            "Approvato con deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"
-        ),
+            "**Allegato A** alla deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"
+        ) && report.contains("Copia ricostruita dai dati dopo la chiusura del ciclo"),
         "{}",
         report.lines().take(30).collect::<Vec<_>>().join("\n")
     );

@@ -166,14 +166,15 @@ fn hostile() -> Env {
 fn a_script_in_a_title_comes_out_escaped() {
     let env = hostile();
     let html = report(&env, &["--draft", "--format", "html"]);
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Wi-Fi nei parchi"));
+    // The apostrophe after a letter is the typographic one; the one after "(" stays straight.
+    assert!(html.contains("&lt;script&gt;alert(&#39;x’)&lt;/script&gt; Wi-Fi nei parchi"));
     assert!(html.contains("dati &amp; &lt;b&gt;aperti&lt;/b&gt;"));
     assert!(!html.contains("<script"), "no script element at all");
     assert!(!html.contains("<b>aperti"));
     let md = report(&env, &["--draft", "--format", "md"]);
-    assert!(md.contains("\\<script\\>alert('x')\\</script\\> Wi-Fi nei parchi"));
+    assert!(md.contains("\\<script\\>alert('x’)\\</script\\> Wi-Fi nei parchi"));
     // A `|` in a title stays in its cell.
-    assert!(md.contains("=HYPERLINK(\"http://x\") \\| dati & \\<b\\>aperti\\</b\\>"));
+    assert!(md.contains("=HYPERLINK(“http://x”) \\| dati & \\<b\\>aperti\\</b\\>"));
     assert!(!md.contains("<script>"));
 }
 
@@ -324,11 +325,25 @@ fn a_large_cycle_comes_out_whole_and_in_order_with_the_first_missing_references(
     let md = report(&env, &["--draft", "--format", "md"]);
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| R-")).collect();
     assert_eq!(rows.len(), 1300);
+    // Grouped by their first axis, the untagged last, each group in reference order.
     let refs: Vec<&str> = rows.iter().map(|l| &l[2..9]).collect();
-    let mut sorted = refs.clone();
+    assert_eq!(refs[..2], ["R-00003", "R-00007"]);
+    let mut sorted = refs[2..].to_vec();
     sorted.sort();
-    assert_eq!(refs, sorted, "the responses are not in reference order");
-    assert!(rows[3].contains("Governance"), "{}", rows[3]);
+    assert_eq!(
+        refs[2..],
+        sorted,
+        "the responses are not in reference order"
+    );
+    let governance = md
+        .find("### Asse: Governance")
+        .expect("the Governance group");
+    let untagged = md
+        .find("### Contributi senza asse tematico")
+        .expect("the group of the untagged");
+    let first = md.find("| R-00003 |").unwrap();
+    let next = md.find("| R-00000 |").unwrap();
+    assert!(governance < first && first < untagged && untagged < next);
     // What is missing names the first references in their order, skipping the tagged ones.
     assert!(
         md.contains("1.300 contributi senza risposta: R-00000, R-00001, R-00002, R-00003, R-00004, R-00005, R-00006, R-00007, R-00008, R-00009 e altri 1.290"),
@@ -475,8 +490,8 @@ fn the_html_is_self_contained_accessible_and_printable() {
         "1. Il processo partecipativo",
         "2. La partecipazione in cifre",
         "3. Esiti dei contributi",
-        "4. L&#39;Agenda aggiornata",
-        "5. Cosa è cambiato rispetto all&#39;edizione precedente",
+        "4. L’Agenda aggiornata",
+        "5. Cosa è cambiato rispetto all’edizione precedente",
         "6. Allegati",
     ] {
         assert!(html.contains(chapter), "missing chapter {chapter}");
@@ -494,7 +509,9 @@ fn closed_cycles_and_the_next_edition() {
     // The demo answered every suggestion: its report is final, dated, and not a draft.
     let md = std::fs::read_to_string(demo.join("relazione-2021-2023.md")).unwrap();
     assert!(!md.contains("BOZZA"));
-    assert!(md.contains("Data: 20 gennaio 2022"));
+    assert!(md.contains("Prato, 20 gennaio 2022"));
+    assert!(md.contains("alla deliberazione della Giunta comunale n. \\_\\_\\_\\_ del"));
+    assert!(!md.contains("Copia"));
     assert!(
         std::fs::read_to_string(demo.join("relazione-2021-2023.html"))
             .unwrap()
@@ -517,9 +534,12 @@ fn closed_cycles_and_the_next_edition() {
     ])
     .success();
     let closed = env.stdout(&["--db", db, "report"]);
-    assert!(closed
-        .contains("Approvato con deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"));
-    assert!(closed.contains("Data: 20 gennaio 2022"));
+    // Made again after the closing, the cover names the act and says it is a copy.
+    assert!(closed.contains(
+        "**Allegato A** alla deliberazione della Giunta comunale n. 12 del 20 gennaio 2022"
+    ));
+    assert!(closed.contains("Prato, 20 gennaio 2022"));
+    assert!(closed.contains("> Copia ricostruita dai dati dopo la chiusura del ciclo. Fa fede il documento approvato, allegato alla deliberazione della Giunta comunale n. 12 del 20 gennaio 2022."));
     // The next cycle compares its cards with the snapshot of the closed one.
     env.run(&["--db", db, "cycle", "open", "--date", "2022-02-01"])
         .success();
@@ -536,12 +556,12 @@ fn closed_cycles_and_the_next_edition() {
     ])
     .success();
     let next = env.stdout(&["--db", db, "report", "--draft", "--date", "2022-03-01"]);
-    assert!(next.contains("aggiornamento triennio 2022-2024"));
+    assert!(next.contains("Relazione di aggiornamento dell’Agenda Digitale – triennio 2022-2024"));
     assert!(
         next.contains("Il confronto è con le schede approvate alla chiusura del ciclo 2021-2023.")
     );
     assert!(next
-        .contains("| SEM-01 | Accesso ai servizi online con SPID e CIE | in corso | conclusa |"));
+        .contains("| SEM-01 | Accesso ai servizi online con SPID e CIE | In corso | Conclusa |"));
     assert!(next.contains("| PRO-03 | Minisito Prato Digital City | ufficio |"));
     // The closed cycle's report has not moved.
     let again = env.stdout(&["--db", db, "--cycle", "2021-2023", "report"]);

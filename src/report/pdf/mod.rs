@@ -14,12 +14,14 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
-use super::{
-    act_line, long_date, number, percent, period_label, prose, timing_label, Count, Gathered,
-    Report, ResponseRow, CHAPTERS,
+use super::document::keep_edges;
+use super::document::{
+    text, Block, CardBlock, Column, Counts, Document, Inline, Span, Table, Value,
 };
-use crate::domain::{CardStatus, Term};
+use super::{number, outline, percent, prose, Gathered, ResponseRow};
+use crate::domain::Term;
 use crate::error::{refused, Failure};
+use crate::text::capitalised;
 
 pub use engine::Stamp;
 
@@ -59,6 +61,11 @@ pub fn write(g: &Gathered, out: &mut dyn std::io::Write) -> Result<()> {
 /// A text from the data as a Typst string literal: quoted, escaped, on one line, without what
 /// the fonts cannot draw (emoji, control and private-use characters).
 fn lit(text: &str) -> String {
+    lit_exact(&crate::text::apostrophes(text))
+}
+
+/// [`lit`] without the typography: for a URL.
+fn lit_exact(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     let mut space = false;
@@ -97,418 +104,337 @@ fn heading(out: &mut String, level: u8, text: &str) {
     let _ = writeln!(out, "#heading(level: {level}, {})", lit(text));
 }
 
-fn paragraph(out: &mut String, text: &str) {
+/// Inline text as Typst code: string literals, marked up by functions.
+fn inline(spans: &[Span]) -> String {
+    let parts: Vec<String> = spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => {
+                let quoted = lit(t);
+                let inner = quoted[1..quoted.len() - 1].to_string();
+                format!("\"{}\"", keep_edges(t, inner))
+            }
+            Span::Code(t) => format!("emph({})", lit(t)),
+            Span::Link(t, _) => format!("box({})", lit(t)),
+        })
+        .collect();
+    if parts.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[#{}]", parts.join("#"))
+    }
+}
+
+fn paragraph(out: &mut String, spans: &[Span]) {
+    let _ = writeln!(out, "#par({})\n", inline(spans));
+}
+
+fn plain_paragraph(out: &mut String, text: &str) {
     let _ = writeln!(out, "#par({})\n", lit(text));
 }
 
-/// A table with its header row (tagged as header cells, repeated on every page).
-struct Table<'a> {
-    columns: &'a str,
-    align: &'a str,
-    header: &'a [&'a str],
+/// A list: one item a line.
+fn list(out: &mut String, items: &[Inline]) {
+    out.push_str("#list(");
+    for item in items {
+        out.push_str(&inline(item));
+        out.push_str(", ");
+    }
+    out.push_str(")\n\n");
 }
 
-impl Table<'_> {
-    fn open(&self, out: &mut String) {
-        let _ = write!(
-            out,
-            "#table(columns: {}, align: {}, table.header(",
-            self.columns, self.align
-        );
-        for h in self.header {
-            let _ = write!(out, "strong({}), ", lit(h));
-        }
-        out.push_str("),\n");
+/// A table with its header row (tagged as header cells, repeated on every page).
+fn table(out: &mut String, t: &Table) {
+    let columns: Vec<&str> = t.columns.iter().map(|c| c.width).collect();
+    let align: Vec<&str> = t
+        .columns
+        .iter()
+        .map(|c| if c.numeric { "right" } else { "left" })
+        .collect();
+    let _ = write!(
+        out,
+        "#table(columns: ({},), align: ({},), table.header(",
+        columns.join(", "),
+        align.join(", ")
+    );
+    for c in &t.columns {
+        let _ = write!(out, "strong({}), ", lit(&c.title));
     }
-
-    fn row(out: &mut String, cells: &[String]) {
-        for c in cells {
-            out.push_str(&lit(c));
+    out.push_str("),\n");
+    for row in &t.rows {
+        for cell in row {
+            out.push_str(&inline(cell));
             out.push_str(", ");
         }
         out.push('\n');
     }
+    if let Some(total) = &t.total {
+        for cell in total {
+            let _ = write!(out, "strong({}), ", inline(cell));
+        }
+        out.push('\n');
+    }
+    out.push_str(")\n\n");
+}
 
-    fn close(out: &mut String) {
-        out.push_str(")\n\n");
+fn counts(out: &mut String, c: &Counts) {
+    heading(out, 2, &c.title);
+    if let Some(note) = &c.note {
+        plain_paragraph(out, note);
+    }
+    let total = c
+        .total
+        .unwrap_or_else(|| c.counts.iter().map(|c| c.count).sum());
+    let sum: i64 = c.counts.iter().map(|c| c.count).sum();
+    let t = Table {
+        caption: c.title.clone(),
+        class: "counts",
+        columns: vec![
+            Column::new(&c.heading, "1fr"),
+            Column::numeric("Numero"),
+            Column::numeric("%"),
+        ],
+        rows: c
+            .counts
+            .iter()
+            .map(|n| {
+                vec![
+                    text(capitalised(&n.label)),
+                    text(number(n.count)),
+                    text(percent(n.count, total)),
+                ]
+            })
+            .collect(),
+        total: c
+            .total
+            .is_none()
+            .then(|| vec![text("Totale"), text(number(sum)), text(percent(sum, sum))]),
+    };
+    table(out, &t);
+    if c.chart {
+        chart(out, c);
     }
 }
 
-fn count_table(out: &mut String, heading: &str, counts: &[Count], total: Option<i64>) {
-    let total = total.unwrap_or_else(|| counts.iter().map(|c| c.count).sum());
-    let table = Table {
-        columns: "(1fr, auto, auto)",
-        align: "(left, right, right)",
-        header: &[heading, "Numero", "%"],
-    };
-    table.open(out);
-    for c in counts {
-        Table::row(
+/// A bar chart drawn by Typst, with its alternative text for who cannot see it: the figure's
+/// content is then skipped by assistive technology, which reads the text instead.
+fn chart(out: &mut String, c: &Counts) {
+    let max = c.counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
+    let _ = writeln!(
+        out,
+        "#figure(alt: {}, caption: {}, grid(columns: (5.5cm, 1fr), row-gutter: 4pt, column-gutter: 6pt, align: (right + horizon, left + horizon),",
+        lit(&c.alt()),
+        lit(&format!("Grafico: {}", c.title.to_lowercase()))
+    );
+    for n in &c.counts {
+        let share = n.count * 80 / max;
+        let _ = writeln!(
             out,
-            &[c.label.clone(), number(c.count), percent(c.count, total)],
+            "text(size: 9pt, {}), stack(dir: ltr, spacing: 4pt, box(width: {share}%, height: 9pt, fill: rgb(\"#1f4e79\")), text(size: 9pt, {})),",
+            lit(&capitalised(&n.label)),
+            lit(&number(n.count))
         );
     }
-    Table::close(out);
+    out.push_str("))\n\n");
+}
+
+fn card(out: &mut String, c: &CardBlock) {
+    let _ = writeln!(
+        out,
+        "#block(breakable: true, above: 1.2em)[#heading(level: 3, outlined: false, {})]",
+        lit(&format!("{} – {}", c.code, c.title))
+    );
+    out.push_str("#list(");
+    for f in &c.fields {
+        let value = match &f.value {
+            Value::Inline(v) => inline(v),
+            Value::Status(v) | Value::Prose(v) => lit(v),
+            Value::List(items) => {
+                let mut l = String::from("list(");
+                for item in items {
+                    l.push_str(&inline(item));
+                    l.push_str(", ");
+                }
+                l.push(')');
+                l
+            }
+        };
+        let _ = write!(out, "[#strong({}): #{value}], ", lit(f.label));
+    }
+    out.push_str(")\n\n");
 }
 
 /// The page, the fonts, the running header and footer, the metadata.
-fn preamble(out: &mut String, r: &Report) {
-    let draft = if r.draft { "BOZZA – " } else { "" };
+fn preamble(out: &mut String, d: &Document) {
+    let draft = if d.draft { "BOZZA – " } else { "" };
     let _ = writeln!(
         out,
-        "#set document(title: {}, author: {}, description: {}, keywords: (\"Agenda Digitale\", {}))",
-        lit(&format!("{draft}{}", r.title)),
-        lit(&r.municipality),
-        lit(&format!(
-            "Relazione di aggiornamento dell'Agenda Digitale, triennio {}",
-            r.triennium
-        )),
-        lit(&r.municipality)
+        "#set document(title: {}, author: {}, description: {}, keywords: (\"Agenda Digitale\", {}, {}))",
+        lit(&format!("{draft}{}", d.title)),
+        lit(&d.author),
+        lit(&d.subject),
+        lit(&d.author),
+        lit(&d.cover.annex_label)
     );
     out.push_str(
         "#set text(lang: \"it\", region: \"IT\", font: \"Libertinus Serif\", size: 10.5pt)\n",
     );
     out.push_str("#set par(justify: true)\n");
-    out.push_str("#set heading(numbering: \"1.\")\n");
-    out.push_str("#show heading.where(level: 1): it => { pagebreak(weak: true); it }\n");
+    out.push_str(
+        "#show heading.where(level: 1, outlined: true): it => { pagebreak(weak: true); it }\n",
+    );
+    out.push_str("#show heading: set block(sticky: true)\n");
     out.push_str("#set table(stroke: 0.4pt + luma(60%), inset: 5pt)\n");
+    out.push_str("#show link: underline\n");
     let _ = writeln!(
         out,
-        "#set page(paper: \"a4\", margin: (x: 2.2cm, top: 2.6cm, bottom: 2.4cm), numbering: \"1\",\n  header: context {{ if counter(page).get().first() > 1 {{ set text(size: 8.5pt); grid(columns: (1fr, auto), {}, {}) }} }},\n  footer: context {{ set text(size: 8.5pt); align(center)[pagina #counter(page).display(\"1\") di #counter(page).final().first()] }})",
-        lit(&format!(
-            "{draft}{} – Agenda Digitale {}",
-            r.municipality, r.triennium
-        )),
-        lit(&act_line(r, |s| s.to_string()))
+        "#set page(paper: \"a4\", margin: (x: 2.2cm, top: 2.6cm, bottom: 2.4cm), numbering: \"1\",\n  header: context {{ if counter(page).get().first() > 1 {{ set text(size: 9pt); grid(columns: (1fr, auto), {}, {}) }} }},\n  footer: context {{ set text(size: 9pt); align(center)[pagina #counter(page).display(\"1\") di #counter(page).final().first()] }})",
+        lit(&d.cover.running_header),
+        lit(&d.author)
     );
 }
 
-/// The cover: municipality, title, the act, the date, what a draft still lacks, the index.
-fn cover(out: &mut String, r: &Report) {
-    if r.draft {
+/// The cover: the annex label and the deliberation, municipality, office, title, place and
+/// date, a copy's note, what a draft still lacks, the index.
+fn cover(out: &mut String, d: &Document) {
+    let c = &d.cover;
+    if let Some(draft) = &c.draft {
         let _ = writeln!(
             out,
             "#align(center, text(size: 16pt, weight: \"bold\", {}))\n",
             lit("BOZZA")
         );
-        paragraph(out, prose::DRAFT);
+        plain_paragraph(out, &draft.warning);
     }
     let _ = writeln!(
         out,
-        "#align(center, text(size: 13pt, {}))\n",
-        lit(&r.municipality)
+        "#align(right, block(width: 9cm, align(left)[#strong({}) #linebreak() #{}]))\n#v(1.2cm)\n",
+        lit(&c.annex_label),
+        lit(&c.deliberation)
     );
     let _ = writeln!(
         out,
-        "#align(center, text(size: 20pt, weight: \"bold\", hyphenate: false, {}))\n",
-        lit(&r.title)
+        "#align(center, text(size: 14pt, weight: \"bold\", {}))\n",
+        lit(&c.municipality)
     );
+    if let Some(office) = &c.office {
+        let _ = writeln!(out, "#align(center, {})\n", lit(office));
+    }
+    // The title on two lines, split at its dash: "Relazione … Digitale" / "triennio 2021-2023".
+    let lines: Vec<String> = c.title.split(" – ").map(lit).collect();
     let _ = writeln!(
         out,
-        "#align(center, {})\n",
-        lit(&format!(
-            "Agenda Digitale – aggiornamento del triennio {}",
-            r.triennium
-        ))
+        "#v(1cm)\n#align(center, par(justify: false, text(size: 20pt, weight: \"bold\", hyphenate: false)[#{}]))\n#v(0.6cm)\n",
+        lines.join(" #linebreak() #")
     );
-    let _ = writeln!(
-        out,
-        "#align(center, {})\n",
-        lit(&act_line(r, |s| s.to_string()))
-    );
-    let _ = writeln!(
-        out,
-        "#align(center, {})\n",
-        lit(&format!("Prato, {}", long_date(&r.date)))
-    );
-    if r.draft {
-        let _ = writeln!(out, "#strong({})\n", lit(prose::DRAFT_MISSING));
-        if r.missing.is_empty() {
-            paragraph(out, prose::NONE);
+    let _ = writeln!(out, "#align(center, {})\n", lit(&c.place_and_date));
+    if let Some(copy) = &c.copy {
+        let _ = writeln!(
+            out,
+            "#block(stroke: (left: 3pt + rgb(\"#0b3d66\")), inset: 8pt, {})\n",
+            lit(copy)
+        );
+    }
+    if let Some(draft) = &c.draft {
+        let _ = writeln!(out, "#strong({})\n", lit(&draft.heading));
+        if draft.missing.is_empty() {
+            plain_paragraph(out, prose::NONE);
         }
-        for m in &r.missing {
+        for m in &draft.missing {
             let _ = writeln!(out, "- #{}", lit(m));
         }
         out.push('\n');
     }
-    out.push_str("#outline(title: \"Indice\", depth: 2)\n\n");
+    out.push_str("#v(1.5cm)\n#outline(title: \"Indice\", depth: 1)\n\n");
 }
 
-fn chapter(out: &mut String, index: usize) {
-    heading(out, 1, CHAPTERS[index].1);
+fn block(out: &mut String, b: &Block, g: &Gathered) -> Result<()> {
+    match b {
+        Block::Paragraph(p) => paragraph(out, p),
+        Block::Note(n) => {
+            let _ = writeln!(out, "#emph({})\n", lit(n));
+        }
+        Block::Section { title, .. } => heading(out, 2, title),
+        Block::List(items) => list(out, items),
+        Block::Table(t) => table(out, t),
+        Block::Counts(c) => counts(out, c),
+        Block::Card(c) => card(out, c),
+        Block::Responses => responses(out, g)?,
+    }
+    Ok(())
+}
+
+/// Chapter 3's tables, one an axis, streamed into the markup: at 9 pt, with the references
+/// and card codes never broken across lines.
+fn responses(out: &mut String, g: &Gathered) -> Result<()> {
+    let n = g.responses.for_each_grouped(|row| {
+        if row.first_of_group {
+            if row.group_index > 0 {
+                out.push_str(")\n]\n\n");
+            }
+            heading(out, 2, &row.group_title());
+            out.push_str("#[\n#set text(size: 9pt)\n#set par(justify: false)\n#table(columns: (3.3cm, 1.25fr, 2cm, 1.5fr, 1.55cm), align: left, table.header(");
+            for h in ["Riferimento", "Contributo", "Esito", "Motivazione", "Scheda"] {
+                let _ = write!(out, "strong({}), ", lit(h));
+            }
+            out.push_str("),\n");
+        }
+        response_cells(out, row);
+        Ok(())
+    })?;
+    if n == 0 {
+        plain_paragraph(out, "Nessun contributo.");
+    } else {
+        out.push_str(")\n]\n\n");
+    }
+    Ok(())
+}
+
+fn response_cells(out: &mut String, row: &ResponseRow) {
+    match &row.url {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "box(link({}, {})), ",
+                lit_exact(url),
+                lit(&row.reference)
+            );
+        }
+        None => {
+            let _ = write!(out, "box({}), ", lit(&row.reference));
+        }
+    }
+    let _ = write!(
+        out,
+        "[#{} #linebreak() #emph({})",
+        lit(&row.title),
+        lit(&format!("{} · {}", row.date_label(), row.channel.label()))
+    );
+    for note in row.notes() {
+        let _ = write!(out, " #linebreak() #emph({})", lit(&note));
+    }
+    let _ = writeln!(
+        out,
+        "], {}, {}, box({}),",
+        lit(&capitalised(row.outcome_label())),
+        lit(row.reason.as_deref().unwrap_or("–")),
+        lit(&row.card_label())
+    );
 }
 
 /// Builds the whole markup. The responses are streamed into it; the markup itself is held once.
 fn markup(g: &Gathered) -> Result<String> {
-    let r = &g.report;
+    let d = outline::document(&g.report);
     let mut out = String::with_capacity(64 * 1024);
-    preamble(&mut out, r);
-    cover(&mut out, r);
-    process(&mut out, r);
-    figures(&mut out, r);
-    chapter(&mut out, 2);
-    paragraph(&mut out, prose::RESPONSES_INTRO);
-    let table = Table {
-        columns: "(3.7cm, 1fr, 2.4cm, 1.9cm, 1.6fr, 1.6cm)",
-        align: "left",
-        header: &[
-            "Riferimento",
-            "Titolo",
-            "Assi",
-            "Esito",
-            "Motivazione",
-            "Scheda",
-        ],
-    };
-    // At 9 pt, with the reference and the card codes never broken across lines.
-    out.push_str("#[\n#set text(size: 9pt)\n#set par(justify: false)\n");
-    table.open(&mut out);
-    let n = g.responses.for_each(|row| {
-        let cells = response_cells(row);
-        let _ = write!(out, "box({}), ", lit(&cells[0]));
-        for c in &cells[1..5] {
-            out.push_str(&lit(c));
-            out.push_str(", ");
+    preamble(&mut out, &d);
+    cover(&mut out, &d);
+    for chapter in &d.chapters {
+        heading(&mut out, 1, &chapter.heading());
+        for b in &chapter.blocks {
+            block(&mut out, b, g)?;
         }
-        let _ = writeln!(out, "box({}),", lit(&cells[5]));
-        Ok(())
-    })?;
-    if n == 0 {
-        Table::row(
-            &mut out,
-            &[
-                "–".into(),
-                "nessun contributo".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
-        );
-    }
-    Table::close(&mut out);
-    out.push_str("]\n\n");
-    agenda(&mut out, r);
-    changes(&mut out, r);
-    chapter(&mut out, 5);
-    paragraph(&mut out, prose::ANNEXES_INTRO);
-    for a in &r.annexes {
-        let _ = writeln!(out, "- #{}", lit(&format!("{}: {}", a.file, a.description)));
     }
     Ok(out)
-}
-
-fn response_cells(row: &ResponseRow) -> Vec<String> {
-    let title = if row.withdrawn {
-        format!("{} (ritirato)", row.title)
-    } else {
-        row.title.clone()
-    };
-    vec![
-        row.reference.clone(),
-        title,
-        row.axes_label(", "),
-        row.outcome_label().to_string(),
-        row.reason.clone().unwrap_or_default(),
-        row.card_label(),
-    ]
-}
-
-fn process(out: &mut String, r: &Report) {
-    chapter(out, 0);
-    paragraph(out, &prose::process_intro(r));
-    let table = Table {
-        columns: "(auto, auto, 1fr)",
-        align: "left",
-        header: &["Fase", "Periodo", "Attività"],
-    };
-    table.open(out);
-    for p in &r.phases {
-        Table::row(
-            out,
-            &[p.name.clone(), period_label(p), p.description.clone()],
-        );
-    }
-    Table::close(out);
-    heading(out, 2, "Canali utilizzati");
-    paragraph(out, &prose::channels_intro(r));
-    if !r.channels_used.is_empty() {
-        let table = Table {
-            columns: "(1fr, auto)",
-            align: "(left, right)",
-            header: &["Canale", "Contributi"],
-        };
-        table.open(out);
-        for c in &r.channels_used {
-            Table::row(out, &[c.label.clone(), number(c.count)]);
-        }
-        Table::close(out);
-    }
-}
-
-fn figures(out: &mut String, r: &Report) {
-    chapter(out, 1);
-    let f = &r.figures;
-    paragraph(out, &prose::figures_intro(r));
-    heading(out, 2, "Contributi per asse tematico");
-    paragraph(out, prose::AXES_NOTE);
-    count_table(out, "Asse", &f.by_axis, Some(f.suggestions));
-    heading(out, 2, "Contributi per tipologia di soggetto");
-    count_table(out, "Tipologia", &f.by_stakeholder, None);
-    heading(out, 2, "Contributi per canale");
-    count_table(out, "Canale", &f.by_channel, None);
-    heading(out, 2, "Contributi per esito");
-    count_table(out, "Esito", &f.by_outcome, None);
-    heading(out, 2, "Schede progetto per asse e stato");
-    let mut header: Vec<&str> = vec!["Asse"];
-    header.extend(CardStatus::ALL.iter().map(|s| s.label()));
-    header.push("Totale");
-    let columns = format!(
-        "(1fr, {})",
-        vec!["auto"; CardStatus::ALL.len() + 1].join(", ")
-    );
-    let table = Table {
-        columns: &columns,
-        align: "(left, right)",
-        header: &header,
-    };
-    table.open(out);
-    for (axis, row) in f.cards_by_axis.iter().zip(&f.cards_by_axis_and_status) {
-        let mut cells = vec![axis.label.clone()];
-        cells.extend(row.iter().map(|n| number(*n)));
-        cells.push(number(axis.count));
-        Table::row(out, &cells);
-    }
-    let mut total = vec!["Totale".to_string()];
-    total.extend(f.cards_by_status.iter().map(|s| number(s.count)));
-    total.push(number(f.cards));
-    Table::row(out, &total);
-    Table::close(out);
-}
-
-fn agenda(out: &mut String, r: &Report) {
-    chapter(out, 3);
-    paragraph(out, &prose::agenda_intro(r));
-    for section in &r.axes {
-        heading(out, 2, &format!("Asse: {}", section.label));
-        let _ = writeln!(out, "#emph({})\n", lit(&section.description));
-        if section.cards.is_empty() {
-            paragraph(out, "Nessuna scheda in questo asse.");
-        }
-        for entry in &section.cards {
-            let c = &entry.card;
-            let _ = writeln!(
-                out,
-                "#strong({})\n",
-                lit(&format!("{} – {}", c.code, c.title))
-            );
-            let or_dash = |s: &str| {
-                if s.trim().is_empty() {
-                    "non indicato".to_string()
-                } else {
-                    s.to_string()
-                }
-            };
-            let mut fields = vec![
-                ("Stato", entry.status_label.clone()),
-                ("Ufficio responsabile", or_dash(&c.office)),
-                ("Tempi", timing_label(c)),
-                (
-                    "Risorse",
-                    match (&entry.budget_label, c.funding.trim()) {
-                        (Some(b), "") => b.clone(),
-                        (Some(b), funding) => format!("{b} – {funding}"),
-                        (None, "") => "da definire".to_string(),
-                        (None, funding) => funding.to_string(),
-                    },
-                ),
-            ];
-            if !c.partners.trim().is_empty() {
-                fields.insert(2, ("Partner", c.partners.clone()));
-            }
-            if !c.agid_refs.is_empty() {
-                fields.push(("Riferimenti AgID", c.agid_refs.join("; ")));
-            }
-            if !c.description.trim().is_empty() {
-                fields.push(("Descrizione", c.description.clone()));
-            }
-            if !c.objectives.trim().is_empty() {
-                fields.push(("Obiettivi", c.objectives.clone()));
-            }
-            if !c.indicators.is_empty() {
-                fields.push(("Indicatori", c.indicators.join("; ")));
-            }
-            let linked = entry.linked_label(str::to_string, str::to_string);
-            fields.push(("Contributi collegati", linked));
-            for (k, v) in fields {
-                let _ = writeln!(out, "- #strong({}): #{}", lit(k), lit(&v));
-            }
-            out.push('\n');
-        }
-    }
-}
-
-fn changes(out: &mut String, r: &Report) {
-    chapter(out, 4);
-    let ch = &r.changes;
-    paragraph(out, &prose::changes_intro(r));
-    let card_list = |out: &mut String, title: &str, cards: &[super::CardRef]| {
-        heading(out, 2, &format!("{title} ({})", cards.len()));
-        if cards.is_empty() {
-            paragraph(out, prose::NONE);
-        }
-        for c in cards {
-            let _ = writeln!(out, "- #{}", lit(&format!("{} – {}", c.code, c.title)));
-        }
-        out.push('\n');
-    };
-    card_list(out, "Nuove schede", &ch.new_cards);
-    heading(
-        out,
-        2,
-        &format!("Cambi di stato ({})", ch.status_changes.len()),
-    );
-    if ch.status_changes.is_empty() {
-        paragraph(out, prose::NONE);
-    } else {
-        let table = Table {
-            columns: "(auto, 1fr, auto, auto)",
-            align: "left",
-            header: &["Scheda", "Titolo", "Prima", "Ora"],
-        };
-        table.open(out);
-        for s in &ch.status_changes {
-            Table::row(
-                out,
-                &[
-                    s.code.clone(),
-                    s.title.clone(),
-                    s.from_label.clone(),
-                    s.to_label.clone(),
-                ],
-            );
-        }
-        Table::close(out);
-    }
-    card_list(out, "Schede concluse", &ch.concluded);
-    if ch.previous.is_some() {
-        card_list(out, "Schede non più presenti", &ch.removed);
-    }
-    heading(out, 2, &format!("Altre modifiche ({})", ch.edited.len()));
-    if ch.edited.is_empty() {
-        paragraph(out, prose::NONE);
-    } else {
-        let table = Table {
-            columns: "(auto, 1fr, 1fr)",
-            align: "left",
-            header: &["Scheda", "Titolo", "Campi modificati"],
-        };
-        table.open(out);
-        for e in &ch.edited {
-            Table::row(out, &[e.code.clone(), e.title.clone(), e.fields.join(", ")]);
-        }
-        Table::close(out);
-    }
 }
 
 #[cfg(test)]
@@ -530,9 +456,10 @@ mod tests {
     #[test]
     fn data_become_string_literals_that_cannot_change_the_layout() {
         assert_eq!(
-            lit("#set page(\"x\") \\ *bold*"),
+            lit_exact("#set page(\"x\") \\ *bold*"),
             "\"#set page(\\\"x\\\") \\\\ *bold*\""
         );
+        assert_eq!(lit("#set page(\"x\")"), "\"#set page(“x”)\"");
         assert_eq!(lit("a\nb\t c"), "\"a b c\"");
         assert_eq!(lit("Wi-Fi 👍 nel parco"), "\"Wi-Fi ? nel parco\"");
         assert_eq!(lit("caffè – “più” 1° €"), "\"caffè – “più” 1° €\"");
