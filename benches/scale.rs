@@ -464,32 +464,7 @@ fn pdf_measures(agenda: &Path, dir: &Path, db: &Path, rows: u64, repeat: usize) 
         print(&format!("report, PDF of {rows} suggestions, refused"), &m);
         m
     });
-    let own = dir.join("pdf");
-    std::fs::create_dir_all(&own).expect("create the PDF's folder");
-    let (export, answers, pdf_db) = (
-        own.join("proposte.csv"),
-        own.join("risposte.csv"),
-        own.join("agenda.db"),
-    );
-    eprintln!("generating {PDF_MAX} rows and their responses for the PDF …");
-    generate(&export, PDF_MAX, false).expect("write the PDF's export");
-    responses(&answers, PDF_MAX).expect("write the PDF's responses");
-    let run = |args: &[&str]| {
-        let status = Command::new(agenda)
-            .arg("--db")
-            .arg(&pdf_db)
-            .arg("--quiet")
-            .args(args)
-            .stdout(std::process::Stdio::null())
-            .status()
-            .expect("run agenda");
-        assert!(status.success(), "agenda {args:?} failed");
-    };
-    run(&["init", "--date", "2021-09-01"]);
-    run(&["phase", "advance", "--date", "2021-10-01"]);
-    run(&["suggestion", "import", export.to_str().unwrap()]);
-    run(&["phase", "advance", "--date", "2021-12-01"]);
-    run(&["suggestion", "respond", "--from", answers.to_str().unwrap()]);
+    let (own, pdf_db) = pdf_cycle(agenda, dir);
     let pdf = own.join("relazione.pdf");
     let mut best = None;
     for _ in 0..repeat {
@@ -517,4 +492,36 @@ fn pdf_measures(agenda: &Path, dir: &Path, db: &Path, rows: u64, repeat: usize) 
         m.peak_mib,
         refused.map_or(String::new(), |r| format!(" (now {:.3} s)", r.seconds))
     );
+}
+
+/// The PDF's own database in `dir/pdf`: [`PDF_MAX`] suggestions from the benchmark's generator,
+/// in Fase 3, every one answered. Returns the folder and the database.
+fn pdf_cycle(agenda: &Path, dir: &Path) -> (PathBuf, PathBuf) {
+    let own = dir.join("pdf");
+    std::fs::create_dir_all(&own).expect("create the PDF's folder");
+    let (export, answers, pdf_db) = (
+        own.join("proposte.csv"),
+        own.join("risposte.csv"),
+        own.join("agenda.db"),
+    );
+    eprintln!("generating {PDF_MAX} rows and their responses for the PDF …");
+    generate(&export, PDF_MAX, false).expect("write the PDF's export");
+    responses(&answers, PDF_MAX).expect("write the PDF's responses");
+    let run = |args: &[&str]| {
+        let status = Command::new(agenda)
+            .arg("--db")
+            .arg(&pdf_db)
+            .arg("--quiet")
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run agenda");
+        assert!(status.success(), "agenda {args:?} failed");
+    };
+    run(&["init", "--date", "2021-09-01"]);
+    run(&["phase", "advance", "--date", "2021-10-01"]);
+    run(&["suggestion", "import", export.to_str().unwrap()]);
+    run(&["phase", "advance", "--date", "2021-12-01"]);
+    run(&["suggestion", "respond", "--from", answers.to_str().unwrap()]);
+    (own, pdf_db)
 }
