@@ -11,10 +11,12 @@
 //! printing wall time, rows/s and peak memory (max RSS of the child process) for each, and the
 //! ratios to sqlite3; then, on the same database, the commands of Fase 3 (indexing for search, a
 //! filtered page, a full-text search, autotag of every suggestion) and the report (Markdown
-//! and HTML). Each command starts after a sync(2). With `BENCH_REPEAT=N` the two imports of
-//! the first file, the commands of Fase 3 but the indexing, and the reports are each the fastest
-//! of N runs (a shared VM slows single runs by a third at times). Needs the `sqlite3` command
-//! (Debian: `apt-get install sqlite3`).
+//! and HTML); last the PDF report: how long the benchmark's cycle takes to be refused when it
+//! holds more suggestions than a PDF may (exit 4), and the PDF/A of a separate cycle of the
+//! most a PDF holds (20,000 suggestions, every one answered). Each command starts after a
+//! sync(2). With `BENCH_REPEAT=N` the two imports of the first file, the commands of Fase 3
+//! but the indexing, and the reports are each the fastest of N runs (a shared VM slows single
+//! runs by a third at times). Needs the `sqlite3` command (Debian: `apt-get install sqlite3`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -143,6 +145,11 @@ struct Measure {
 /// Runs a command and measures its wall time and peak resident memory. Dirty pages of the
 /// previous steps are written out first, so that no command pays for another's writes.
 fn measure(cmd: &mut Command) -> Measure {
+    measure_exit(cmd, 0)
+}
+
+/// Like [`measure`], for a command that must end with exit code `code`.
+fn measure_exit(cmd: &mut Command, code: i32) -> Measure {
     // SAFETY: sync(2) takes no arguments and cannot fail.
     unsafe { libc::sync() };
     let start = Instant::now();
@@ -155,13 +162,21 @@ fn measure(cmd: &mut Command) -> Measure {
     let seconds = start.elapsed().as_secs_f64();
     assert!(r == pid, "wait4 failed");
     assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "the command failed: {cmd:?}"
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == code,
+        "the command did not exit with {code}: {cmd:?}"
     );
     std::mem::forget(child);
     Measure {
         seconds,
         peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+/// The faster of a measure and the best one so far.
+fn fastest(a: Measure, b: Option<Measure>) -> Measure {
+    match b {
+        Some(b) if b.seconds <= a.seconds => b,
+        _ => a,
     }
 }
 
@@ -216,10 +231,6 @@ fn main() {
             .status()
             .expect("run agenda");
         assert!(status.success(), "agenda {args:?} failed");
-    };
-    let fastest = |a: Measure, b: Option<Measure>| match b {
-        Some(b) if b.seconds <= a.seconds => b,
-        _ => a,
     };
     let mut sqlite: Option<Measure> = None;
     let mut first: Option<Measure> = None;
@@ -385,4 +396,132 @@ fn main() {
         "targets: page < 0.050 s (now {:.3}), search < 0.100 s (now {:.3}), autotag < 10 s (now {:.1}), reports < 10 s and < 200 MiB (now {:.1} s/{:.0} MiB and {:.1} s/{:.0} MiB); indexing took {:.1} s",
         page.seconds, search.seconds, autotag.seconds, md.seconds, md.peak_mib, html.seconds, html.peak_mib, index.seconds
     );
+    pdf_measures(&agenda, &dir, &db, rows, repeat);
+}
+
+/// The most suggestions a PDF report holds: `report::pdf::MAX_SUGGESTIONS`, which the crate
+/// keeps to itself. The PDF's cycle has exactly as many (and fails loudly if the limit drops).
+const PDF_MAX: u64 = 20_000;
+
+/// Reasons as the office writes them for outcomes that need no card (no `;`: the response
+/// file is written unquoted).
+const REASONS: &[&str] = &[
+    "La proposta non rientra tra le competenze del Comune: è stata inoltrata alla Regione Toscana, che gestisce il servizio.",
+    "Il servizio richiesto è già disponibile sul portale del Comune e sarà promosso meglio con la campagna di comunicazione del prossimo anno.",
+    "Le risorse del triennio sono destinate ai progetti finanziati dal PNRR: la proposta sarà riconsiderata nel prossimo aggiornamento dell'Agenda.",
+    "La richiesta riguarda un singolo ufficio e non un servizio digitale: è stata trasmessa al settore competente per una risposta diretta.",
+    "La soluzione proposta richiede un'infrastruttura che il Comune non gestisce: la rete regionale ne valuterà la fattibilità.",
+];
+
+/// A response file answering every suggestion of `generate(.., rows, false)` with an outcome
+/// that needs no card and a reason, as the office records them before the report is final.
+fn responses(path: &Path, rows: u64) -> std::io::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    writeln!(out, "ref;outcome;reason")?;
+    for i in 0..rows {
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ (i + 1));
+        rng.next();
+        let outcome = if i % 3 == 0 {
+            "non-pertinente"
+        } else {
+            "non-accolto"
+        };
+        let reason = rng.pick(REASONS);
+        writeln!(out, "PO-PROP-2021-10-{};{outcome};{reason}", 100_000 + i)?;
+    }
+    out.flush()
+}
+
+/// The PDF report. On the benchmark's database, when it holds more suggestions than a PDF
+/// may, how long the refusal (exit 4) takes; then, on a database of its own with exactly
+/// [`PDF_MAX`] suggestions (the same generator), every one answered, the final PDF/A report.
+fn pdf_measures(agenda: &Path, dir: &Path, db: &Path, rows: u64, repeat: usize) {
+    let print = |label: &str, m: &Measure| {
+        println!(
+            "{label:<52} {:>9.3} s {:>8.1} MiB peak",
+            m.seconds, m.peak_mib
+        );
+    };
+    println!();
+    let refused = (rows > PDF_MAX).then(|| {
+        let out = dir.join("report.pdf");
+        let mut best = None;
+        for _ in 0..repeat {
+            let m = measure_exit(
+                Command::new(agenda)
+                    .arg("--db")
+                    .arg(db)
+                    .args(["--quiet", "report", "--draft", "--date", "2022-01-31"])
+                    .arg("--out")
+                    .arg(&out)
+                    .stderr(std::process::Stdio::null()),
+                4,
+            );
+            best = Some(fastest(m, best));
+        }
+        assert!(!out.exists(), "a refused PDF left a file");
+        let m = best.unwrap();
+        print(&format!("report, PDF of {rows} suggestions, refused"), &m);
+        m
+    });
+    let (own, pdf_db) = pdf_cycle(agenda, dir);
+    let pdf = own.join("relazione.pdf");
+    let mut best = None;
+    for _ in 0..repeat {
+        let m = measure(
+            Command::new(agenda)
+                .arg("--db")
+                .arg(&pdf_db)
+                .args(["--quiet", "report", "--date", "2022-01-31", "--out"])
+                .arg(&pdf),
+        );
+        best = Some(fastest(m, best));
+    }
+    let m = best.unwrap();
+    let size = std::fs::metadata(&pdf).unwrap().len() as f64 / 1048576.0;
+    let pages = lopdf::Document::load(&pdf)
+        .map(|d| d.get_pages().len())
+        .expect("lopdf reads the PDF");
+    print(
+        &format!("report, PDF/A of {PDF_MAX} suggestions ({pages} pages)"),
+        &m,
+    );
+    println!(
+        "targets: the PDF of {PDF_MAX} suggestions written (now {:.1} s, {:.0} MiB peak, a file of {size:.0} MiB), a larger cycle refused before it is typeset{}",
+        m.seconds,
+        m.peak_mib,
+        refused.map_or(String::new(), |r| format!(" (now {:.3} s)", r.seconds))
+    );
+}
+
+/// The PDF's own database in `dir/pdf`: [`PDF_MAX`] suggestions from the benchmark's generator,
+/// in Fase 3, every one answered. Returns the folder and the database.
+fn pdf_cycle(agenda: &Path, dir: &Path) -> (PathBuf, PathBuf) {
+    let own = dir.join("pdf");
+    std::fs::create_dir_all(&own).expect("create the PDF's folder");
+    let (export, answers, pdf_db) = (
+        own.join("proposte.csv"),
+        own.join("risposte.csv"),
+        own.join("agenda.db"),
+    );
+    eprintln!("generating {PDF_MAX} rows and their responses for the PDF …");
+    generate(&export, PDF_MAX, false).expect("write the PDF's export");
+    responses(&answers, PDF_MAX).expect("write the PDF's responses");
+    let run = |args: &[&str]| {
+        let status = Command::new(agenda)
+            .arg("--db")
+            .arg(&pdf_db)
+            .arg("--quiet")
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run agenda");
+        assert!(status.success(), "agenda {args:?} failed");
+    };
+    run(&["init", "--date", "2021-09-01"]);
+    run(&["phase", "advance", "--date", "2021-10-01"]);
+    run(&["suggestion", "import", export.to_str().unwrap()]);
+    run(&["phase", "advance", "--date", "2021-12-01"]);
+    run(&["suggestion", "respond", "--from", answers.to_str().unwrap()]);
+    (own, pdf_db)
 }

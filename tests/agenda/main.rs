@@ -7,6 +7,7 @@ mod decidim;
 mod foundation;
 mod import;
 mod nothing_leaks;
+mod pdf;
 mod process;
 mod report;
 mod robustness;
