@@ -15,7 +15,6 @@ mod census;
 pub mod csv;
 pub mod html;
 pub mod json;
-#[allow(dead_code)] // until `phase advance --annex` reads the stamps
 pub mod made;
 pub mod markdown;
 pub mod pdf;
@@ -1078,7 +1077,6 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
 }
 
 /// Makes the report of `cycle` as one document in memory: what [`write_document`] would write.
-#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
 pub fn render(conn: &Handle, cycle: &Cycle, options: &Options, format: Format) -> Result<Vec<u8>> {
     let gathered = gather(conn, cycle, options)?;
     let mut bytes = Vec::new();
@@ -1087,7 +1085,6 @@ pub fn render(conn: &Handle, cycle: &Cycle, options: &Options, format: Format) -
 }
 
 /// Makes the CSV annexes of `cycle` in memory: each file's name and bytes.
-#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
 pub fn render_annexes(
     conn: &Handle,
     cycle: &Cycle,
