@@ -139,7 +139,7 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
         };
         if act.is_some() || options.without_act {
             return Err(usage(format!(
-                "--act, --without-act and --annex are for closing the cycle, from Fase 3; the cycle {} is in {}",
+                "--act and --without-act are for closing the cycle, from Fase 3, and so is --annex; the cycle {} is in {}",
                 cycle.triennium,
                 cycle.phase.label()
             ))
