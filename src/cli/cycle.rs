@@ -4,6 +4,7 @@ use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
 use crate::domain::Triennium;
 use crate::process;
+use crate::storage::annexes::{self, StoredAnnex};
 use crate::storage::{cycles, Db};
 use anyhow::Result;
 use clap::Subcommand;
@@ -111,8 +112,12 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
         None => globals.cycle(&db)?,
     };
     let view = process::cycle_view(db.conn(), &cycle)?;
+    let annexes = annexes::of_cycle(db.conn(), cycle.id)?;
     match format {
-        TableOrJson::Json => output::print_json(&view),
+        TableOrJson::Json => output::print_json(&Shown {
+            view: &view,
+            annexes: &annexes,
+        }),
         TableOrJson::Table => {
             let mut table = output::table(&["", ""]);
             table.add_row(vec![
@@ -162,6 +167,9 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
                     ),
                 ]);
             }
+            for a in &annexes {
+                table.add_row(vec!["annex".to_string(), annex_line(a)]);
+            }
             output::print_table(&table)?;
             if !view.left.is_empty() {
                 say(format!("left before closing: {}", view.left.join("; ")));
@@ -170,4 +178,26 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
             Ok(())
         }
     }
+}
+
+/// `cycle show --format json`: the cycle, and the annexes as approved stored when it closed.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    view: &'a process::CycleView,
+    annexes: &'a [StoredAnnex],
+}
+
+/// "relazione.pdf – 182.311 bytes – sha256 … – verified" (or "as is, not checked: why").
+fn annex_line(a: &StoredAnnex) -> String {
+    format!(
+        "{} – {} bytes – sha256 {} – {}",
+        a.name,
+        a.size,
+        a.sha256,
+        match &a.as_is_reason {
+            None => "verified".to_string(),
+            Some(why) => format!("as is, not checked: {why}"),
+        }
+    )
 }

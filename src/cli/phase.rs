@@ -7,6 +7,7 @@ use crate::process;
 use crate::storage::{cycles, Db};
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct PhaseArgs {
@@ -45,6 +46,15 @@ pub enum PhaseCommand {
         /// Closing only: close the cycle without an approving act, on purpose.
         #[arg(long)]
         without_act: bool,
+        /// Closing only, with --act: the files the Giunta approved (the final report as PDF,
+        /// Markdown, HTML or JSON, its CSV annexes), checked against the cycle's data and kept
+        /// byte for byte; `report --approved` gives them back.
+        #[arg(long, value_name = "FILE", num_args = 1.., requires = "act")]
+        annex: Vec<PathBuf>,
+        /// With --annex: store the files that cannot be verified anyway, flagged "as is, not
+        /// checked" with the reason.
+        #[arg(long, requires = "annex")]
+        annex_as_is: bool,
     },
     /// Undo the last step of the open cycle (3 → 2 or 2 → 1), with the reason; never silent.
     Back {
@@ -71,17 +81,25 @@ pub fn phase(globals: &Globals, args: PhaseArgs) -> Result<()> {
             act,
             act_date,
             without_act,
-        } => advance(
-            globals,
-            process::AdvanceOptions {
-                named: globals.cycle,
-                note: note.as_deref(),
-                date: date.as_deref(),
-                act: act.as_deref(),
-                act_date: act_date.as_deref(),
-                without_act,
-            },
-        ),
+            annex,
+            annex_as_is,
+        } => {
+            // Read before anything else: a missing or oversized file is said before the question.
+            let annexes = process::annexes::read_annexes(&annex)?;
+            advance(
+                globals,
+                process::AdvanceOptions {
+                    named: globals.cycle,
+                    note: note.as_deref(),
+                    date: date.as_deref(),
+                    act: act.as_deref(),
+                    act_date: act_date.as_deref(),
+                    without_act,
+                    annexes: &annexes,
+                    annex_as_is,
+                },
+            )
+        }
         PhaseCommand::Back { reason } => back(globals, &reason),
         PhaseCommand::History { format } => history(globals, format),
     }
@@ -142,6 +160,17 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
             "the report's cover will read: {}",
             preview.cover_line
         ));
+        if !options.annexes.is_empty() {
+            say(format!(
+                "the {} annexes given are checked against the cycle's data as they stand and kept byte for byte{}",
+                options.annexes.len(),
+                if options.annex_as_is {
+                    "; those that cannot be verified are kept as is, flagged \"not checked\""
+                } else {
+                    ""
+                }
+            ));
+        }
         if !crate::cli::confirm(
             globals,
             &format!("Close the cycle {} for good?", preview.triennium),
@@ -181,12 +210,27 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
             act,
             cards,
             suggestions,
+            annexes,
         } => {
             say(format!(
                 "triennio {triennium}: closed on {date} {}; {suggestions} suggestions and their responses are now read-only, and the {cards} cards are kept as they stand in the cycle's snapshot",
                 act.map(|a| format!("with {a}"))
                     .unwrap_or_else(|| "without an act".to_string())
             ));
+            for k in &annexes {
+                say(format!(
+                    "kept the annex {} ({} bytes, sha256 {}): {}",
+                    k.name,
+                    k.size,
+                    k.sha256,
+                    k.flag()
+                ));
+            }
+            if !annexes.is_empty() {
+                say(format!(
+                    "`agenda --cycle {triennium} report --approved --out DIR` gives them back byte for byte"
+                ));
+            }
             say(format!(
                 "next: open the next cycle with `agenda cycle open` (triennium {} by default)",
                 triennium.next()

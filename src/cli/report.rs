@@ -43,6 +43,14 @@ pub struct ReportArgs {
     /// With --format csv: Excel flavour (`;`, UTF-8 with BOM, dd/mm/yyyy, decimal comma).
     #[arg(long)]
     excel: bool,
+    /// The annexes as the Giunta approved them, kept when the cycle closed, byte for byte into
+    /// the folder --out; prints each file's SHA-256 and path.
+    #[arg(
+        long,
+        requires = "out",
+        conflicts_with_all = ["format", "draft", "date", "excel"]
+    )]
+    approved: bool,
 }
 
 fn format_of(args: &ReportArgs) -> Format {
@@ -70,6 +78,9 @@ fn format_of(args: &ReportArgs) -> Format {
 }
 
 pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
+    if let (true, Some(dir)) = (args.approved, &args.out) {
+        return approved(globals, dir);
+    }
     let format = format_of(&args);
     if args.excel && format != Format::Csv {
         return Err(
@@ -135,5 +146,32 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
             say(format!("  - {m}"));
         }
     }
+    Ok(())
+}
+
+/// `report --approved --out DIR`: the stored annexes, byte for byte; on stdout, one line per
+/// file as `sha256sum` writes them, so that `sha256sum -c` checks them.
+fn approved(globals: &Globals, dir: &std::path::Path) -> Result<()> {
+    let db = Db::open(&globals.db)?;
+    db.begin_reading()?;
+    let cycle = globals.cycle(&db)?;
+    let written = crate::process::approved::write(db.conn(), &cycle, dir, &globals.db)?;
+    let mut lines = String::new();
+    for w in &written {
+        lines.push_str(&format!("{}  {}\n", w.sha256, w.path.display()));
+    }
+    super::output::print(&lines)?;
+    let unchecked = written.iter().filter(|w| !w.verified).count();
+    say(format!(
+        "wrote the {} annexes as approved of the cycle {}{} to {}",
+        written.len(),
+        cycle.triennium,
+        if unchecked > 0 {
+            format!(" ({unchecked} stored as is, not checked)")
+        } else {
+            String::new()
+        },
+        dir.display()
+    ));
     Ok(())
 }

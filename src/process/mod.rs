@@ -1,5 +1,7 @@
 //! The process: creating an agenda, where it stands, moving it from phase to phase.
 
+pub mod annexes;
+pub mod approved;
 mod steps;
 mod view;
 

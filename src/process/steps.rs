@@ -1,6 +1,7 @@
 //! The steps of the process: advance (and close, from Fase 3), back, and the opening of the
 //! next cycle. Each is one transaction with its audit entry.
 
+use super::annexes::{self, AnnexFile, Kept};
 use crate::context;
 use crate::domain::process::{
     ensure_not_after_today, ensure_not_before_phase, Act, UNANSWERED_SHOWN,
@@ -27,6 +28,11 @@ pub struct AdvanceOptions<'a> {
     pub act_date: Option<&'a str>,
     /// Closing only: close without an act, on purpose.
     pub without_act: bool,
+    /// Closing only, with the act: the files the Giunta approved, read (see
+    /// [`super::annexes::read_annexes`]); checked and stored with the closing.
+    pub annexes: &'a [AnnexFile],
+    /// Store the annexes that cannot be verified anyway, flagged "as is, not checked".
+    pub annex_as_is: bool,
 }
 
 /// What `phase advance` did.
@@ -49,6 +55,8 @@ pub enum Step {
         act: Option<String>,
         cards: usize,
         suggestions: i64,
+        /// The annexes as approved, stored with the closing.
+        annexes: Vec<Kept>,
     },
 }
 
@@ -86,6 +94,12 @@ impl AdvanceOptions<'_> {
         if act.is_some() && self.without_act {
             return Err(usage("--act and --without-act exclude each other: choose one").into());
         }
+        if act.is_none() && !self.annexes.is_empty() {
+            return Err(usage("--annex goes with --act: the annexes kept are those the act approved, e.g. --act 12/2022 --act-date 2022-01-20 --annex relazione.pdf").into());
+        }
+        if self.annex_as_is && self.annexes.is_empty() {
+            return Err(usage("--annex-as-is goes with --annex FILE…").into());
+        }
         Ok(act)
     }
 }
@@ -112,16 +126,20 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
             return close(
                 tx,
                 &cycle,
-                &date,
-                act_text,
-                act.as_ref().map(|a| a.date.as_str()),
-                options.without_act,
-                note,
+                &Closing {
+                    date: &date,
+                    act: act_text,
+                    act_date: act.as_ref().map(|a| a.date.as_str()),
+                    without_act: options.without_act,
+                    note,
+                    annexes: options.annexes,
+                    annex_as_is: options.annex_as_is,
+                },
             );
         };
         if act.is_some() || options.without_act {
             return Err(usage(format!(
-                "--act and --without-act are for closing the cycle, from Fase 3; the cycle {} is in {}",
+                "--act and --without-act are for closing the cycle, from Fase 3, and so is --annex; the cycle {} is in {}",
                 cycle.triennium,
                 cycle.phase.label()
             ))
@@ -216,27 +234,41 @@ fn closing_guards(conn: &Handle, cycle: &Cycle, has_act: bool, without_act: bool
     Ok(unanswered.of)
 }
 
-/// Closes a cycle in Fase 3: the guards, then the snapshot of the cards and the record.
-fn close(
-    tx: &Tx,
-    cycle: &Cycle,
-    date: &str,
-    act: Option<&str>,
-    act_date: Option<&str>,
+/// What the closing records.
+struct Closing<'a> {
+    date: &'a str,
+    act: Option<&'a str>,
+    act_date: Option<&'a str>,
     without_act: bool,
-    note: Option<&str>,
-) -> Result<Step> {
-    let suggestions = closing_guards(tx, cycle, act.is_some(), without_act)?;
-    cycles::close(tx, cycle, date, act, act_date, note)?;
+    note: Option<&'a str>,
+    annexes: &'a [AnnexFile],
+    annex_as_is: bool,
+}
+
+/// Closes a cycle in Fase 3: the guards, the annexes as approved (checked against the data as
+/// they stand before the closing, and stored), then the snapshot of the cards and the record.
+fn close(tx: &Tx, cycle: &Cycle, c: &Closing) -> Result<Step> {
+    let Closing {
+        date, act, note, ..
+    } = *c;
+    let suggestions = closing_guards(tx, cycle, act.is_some(), c.without_act)?;
+    let kept = match c.act_date {
+        Some(act_date) if !c.annexes.is_empty() => {
+            annexes::check_and_store(tx, cycle, act_date, c.annexes, c.annex_as_is)?
+        }
+        _ => Vec::new(),
+    };
+    cycles::close(tx, cycle, date, act, c.act_date, note)?;
     let cards = cards::snapshot(tx, cycle.id)?;
     tx.audit(
         "cycle.close",
         Some(&cycle.triennium.to_string()),
         &format!(
-            "closed on {date} {}; {cards} cards in its snapshot, {suggestions} suggestions frozen{}",
+            "closed on {date} {}; {cards} cards in its snapshot, {suggestions} suggestions frozen{}{}",
             act.map(|a| format!("with {a}"))
                 .unwrap_or_else(|| "without an act".to_string()),
-            note.map(|n| format!(" ({n})")).unwrap_or_default()
+            note.map(|n| format!(" ({n})")).unwrap_or_default(),
+            annexes::audit_text(&kept)
         ),
     )?;
     Ok(Step::Closed {
@@ -245,6 +277,7 @@ fn close(
         act: act.map(str::to_string),
         cards,
         suggestions,
+        annexes: kept,
     })
 }
 

@@ -16,7 +16,6 @@ pub mod csv;
 mod document;
 pub mod html;
 pub mod json;
-#[allow(dead_code)] // until `phase advance --annex` reads the stamps
 pub mod made;
 pub mod markdown;
 mod outline;
@@ -1197,7 +1196,6 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
 }
 
 /// Makes the report of `cycle` as one document in memory: what [`write_document`] would write.
-#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
 pub fn render(conn: &Handle, cycle: &Cycle, options: &Options, format: Format) -> Result<Vec<u8>> {
     let gathered = gather(conn, cycle, options)?;
     let mut bytes = Vec::new();
@@ -1206,7 +1204,6 @@ pub fn render(conn: &Handle, cycle: &Cycle, options: &Options, format: Format) -
 }
 
 /// Makes the CSV annexes of `cycle` in memory: each file's name and bytes.
-#[allow(dead_code)] // until `phase advance --annex` checks the annexes with it
 pub fn render_annexes(
     conn: &Handle,
     cycle: &Cycle,

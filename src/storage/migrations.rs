@@ -29,6 +29,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_decidim_both_ways.sql"),
     // 8: titles written for publication, and the record of backups.
     include_str!("migrations/0008_nothing_leaks.sql"),
+    // 9: the annexes as the Giunta approved them, stored when the cycle closes.
+    include_str!("migrations/0009_approved_annexes.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
@@ -329,6 +331,30 @@ mod tests {
                 )
             ]
         );
+    }
+
+    /// Version 9: an annex as approved is verified or kept as is with its reason, never both
+    /// nor neither, and a cycle keeps one annex of a name.
+    #[test]
+    fn an_annex_is_verified_or_as_is_with_a_reason() {
+        let conn = v1();
+        apply(&conn, MIGRATIONS).unwrap();
+        conn.execute_batch(
+            "INSERT INTO cycles (id, triennium, first_year, phase, phase_since, opened_at) VALUES (1, '2021-2023', 2021, 3, '2021-11-20', 'x');",
+        )
+        .unwrap();
+        let insert = |position: i64, name: &str, verified: bool, reason: Option<&str>| {
+            conn.execute(
+                "INSERT INTO approved_annexes (cycle_id, position, name, format, bytes, sha256, verified, as_is_reason, user, stored_at)
+                 VALUES (1, ?1, ?2, 'md', X'41', 'h', ?3, ?4, 'u', 'x')",
+                rusqlite::params![position, name, verified, reason],
+            )
+        };
+        insert(0, "relazione.md", true, None).unwrap();
+        insert(1, "firmata.pdf", false, Some("not a report made by agenda")).unwrap();
+        assert!(insert(2, "a.md", true, Some("why")).is_err());
+        assert!(insert(3, "b.md", false, None).is_err());
+        assert!(insert(4, "relazione.md", true, None).is_err());
     }
 
     #[test]

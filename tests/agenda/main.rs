@@ -2,6 +2,7 @@
 //! One test binary with a module per topic, so it links once.
 
 mod annex;
+mod approved;
 mod common;
 mod decidim;
 mod foundation;
