@@ -241,7 +241,7 @@ fn write_outputs(
     step: &mut dyn FnMut(String),
 ) -> Result<(PathBuf, PathBuf, PathBuf, PathBuf)> {
     let cycle = cycles::current(db.conn())?;
-    let draft = !report::final_report_blockers(db.conn(), &cycle)?.is_empty();
+    let draft = !report::final_report_blockers(db.conn(), &cycle, REPORT_DATE)?.is_empty();
     let gathered = report::gather(
         db.conn(),
         &cycle,

@@ -4,6 +4,7 @@
 mod annex;
 mod common;
 mod decidim;
+mod final_guards;
 mod foundation;
 mod import;
 mod nothing_leaks;
