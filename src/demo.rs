@@ -14,6 +14,9 @@ use crate::storage::suggestions::{self as sstore, Filter};
 use crate::storage::{cycles, Db};
 use crate::{autotag, cards, fixtures, import, process, report, responses};
 
+/// The office that proposes the deliberation, on the demo's report cover.
+const DEMO_OFFICE: &str = "Servizio Sistema Informativo";
+
 /// The date the demo's report bears, so that the demo gives the same report every time.
 const REPORT_DATE: &str = "2022-01-20";
 
@@ -104,11 +107,12 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
     let mut db = process::init(
         db_path,
         process::DEFAULT_MUNICIPALITY,
+        Some(DEMO_OFFICE),
         Triennium { first_year: 2021 },
         Some("2021-09-15"),
     )?;
     step(format!(
-        "1. created {} (Comune di Prato, triennio 2021-2023, Fase 1)",
+        "1. created {} (Comune di Prato, {DEMO_OFFICE}, triennio 2021-2023, Fase 1)",
         db_path.display()
     ));
     let summary = cards::import(&mut db, &inputs.cards, Options::default(), false)?;

@@ -3,6 +3,7 @@
 
 mod annex;
 mod common;
+mod config;
 mod decidim;
 mod final_guards;
 mod foundation;
