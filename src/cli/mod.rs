@@ -6,6 +6,7 @@ mod axis;
 mod backup;
 mod card;
 mod check;
+mod config;
 mod cycle;
 mod demo;
 mod init;
@@ -66,6 +67,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Where the process stands: cycle, phase, cards, suggestions.
     Status(status::StatusArgs),
+    /// The municipality and the office that proposes the deliberation: `show`, `set`, `unset`.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// The audit log: every change any command made.
     Log(log::LogArgs),
     /// The six axes of the Agenda.
@@ -127,6 +131,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(args) => init::init(&globals, args),
         Command::Status(args) => status::status(&globals, args),
+        Command::Config(cmd) => config::config(&globals, cmd),
         Command::Log(args) => log::log(&globals, args),
         Command::Axis(cmd) => axis::axis(&globals, cmd),
         Command::Phase(args) => phase::phase(&globals, args),

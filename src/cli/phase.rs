@@ -23,7 +23,8 @@ pub enum PhaseCommand {
         format: TableOrJson,
     },
     /// Move the open cycle forward: 1 → 2 (collection opens), 2 → 3 (collection closes),
-    /// 3 → closed (every suggestion needs a response; give the act or --without-act).
+    /// 3 → closed (every suggestion needs a response and an axis, none dated after the
+    /// closing; give the act or --without-act).
     Advance {
         /// A note kept with the step (e.g. where the Agenda was presented).
         #[arg(long)]

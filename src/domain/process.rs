@@ -33,19 +33,81 @@ pub struct Unanswered {
 impl Unanswered {
     /// "3 of 40 suggestions have no response: A, B, C and 1 more".
     pub fn sentence(&self) -> String {
-        let more = self.count - self.shown.len() as i64;
         format!(
-            "{} of {} {} no response: {}{}",
+            "{} of {} {} no response: {}",
             self.count,
             self.of,
             plural(self.count, "suggestion has", "suggestions have"),
-            self.shown.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
+            listed(&self.shown, self.count)
         )
+    }
+}
+
+/// The suggestions that have no axis, as a refusal names them: the final report counts every
+/// suggestion by axis, withdrawn ones included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untagged {
+    pub count: i64,
+    /// The suggestions of the cycle.
+    pub of: i64,
+    /// The first references (at most [`UNANSWERED_SHOWN`]).
+    pub shown: Vec<String>,
+}
+
+impl Untagged {
+    /// "2 of 40 suggestions have no axis: A, B".
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} of {} {} no axis: {}",
+            self.count,
+            self.of,
+            plural(self.count, "suggestion has", "suggestions have"),
+            listed(&self.shown, self.count)
+        )
+    }
+}
+
+/// The suggestions submitted after a date (the report's, the closing's), as a refusal names
+/// them: a final report cannot give account of suggestions it predates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedAfter {
+    pub count: i64,
+    /// The suggestions of the cycle.
+    pub of: i64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The latest date of submission among them.
+    pub latest: Option<String>,
+    /// The first references (at most [`UNANSWERED_SHOWN`]).
+    pub shown: Vec<String>,
+}
+
+impl DatedAfter {
+    /// "2 of 40 suggestions are dated after 2022-01-20, the date of the report (the latest
+    /// 2022-11-03): A, B"; `of_what` names the date ("the date of the report", "the closing").
+    pub fn sentence(&self, of_what: &str) -> String {
+        format!(
+            "{} of {} {} after {}, {of_what}{}: {}",
+            self.count,
+            self.of,
+            plural(self.count, "suggestion is dated", "suggestions are dated"),
+            self.date,
+            self.latest
+                .as_deref()
+                .map(|l| format!(" (the latest {l})"))
+                .unwrap_or_default(),
+            listed(&self.shown, self.count)
+        )
+    }
+}
+
+/// "A, B, C" or "A, B, C and 4 more" when `count` is more than those shown.
+fn listed(shown: &[String], count: i64) -> String {
+    let more = count - shown.len() as i64;
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
     }
 }
 
@@ -216,6 +278,30 @@ mod tests {
             .sentence()
             .starts_with("12 of 40 suggestions have no response: PO-1, PO-2"));
         assert!(many.sentence().ends_with("PO-10 and 2 more"));
+    }
+
+    #[test]
+    fn untagged_and_dated_after_sentences_count_what_they_do_not_show() {
+        let untagged = Untagged {
+            count: 11,
+            of: 63,
+            shown: (1..=10).map(|i| format!("PO-{i}")).collect(),
+        };
+        assert!(untagged
+            .sentence()
+            .starts_with("11 of 63 suggestions have no axis: PO-1, PO-2"));
+        assert!(untagged.sentence().ends_with("PO-10 and 1 more"));
+        let dated = DatedAfter {
+            count: 1,
+            of: 63,
+            date: "2022-01-20".into(),
+            latest: Some("2022-10-27".into()),
+            shown: vec!["C-000040".into()],
+        };
+        assert_eq!(
+            dated.sentence("the date of the report"),
+            "1 of 63 suggestion is dated after 2022-01-20, the date of the report (the latest 2022-10-27): C-000040"
+        );
     }
 
     #[test]

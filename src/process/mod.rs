@@ -1,7 +1,9 @@
-//! The process: creating an agenda, where it stands, moving it from phase to phase.
+//! The process: creating an agenda, its settings, where it stands, moving it from phase to
+//! phase.
 
 pub mod annexes;
 pub mod approved;
+pub mod config;
 mod steps;
 mod view;
 
@@ -20,25 +22,30 @@ pub use view::{cycle_view, CycleView};
 
 pub const DEFAULT_MUNICIPALITY: &str = "Comune di Prato";
 
-/// Creates the database at `path`, records the municipality, seeds the axes and opens the
-/// first cycle in Fase 1.
+/// Creates the database at `path`, records the municipality (and the office that proposes the
+/// deliberation, when given), seeds the axes and opens the first cycle in Fase 1.
 /// `start` is the date Fase 1 began (today when `None`).
 pub fn init(
     path: &std::path::Path,
     municipality: &str,
+    office: Option<&str>,
     triennium: Triennium,
     start: Option<&str>,
 ) -> Result<Db> {
-    let municipality = municipality.trim();
-    if municipality.is_empty() {
-        return Err(crate::error::usage("the municipality cannot be empty").into());
-    }
+    let municipality = config::checked(config::Key::Municipality, municipality)?;
+    let municipality = municipality.as_str();
+    let office = office
+        .map(|o| config::checked(config::Key::Office, o))
+        .transpose()?;
     if let Some(start) = start {
         ensure_not_after_today(start)?;
     }
     let mut db = Db::create(path)?;
     let result = db.write(|tx| {
         settings::set(tx, "municipality", municipality)?;
+        if let Some(office) = &office {
+            settings::set(tx, "office", office)?;
+        }
         crate::storage::axes::seed(tx)?;
         crate::autotag::load_default_rules(tx)?;
         let start = start.map(str::to_string).unwrap_or_else(context::today);
@@ -46,7 +53,13 @@ pub fn init(
         tx.audit(
             "init",
             Some(municipality),
-            &format!("created the agenda of {municipality}, cycle {triennium} in Fase 1"),
+            &format!(
+                "created the agenda of {municipality}{}, cycle {triennium} in Fase 1",
+                office
+                    .as_deref()
+                    .map(|o| format!(" (office: {o})"))
+                    .unwrap_or_default()
+            ),
         )?;
         Ok(())
     });

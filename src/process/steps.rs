@@ -105,7 +105,8 @@ impl AdvanceOptions<'_> {
 }
 
 /// Moves the open cycle one phase forward; from Fase 3 it closes the cycle, once every
-/// suggestion has a response and the act is given (or explicitly left out).
+/// suggestion has a response and an axis, none is dated after the closing, and the act is
+/// given (or explicitly left out).
 pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
     options.ensure_named_is_open(db.conn())?;
     let date = options.step_date()?;
@@ -190,7 +191,7 @@ pub fn closing_preview(conn: &Handle, options: &AdvanceOptions) -> Result<Option
     if let Some(act) = &act {
         act.check_against(&cycle, &date)?;
     }
-    let suggestions = closing_guards(conn, &cycle, act.is_some(), options.without_act)?;
+    let suggestions = closing_guards(conn, &cycle, &date, act.is_some(), options.without_act)?;
     let cards = cards::count(conn)?;
     Ok(Some(ClosingPreview {
         triennium: cycle.triennium,
@@ -203,23 +204,48 @@ pub fn closing_preview(conn: &Handle, options: &AdvanceOptions) -> Result<Option
     }))
 }
 
-/// The guards of the closing: every suggestion answered, the act given or left out on purpose.
-/// Returns how many suggestions the cycle holds.
-fn closing_guards(conn: &Handle, cycle: &Cycle, has_act: bool, without_act: bool) -> Result<i64> {
+/// The guards of the closing on `date`: every suggestion answered and tagged with an axis,
+/// withdrawn ones included (the final report gives account of each and counts each by axis),
+/// none dated after the closing (the report the closing freezes bears its date), and the act
+/// given or left out on purpose. Returns how many suggestions the cycle holds.
+fn closing_guards(
+    conn: &Handle,
+    cycle: &Cycle,
+    date: &str,
+    has_act: bool,
+    without_act: bool,
+) -> Result<i64> {
     let unanswered = suggestions::unanswered(conn, cycle.id, UNANSWERED_SHOWN)?;
-    let act_hint = if !has_act && !without_act {
-        " Closing also needs the approving act: --act n/yyyy --act-date YYYY-MM-DD, or --without-act."
-    } else {
-        ""
-    };
+    let untagged = suggestions::untagged(conn, cycle.id, UNANSWERED_SHOWN)?;
+    let dated = suggestions::dated_after(conn, cycle.id, date, UNANSWERED_SHOWN)?;
+    let mut problems = Vec::new();
+    let mut remedies = Vec::new();
     if unanswered.count > 0 {
+        problems.push(unanswered.sentence());
+        remedies.push("record a response with its reason for each suggestion without one");
+    }
+    if untagged.count > 0 {
+        problems.push(untagged.sentence());
+        remedies.push("tag each suggestion without an axis (`agenda suggestion tag REF AXIS`, or `agenda suggestion autotag`)");
+    }
+    if dated.count > 0 {
+        problems.push(dated.sentence("the closing"));
+        remedies.push("close on or after the latest date of submission (--date)");
+    }
+    if !problems.is_empty() {
+        let act_hint = if !has_act && !without_act {
+            " Closing also needs the approving act: --act n/yyyy --act-date YYYY-MM-DD, or --without-act."
+        } else {
+            ""
+        };
         return Err(refused(format!(
             "the cycle {} cannot close: {}",
             cycle.triennium,
-            unanswered.sentence()
+            problems.join("; ")
         ))
         .hint(format!(
-            "record a response with its reason for each of them, then close again.{act_hint}"
+            "{}, then close again.{act_hint}",
+            remedies.join("; ")
         ))
         .into());
     }
@@ -251,7 +277,7 @@ fn close(tx: &Tx, cycle: &Cycle, c: &Closing) -> Result<Step> {
     let Closing {
         date, act, note, ..
     } = *c;
-    let suggestions = closing_guards(tx, cycle, act.is_some(), c.without_act)?;
+    let suggestions = closing_guards(tx, cycle, date, act.is_some(), c.without_act)?;
     let kept = match c.act_date {
         Some(act_date) if !c.annexes.is_empty() => {
             annexes::check_and_store(tx, cycle, act_date, c.annexes, c.annex_as_is)?

@@ -152,21 +152,21 @@ fn next_step(conn: &Handle, cycle: &Cycle, cards: i64, counts: SuggestionCounts)
                 missing.push(format!("{} no axis", suggestions_have(untagged)));
             }
             format!(
-                "{}: record the responses, each with its reason, and tag the suggestions with their axes; the cycle closes only when every suggestion has a response",
+                "{}: record the responses, each with its reason, and tag the suggestions with their axes; the final report and the closing need a response and an axis on every suggestion",
                 missing.join(" and ")
             )
         }
         Phase::Aggiornamento => {
             let tag = if untagged > 0 {
                 format!(
-                    "; {} no axis yet: tag them so the report counts them by axis",
+                    ", but {} no axis yet: tag them (`agenda suggestion tag REF AXIS`), since the final report and the closing need an axis on every suggestion; then",
                     suggestions_have(untagged)
                 )
             } else {
-                String::new()
+                ";".to_string()
             };
             format!(
-                "every suggestion has a response{tag}; write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or `--without-act`)"
+                "every suggestion has a response{tag} write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or `--without-act`)"
             )
         }
     })

@@ -526,10 +526,11 @@ pub struct Gathered<'c> {
     pub responses: Responses<'c>,
 }
 
-/// What stands between a cycle and its final report, in English for the refusal; empty when
-/// the final report can be produced: every suggestion has a response, and the cycle is closed
-/// or in Fase 3 (it will be closed with the act the report goes with).
-pub fn final_report_blockers(conn: &Handle, cycle: &Cycle) -> Result<Vec<String>> {
+/// What stands between a cycle and its final report dated `date`, in English for the refusal;
+/// empty when the final report can be produced: every suggestion has a response and an axis,
+/// none is dated after `date`, and the cycle is closed or in Fase 3 (it will be closed with the
+/// act the report goes with).
+pub fn final_report_blockers(conn: &Handle, cycle: &Cycle, date: &str) -> Result<Vec<String>> {
     let mut blockers = Vec::new();
     if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
         blockers.push(format!(
@@ -541,6 +542,14 @@ pub fn final_report_blockers(conn: &Handle, cycle: &Cycle) -> Result<Vec<String>
     if unanswered.count > 0 {
         blockers.push(unanswered.sentence());
     }
+    let untagged = crate::storage::suggestions::untagged(conn, cycle.id, REFERENCES_SHOWN)?;
+    if untagged.count > 0 {
+        blockers.push(untagged.sentence());
+    }
+    let dated = crate::storage::suggestions::dated_after(conn, cycle.id, date, REFERENCES_SHOWN)?;
+    if dated.count > 0 {
+        blockers.push(dated.sentence("the date of the report"));
+    }
     Ok(blockers)
 }
 
@@ -548,18 +557,6 @@ pub fn final_report_blockers(conn: &Handle, cycle: &Cycle) -> Result<Vec<String>
 /// are met (see [`final_report_blockers`]), and needs a date: `--date`, or the date the cycle
 /// closed. A draft without either bears today's date.
 pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<Gathered<'c>> {
-    if !options.draft {
-        let blockers = final_report_blockers(conn, cycle)?;
-        if !blockers.is_empty() {
-            return Err(refused(format!(
-                "the final report of the cycle {} cannot be produced yet: {}",
-                cycle.triennium,
-                blockers.join("; ")
-            ))
-            .hint("record what is missing (`agenda phase` says what is left), or write a draft with --draft: it is marked BOZZA and lists what is missing")
-            .into());
-        }
-    }
     let date = match (&options.date, &cycle.closed_on) {
         (Some(d), _) => d.clone(),
         (None, Some(closed_on)) => closed_on.clone(),
@@ -573,6 +570,18 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
             .into())
         }
     };
+    if !options.draft {
+        let blockers = final_report_blockers(conn, cycle, &date)?;
+        if !blockers.is_empty() {
+            return Err(refused(format!(
+                "the final report of the cycle {} cannot be produced yet: {}",
+                cycle.triennium,
+                blockers.join("; ")
+            ))
+            .hint("record what is missing (`agenda phase` says what is left), or write a draft with --draft: it is marked BOZZA and lists what is missing")
+            .into());
+        }
+    }
     let municipality = settings::get(conn, "municipality")
         .ok()
         .flatten()
@@ -1373,8 +1382,6 @@ pub mod prose {
     }
 
     pub const ANNEXES_INTRO: &str = "I dati di questa relazione sono disponibili come file CSV:";
-
-    pub const ANNEXES_FLAVOURS: &str = "I file sono scritti in due varianti. Per il portale dei dati aperti: codifica UTF-8, separatore virgola, date nel formato AAAA-MM-GG, intestazioni con i nomi dei campi. Per i fogli di calcolo: separatore punto e virgola, date nel formato GG/MM/AAAA, virgola decimale, intestazioni in italiano (Riferimento, Data invio …).";
 
     pub const NONE: &str = "Nessuna.";
 }

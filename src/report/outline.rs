@@ -2,6 +2,7 @@
 //! Italian. Every renderer writes this outline, so what the report says, and in what order, is
 //! decided here only.
 
+use super::csv::{flavour_sentence, Flavour};
 use super::document::{
     text, Block, CardBlock, Chapter, Column, Counts, Cover, Document, DraftNotice, Field, Inline,
     Span, Table, Target, Value,
@@ -642,7 +643,13 @@ fn annexes(r: &Report) -> Chapter {
                     })
                     .collect(),
             ),
-            paragraph(prose::ANNEXES_FLAVOURS),
+            paragraph("Ciascun file è scritto in una di due varianti:"),
+            Block::List(
+                [Flavour::OpenData, Flavour::Excel]
+                    .into_iter()
+                    .map(|f| text(flavour_sentence(f)))
+                    .collect(),
+            ),
         ],
     )
 }

@@ -5,7 +5,7 @@ use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::domain::process::{SuggestionCounts, Unanswered};
+use crate::domain::process::{DatedAfter, SuggestionCounts, Unanswered, Untagged};
 
 /// The SQL expression of the reference a suggestion is shown by: the platform's, or
 /// `C-000037` (its number) for one that came without a reference of its own (its key is then
@@ -228,6 +228,60 @@ pub fn unanswered(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Unan
         shown: rows.collect::<Result<_, _>>()?,
     })
 }
+/// The suggestions of a cycle that have no axis (withdrawn ones included): how many, and the
+/// first `limit` references.
+pub fn untagged(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Untagged> {
+    let counts = counts(conn, cycle_id)?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        display_ref!("s"),
+        " FROM suggestions s
+         WHERE s.cycle_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)
+         ORDER BY 1, s.id LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map((cycle_id, limit as i64), |r| r.get(0))?;
+    Ok(Untagged {
+        count: counts.untagged,
+        of: counts.total,
+        shown: rows.collect::<Result<_, _>>()?,
+    })
+}
+
+/// The suggestions of a cycle submitted after `date` (`YYYY-MM-DD`; the day of submission is
+/// the first ten characters of `submitted_at`, as for [`late`]): how many, the latest day, and
+/// the first `limit` references. Suggestions without a date are not counted.
+pub fn dated_after(
+    conn: &Connection,
+    cycle_id: i64,
+    date: &str,
+    limit: usize,
+) -> Result<DatedAfter> {
+    let (of, count, latest): (i64, i64, Option<String>) = conn.query_row(
+        "SELECT count(*),
+                count(*) FILTER (WHERE substr(submitted_at, 1, 10) > ?2),
+                max(substr(submitted_at, 1, 10)) FILTER (WHERE substr(submitted_at, 1, 10) > ?2)
+         FROM suggestions WHERE cycle_id = ?1",
+        (cycle_id, date),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        display_ref!("s"),
+        " FROM suggestions s
+         WHERE s.cycle_id = ?1 AND substr(s.submitted_at, 1, 10) > ?2
+         ORDER BY 1, s.id LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map((cycle_id, date, limit as i64), |r| r.get(0))?;
+    Ok(DatedAfter {
+        count,
+        of,
+        date: date.to_string(),
+        latest,
+        shown: rows.collect::<Result<_, _>>()?,
+    })
+}
+
 /// The title of a suggestion, as the source gave it.
 pub fn title_of(conn: &Connection, id: i64) -> Result<String> {
     Ok(

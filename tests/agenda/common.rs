@@ -209,9 +209,23 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
         .any(|w| w == needle.as_bytes())
 }
 
-/// Closes the open cycle (in Fase 3, every suggestion answered) without an act, on `date`,
+/// Closes the open cycle (in Fase 3, every suggestion answered and tagged) without an act, on `date`,
 /// confirming as a script does.
 pub fn close_without_act(env: &Env, date: &str) {
     env.run(&["phase", "advance", "--yes", "--without-act", "--date", date])
         .success();
+}
+
+/// Gives every suggestion without an axis the axis `governance`, as a person would: closing a
+/// cycle and its final report need an axis on every suggestion.
+pub fn tag_untagged(env: &Env) {
+    conn(env)
+        .execute(
+            "INSERT INTO suggestion_axes (suggestion_id, axis, origin, detail, user, at)
+             SELECT id, 'governance', 'person', NULL, 'collaudo', '2021-12-15T10:00:00Z'
+             FROM suggestions s
+             WHERE NOT EXISTS (SELECT 1 FROM suggestion_axes a WHERE a.suggestion_id = s.id)",
+            [],
+        )
+        .expect("tag the untagged suggestions");
 }

@@ -4,7 +4,9 @@
 mod annex;
 mod approved;
 mod common;
+mod config;
 mod decidim;
+mod final_guards;
 mod foundation;
 mod import;
 mod nothing_leaks;

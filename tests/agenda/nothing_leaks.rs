@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::common::{
-    close_without_act, conn, contains, files_in, fixture_arg, refused, stderr, Env,
+    close_without_act, conn, contains, files_in, fixture_arg, refused, stderr, tag_untagged, Env,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -509,6 +509,7 @@ fn regression_columns_the_import_does_not_know_are_blanked_by_the_purge() {
         "Accolta nel triennio.",
     ])
     .success();
+    tag_untagged(&env);
     close_without_act(&env, "2022-01-20");
     env.run(&["privacy", "purge", "--yes"]).success();
 
@@ -554,8 +555,9 @@ fn closed_with_people() -> Env {
     env
 }
 
-/// Answers every suggestion of the cycle (in Fase 3) and closes it without an act.
+/// Answers and tags every suggestion of the cycle (in Fase 3) and closes it without an act.
 fn answer_all_and_close(env: &Env) {
+    tag_untagged(env);
     conn(env)
         .execute(
             "INSERT INTO responses (suggestion_id, outcome, reason, current, user, at)
@@ -1340,7 +1342,8 @@ fn refused_now(env: &Env, args: &[&str], code: i32) -> String {
     stderr(&assert)
 }
 
-/// The 2021-2023 cycle in Fase 3 since 2021-11-20, the 36 suggestions of 2021 all answered.
+/// The 2021-2023 cycle in Fase 3 since 2021-11-20, the 36 suggestions of 2021 all answered
+/// and tagged.
 fn ready_to_close() -> Env {
     let env = Env::collecting();
     env.run(&[
@@ -1360,6 +1363,7 @@ fn ready_to_close() -> Env {
             [],
         )
         .unwrap();
+    tag_untagged(&env);
     env
 }
 
@@ -1516,6 +1520,7 @@ fn refused_init(env: &Env) -> String {
 #[test]
 fn regression_a_report_written_after_the_purge_still_publishes_no_name() {
     let (env, _, _) = answered_with_people();
+    tag_untagged(&env);
     close_without_act(&env, "2022-01-20");
     env.run(&["privacy", "purge", "--yes"]).success();
     for (what, text) in public_outputs(&env) {

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{conn, fixture_arg, refused, stderr, Env};
+use crate::common::{conn, fixture_arg, refused, stderr, tag_untagged, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -42,10 +42,12 @@ fn updating() -> Env {
     env
 }
 
-/// The 2021-2023 cycle closed on 2022-01-20 with DGC 12/2022, every suggestion answered.
+/// The 2021-2023 cycle closed on 2022-01-20 with DGC 12/2022, every suggestion answered and
+/// tagged.
 fn closed() -> Env {
     let env = updating();
     respond_all_but(&env, 0);
+    tag_untagged(&env);
     env.run(&[
         "phase",
         "advance",
@@ -295,6 +297,7 @@ fn a_response_no_longer_current_does_not_count() {
 fn closing_needs_the_act_or_without_act() {
     let env = updating();
     respond_all_but(&env, 0);
+    tag_untagged(&env);
     let err = refused(&env, &["phase", "advance"], 4);
     assert!(
         err.contains(
@@ -409,6 +412,7 @@ fn closing_with_the_act_records_it_and_takes_the_snapshot() {
 fn closing_without_act_and_without_date_uses_today() {
     let env = updating();
     respond_all_but(&env, 0);
+    tag_untagged(&env);
     env.cmd(&["phase", "advance", "--yes", "--without-act"])
         .env("AGENDA_NOW", "2022-02-03T10:00:00Z")
         .assert()
@@ -916,6 +920,8 @@ fn status_and_phase_say_what_to_do_next_in_every_state() {
         ),
         "{stdout}"
     );
+    // Closing needs an axis on every suggestion: the office tags the six.
+    tag_untagged(&env);
 
     env.run(&[
         "phase",

@@ -567,3 +567,130 @@ fn closed_cycles_and_the_next_edition() {
     let again = env.stdout(&["--db", db, "--cycle", "2021-2023", "report"]);
     assert_eq!(again, closed);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The headers of the CSV annexes: codes for the open-data portal, plain Italian for Excel.
+
+/// The header row of each annex written with `extra` (`--excel` or nothing), by file.
+fn annex_headers(env: &Env, name: &str, extra: Option<&str>) -> BTreeMap<String, Vec<String>> {
+    let dir = env.path(name);
+    let mut args = vec!["--draft", "--format", "csv", "--out", dir.to_str().unwrap()];
+    args.extend(extra);
+    report(env, &args);
+    let delimiter = if extra.is_some() { b';' } else { b',' };
+    files(&dir)
+        .into_iter()
+        .map(|(file, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            let header = reader
+                .headers()
+                .unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect();
+            (file, header)
+        })
+        .collect()
+}
+
+#[test]
+fn the_open_data_annexes_keep_their_column_codes() {
+    let env = agenda();
+    let headers = annex_headers(&env, "open", None);
+    assert_eq!(
+        headers["esiti-contributi.csv"],
+        [
+            "riferimento",
+            "titolo",
+            "data_invio",
+            "tipologia_soggetto",
+            "canale",
+            "assi",
+            "esito",
+            "motivazione",
+            "scheda",
+            "duplicato_di",
+            "schede_collegate",
+            "ritirato"
+        ]
+    );
+    assert_eq!(
+        headers["schede.csv"],
+        [
+            "codice",
+            "titolo",
+            "asse",
+            "stato",
+            "ufficio",
+            "partner",
+            "inizio",
+            "fine",
+            "risorse_euro",
+            "finanziamento",
+            "riferimenti_agid",
+            "indicatori",
+            "descrizione",
+            "obiettivi",
+            "contributi_collegati"
+        ]
+    );
+    assert_eq!(
+        headers["cifre.csv"],
+        ["tabella", "codice", "voce", "numero"]
+    );
+}
+
+#[test]
+fn the_excel_annexes_have_headers_a_person_reads() {
+    let env = agenda();
+    let headers = annex_headers(&env, "excel", Some("--excel"));
+    assert_eq!(
+        headers["esiti-contributi.csv"],
+        [
+            "Riferimento",
+            "Titolo",
+            "Data invio",
+            "Tipologia di soggetto",
+            "Canale",
+            "Assi",
+            "Esito",
+            "Motivazione",
+            "Scheda",
+            "Duplicato del contributo",
+            "Schede collegate",
+            "Ritirato"
+        ]
+    );
+    assert_eq!(
+        headers["schede.csv"],
+        [
+            "Codice scheda",
+            "Titolo",
+            "Asse",
+            "Stato",
+            "Ufficio responsabile",
+            "Partner",
+            "Inizio (mese/anno)",
+            "Fine (mese/anno)",
+            "Risorse (euro)",
+            "Finanziamento",
+            "Riferimenti al Piano Triennale AgID",
+            "Indicatori",
+            "Descrizione",
+            "Obiettivi",
+            "Contributi collegati"
+        ]
+    );
+    assert_eq!(
+        headers["cifre.csv"],
+        ["Tabella", "Codice", "Voce", "Numero"]
+    );
+    // The same columns in the same order: only the header row differs.
+    let open = annex_headers(&env, "open", None);
+    for (file, header) in &headers {
+        assert_eq!(header.len(), open[file].len(), "{file}");
+    }
+}

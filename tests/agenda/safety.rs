@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{close_without_act, conn, contains, files_in, fixture_arg, stderr, Env};
+use crate::common::{
+    close_without_act, conn, contains, files_in, fixture_arg, stderr, tag_untagged, Env,
+};
 
 const MODULO: &str = "modulo-web-2022.csv";
 const DECIDIM: &str = "decidim-2022-proposals-0.30.csv";
@@ -43,8 +45,11 @@ fn with_people() -> Env {
     env
 }
 
-/// Responds to every suggestion and closes the cycle without an act.
+/// Responds to every suggestion, tags the untagged ones and closes the cycle without an act,
+/// on 2022-12-01: after the last proposal of the Decidim 2022 export (2022-11-25), since no
+/// suggestion may be dated after the closing.
 fn close_cycle(env: &Env) {
+    tag_untagged(env);
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
     conn(env)
@@ -56,7 +61,7 @@ fn close_cycle(env: &Env) {
             [],
         )
         .unwrap();
-    close_without_act(env, "2022-01-20");
+    close_without_act(env, "2022-12-01");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::Value;
 
 use crate::common::{
-    close_without_act, conn, fixture, fixture_arg, foreign_key_violations, refused, stderr, Env,
+    close_without_act, conn, fixture, fixture_arg, foreign_key_violations, refused, stderr,
+    tag_untagged, Env,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -940,6 +941,9 @@ fn a_closed_cycle_refuses_tags_links_and_responses() {
     let env = answered();
     env.run(&["phase", "advance", "--date", "2021-11-20"])
         .success();
+    // Closing needs an axis on every suggestion: the untagged ones (1 among them) get
+    // governance, so tagging 1 with competenze below would still be a change.
+    tag_untagged(&env);
     close_without_act(&env, "2022-01-20");
     fn with<'a>(more: &[&'a str]) -> Vec<&'a str> {
         let mut v = vec!["--cycle", "2021-2023"];
@@ -947,7 +951,7 @@ fn a_closed_cycle_refuses_tags_links_and_responses() {
         v
     }
     let responses = fixture_arg(RESPONSES);
-    let err = refused(&env, &with(&["suggestion", "tag", "1", "governance"]), 4);
+    let err = refused(&env, &with(&["suggestion", "tag", "1", "competenze"]), 4);
     assert!(err.contains("closed"), "{err}");
     refused(
         &env,
