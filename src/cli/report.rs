@@ -40,6 +40,9 @@ pub struct ReportArgs {
     /// The date the report bears (default: the date the cycle closed; today, for a draft).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::args::date)]
     date: Option<String>,
+    /// The label of the annex on the cover and in the running header (default "Allegato A").
+    #[arg(long, value_name = "LABEL", value_parser = annex_label)]
+    annex_label: Option<String>,
     /// With --format csv: Excel flavour (`;`, UTF-8 with BOM, dd/mm/yyyy, decimal comma).
     #[arg(long)]
     excel: bool,
@@ -48,9 +51,26 @@ pub struct ReportArgs {
     #[arg(
         long,
         requires = "out",
-        conflicts_with_all = ["format", "draft", "date", "excel"]
+        conflicts_with_all = ["format", "draft", "date", "excel", "annex_label"]
     )]
     approved: bool,
+}
+
+/// An annex label as the cover prints it: one short line of text.
+fn annex_label(input: &str) -> Result<String, String> {
+    let label = input.trim();
+    if label.is_empty() || label.chars().count() > 40 {
+        return Err(
+            "write the label of the annex in 1 to 40 characters, e.g. \"Allegato A\"".into(),
+        );
+    }
+    if label
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '<' | '>' | '"'))
+    {
+        return Err("the label of the annex is one line of text, without < > or \"".into());
+    }
+    Ok(label.to_string())
 }
 
 fn format_of(args: &ReportArgs) -> Format {
@@ -97,13 +117,16 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
     // come from the same state, whatever another command writes meanwhile.
     db.begin_reading()?;
     let cycle = globals.cycle(&db)?;
+    if format == Format::Pdf {
+        report::pdf::check_cycle(db.conn(), &cycle)?;
+    }
     let gathered = report::gather(
         db.conn(),
         &cycle,
         &report::Options {
             draft: args.draft,
             date: args.date.clone(),
-            annex_label: None,
+            annex_label: args.annex_label.clone(),
         },
     )?;
     let kind = if args.draft { "draft report" } else { "report" };

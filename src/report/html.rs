@@ -81,6 +81,9 @@ table.responses col.c-outcome { width: 12%; }
 table.responses col.c-reason { width: 29%; }
 table.responses col.c-card { width: 10%; }
 table.responses .ref, table.responses .code { white-space: nowrap; overflow-wrap: normal; }
+li a, td a, th a { white-space: nowrap; }
+ul.index { list-style: none; padding-left: 0; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table.responses .meta, table.responses .note { font-size: .85em; color: #444; }
 table.responses .note { font-style: italic; }
 .cover .annex { font-size: 1.1rem; margin: 0 0 1.5rem; }
@@ -96,10 +99,11 @@ table.responses .note { font-style: italic; }
   table.responses th.ref { border-top: 0; background: #dde6f0; }
   table.responses td::before { content: attr(data-label); display: block; font-weight: 700; font-size: .8em; color: #0b1f33; }
   .card dl { grid-template-columns: minmax(0, 1fr); }
-  table.matrix { font-size: .8rem; }
+  table.matrix { display: block; overflow-x: auto; table-layout: auto; font-size: .8rem; }
+  table.matrix th, table.matrix td { overflow-wrap: normal; hyphens: none; }
 }
 table.matrix { table-layout: fixed; }
-table.matrix col.c-axis { width: 18%; }
+table.matrix thead th:first-child { width: 24%; }
 table.matrix thead th.num { white-space: normal; text-align: right; font-size: .85em; padding: .2rem .25rem; }
 table.changes { table-layout: fixed; }
 table.changes col.c-code { width: 14%; }
@@ -173,7 +177,7 @@ fn count_table(out: &mut dyn Write, c: &Counts) -> Result<()> {
     let total_for_share = c.total.unwrap_or(sum);
     writeln!(
         out,
-        "<table class=\"counts\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Numero</th><th scope=\"col\" class=\"num\">%</th></tr></thead>\n<tbody>",
+        "<table class=\"counts\">\n<caption class=\"vh\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Numero</th><th scope=\"col\" class=\"num\">%</th></tr></thead>\n<tbody>",
         escape(&c.title),
         escape(&c.heading)
     )?;
@@ -200,11 +204,13 @@ fn count_table(out: &mut dyn Write, c: &Counts) -> Result<()> {
 }
 
 fn chart(out: &mut dyn Write, c: &Counts) -> Result<()> {
+    let labels: Vec<String> = c.counts.iter().map(|n| capitalised(&n.label)).collect();
     let bars: Vec<Bar> = c
         .counts
         .iter()
-        .map(|n| Bar {
-            label: &n.label,
+        .zip(&labels)
+        .map(|(n, label)| Bar {
+            label,
             value: n.count,
         })
         .collect();
@@ -237,9 +243,15 @@ fn counts(out: &mut dyn Write, c: &Counts) -> Result<()> {
 }
 
 fn table(out: &mut dyn Write, t: &Table) -> Result<()> {
+    // The matrix follows a heading of the same words: its caption is for screen readers only.
+    let caption = if t.class == "matrix" {
+        " class=\"vh\""
+    } else {
+        ""
+    };
     write!(
         out,
-        "<table class=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+        "<table class=\"{}\">\n<caption{caption}>{}</caption>\n<thead><tr>",
         t.class,
         escape(&t.caption)
     )?;
@@ -354,7 +366,7 @@ fn cover(out: &mut dyn Write, d: &Document) -> Result<()> {
     }
     writeln!(
         out,
-        "<nav aria-labelledby=\"h-indice\">\n<h2 id=\"h-indice\">Indice</h2>\n<ol>"
+        "<nav aria-labelledby=\"h-indice\">\n<h2 id=\"h-indice\">Indice</h2>\n<ul class=\"index\">"
     )?;
     for chapter in &d.chapters {
         writeln!(
@@ -364,7 +376,7 @@ fn cover(out: &mut dyn Write, d: &Document) -> Result<()> {
             escape(&chapter.heading())
         )?;
     }
-    writeln!(out, "</ol>\n</nav>")?;
+    writeln!(out, "</ul>\n</nav>")?;
     Ok(())
 }
 
@@ -457,7 +469,7 @@ fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<
         let id = row.group_id();
         writeln!(
             out,
-            "<section class=\"responses-group\" aria-labelledby=\"{id}\">\n<h3 id=\"{id}\">{}</h3>\n<table class=\"responses\">\n<caption>{} – esito di ogni contributo</caption>\n<colgroup><col class=\"c-ref\"><col class=\"c-title\"><col class=\"c-outcome\"><col class=\"c-reason\"><col class=\"c-card\"></colgroup>\n<thead><tr><th scope=\"col\">Riferimento</th><th scope=\"col\">Contributo</th><th scope=\"col\">Esito</th><th scope=\"col\">Motivazione</th><th scope=\"col\">Scheda</th></tr></thead>\n<tbody>",
+            "<section class=\"responses-group\" aria-labelledby=\"{id}\">\n<h3 id=\"{id}\">{}</h3>\n<table class=\"responses\">\n<caption class=\"vh\">{} – esito di ogni contributo</caption>\n<colgroup><col class=\"c-ref\"><col class=\"c-title\"><col class=\"c-outcome\"><col class=\"c-reason\"><col class=\"c-card\"></colgroup>\n<thead><tr><th scope=\"col\">Riferimento</th><th scope=\"col\">Contributo</th><th scope=\"col\">Esito</th><th scope=\"col\">Motivazione</th><th scope=\"col\">Scheda</th></tr></thead>\n<tbody>",
             escape(&row.group_title()),
             escape(&row.group_title()),
         )?;

@@ -180,6 +180,15 @@ pub fn set_public_title(conn: &Connection, id: i64, title: Option<&str>) -> Resu
     )?;
     Ok(before)
 }
+/// How many suggestions a cycle holds, from the index alone.
+pub fn total(conn: &Connection, cycle_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM suggestions WHERE cycle_id = ?1",
+        [cycle_id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Suggestions of a cycle: how many, how many without an axis, without a response in force.
 pub fn counts(conn: &Connection, cycle_id: i64) -> Result<SuggestionCounts> {
     Ok(conn.query_row(

@@ -43,6 +43,13 @@ pub fn check_size(suggestions: i64) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Refuses the PDF of a cycle of more than [`MAX_SUGGESTIONS`] before the report is gathered
+/// (a million suggestions are counted in milliseconds, gathered in seconds).
+pub fn check_cycle(conn: &crate::storage::Handle, cycle: &crate::domain::Cycle) -> Result<()> {
+    check_size(crate::storage::suggestions::total(conn, cycle.id)?)?;
+    Ok(())
+}
+
 /// Writes the report as PDF/A-2a bytes.
 pub fn write(g: &Gathered, out: &mut dyn std::io::Write) -> Result<()> {
     check_size(g.report.figures.suggestions)?;
