@@ -268,8 +268,8 @@ fn process(r: &Report) -> Chapter {
         caption: format!("Le fasi del ciclo {}", r.triennium),
         class: "phases",
         columns: vec![
-            Column::new("Fase", "auto"),
-            Column::new("Periodo", "auto"),
+            Column::new("Fase", "3.4cm"),
+            Column::new("Periodo", "4.6cm"),
             Column::new("Attività", "1fr"),
         ],
         rows: r
@@ -303,12 +303,12 @@ fn figures(r: &Report) -> Chapter {
             chart,
         })
     };
-    let mut columns = vec![Column::new("Asse", "1fr")];
-    columns.extend(
-        CardStatus::ALL
-            .iter()
-            .map(|s| Column::numeric(&capitalised(s.label()))),
-    );
+    // The statuses share what the axis leaves, so that their long names wrap evenly.
+    let mut columns = vec![Column::new("Asse", "3.6cm")];
+    columns.extend(CardStatus::ALL.iter().map(|s| Column {
+        width: "1fr",
+        ..Column::numeric(&capitalised(s.label()))
+    }));
     columns.push(Column::numeric("Totale"));
     let matrix = Table {
         caption: "Schede progetto per asse e stato".to_string(),

@@ -229,7 +229,7 @@ fn chart(out: &mut String, c: &Counts) {
     let max = c.counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
     let _ = writeln!(
         out,
-        "#figure(alt: {}, caption: {}, grid(columns: (5.5cm, 1fr), row-gutter: 4pt, column-gutter: 6pt, align: (right + horizon, left + horizon),",
+        "#figure(alt: {}, caption: {}, numbering: none, grid(columns: (5.5cm, 1fr), row-gutter: 4pt, column-gutter: 6pt, align: (right + horizon, left + horizon),",
         lit(&c.alt()),
         lit(&format!("Grafico: {}", c.title.to_lowercase()))
     );
@@ -287,9 +287,8 @@ fn preamble(out: &mut String, d: &Document) {
         "#set text(lang: \"it\", region: \"IT\", font: \"Libertinus Serif\", size: 10.5pt)\n",
     );
     out.push_str("#set par(justify: true)\n");
-    out.push_str(
-        "#show heading.where(level: 1, outlined: true): it => { pagebreak(weak: true); it }\n",
-    );
+    out.push_str("#show heading.where(level: 1, outlined: true): set block(above: 2.2em)\n");
+    out.push_str("#show table.cell: set par(justify: false)\n");
     out.push_str("#show heading: set block(sticky: true)\n");
     out.push_str("#set table(stroke: 0.4pt + luma(60%), inset: 5pt)\n");
     out.push_str("#show link: underline\n");
@@ -380,7 +379,7 @@ fn responses(out: &mut String, g: &Gathered) -> Result<()> {
                 out.push_str(")\n]\n\n");
             }
             heading(out, 2, &row.group_title());
-            out.push_str("#[\n#set text(size: 9pt)\n#set par(justify: false)\n#table(columns: (3.3cm, 1.25fr, 2cm, 1.5fr, 1.55cm), align: left, table.header(");
+            out.push_str("#[\n#set text(size: 9pt)\n#set par(justify: false)\n#table(columns: (3.85cm, 1.25fr, 2cm, 1.5fr, 1.55cm), align: left, table.header(");
             for h in ["Riferimento", "Contributo", "Esito", "Motivazione", "Scheda"] {
                 let _ = write!(out, "strong({}), ", lit(h));
             }
@@ -417,7 +416,16 @@ fn response_cells(out: &mut String, row: &ResponseRow) {
         lit(&row.title),
         lit(&format!("{} · {}", row.date_label(), row.channel.label()))
     );
-    for note in row.notes() {
+    let mut notes = row.notes();
+    // The card column is too narrow for a reference: the suggestion duplicated is named here.
+    let card = match (&row.card, &row.duplicate_of) {
+        (None, Some(d)) => {
+            notes.push(format!("duplicato di {d}"));
+            "–".to_string()
+        }
+        _ => row.card_label(),
+    };
+    for note in notes {
         let _ = write!(out, " #linebreak() #emph({})", lit(&note));
     }
     let _ = writeln!(
@@ -425,7 +433,7 @@ fn response_cells(out: &mut String, row: &ResponseRow) {
         "], {}, {}, box({}),",
         lit(&capitalised(row.outcome_label())),
         lit(row.reason.as_deref().unwrap_or("–")),
-        lit(&row.card_label())
+        lit(&card)
     );
 }
 
@@ -436,6 +444,10 @@ fn markup(g: &Gathered) -> Result<String> {
     preamble(&mut out, &d);
     cover(&mut out, &d);
     for chapter in &d.chapters {
+        // The summary opens on its own page after the cover; the chapters follow on.
+        if chapter.number.is_none() {
+            out.push_str("#pagebreak(weak: true)\n");
+        }
         heading(&mut out, 1, &chapter.heading());
         for b in &chapter.blocks {
             block(&mut out, b, g)?;
