@@ -187,19 +187,7 @@ fn summary(r: &Report) -> Chapter {
                 "accolgono"
             }
         )));
-        blocks.push(Block::List(
-            r.taken_up
-                .iter()
-                .map(|t| {
-                    let mut line = vec![
-                        Span::Link(t.code.clone(), Target::Card(t.code.clone())),
-                        Span::Text(format!(" – {}: ", t.title)),
-                    ];
-                    line.extend(references(&t.references));
-                    line
-                })
-                .collect(),
-        ));
+        blocks.push(taken_up_list(r));
     }
     blocks.push(section("Gli esiti"));
     blocks.push(Block::List(
@@ -246,6 +234,23 @@ fn schede(n: usize) -> String {
     } else {
         format!("{} schede", number(n as i64))
     }
+}
+
+/// The cards that took up accepted suggestions, each with those suggestions.
+fn taken_up_list(r: &Report) -> Block {
+    Block::List(
+        r.taken_up
+            .iter()
+            .map(|t| {
+                let mut line = vec![
+                    Span::Link(t.code.clone(), Target::Card(t.code.clone())),
+                    Span::Text(format!(" – {}: ", t.title)),
+                ];
+                line.extend(references(&t.references));
+                line
+            })
+            .collect(),
+    )
 }
 
 /// References as links to their rows of chapter 3, separated by commas.
@@ -533,19 +538,7 @@ fn changes(r: &Report) -> Chapter {
             "Schede che accolgono contributi ({})",
             r.taken_up.len()
         )));
-        blocks.push(Block::List(
-            r.taken_up
-                .iter()
-                .map(|t| {
-                    let mut line = vec![
-                        Span::Link(t.code.clone(), Target::Card(t.code.clone())),
-                        Span::Text(format!(" – {}: ", t.title)),
-                    ];
-                    line.extend(references(&t.references));
-                    line
-                })
-                .collect(),
-        ));
+        blocks.push(taken_up_list(r));
     }
     if ch.status_changes.is_empty() {
         nothing.push("nessuna scheda ha cambiato stato");
