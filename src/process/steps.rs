@@ -215,9 +215,11 @@ fn closing_guards(
     has_act: bool,
     without_act: bool,
 ) -> Result<i64> {
-    let unanswered = suggestions::unanswered(conn, cycle.id, UNANSWERED_SHOWN)?;
-    let untagged = suggestions::untagged(conn, cycle.id, UNANSWERED_SHOWN)?;
-    let dated = suggestions::dated_after(conn, cycle.id, date, UNANSWERED_SHOWN)?;
+    let suggestions::Pending {
+        unanswered,
+        untagged,
+        dated,
+    } = suggestions::pending(conn, cycle.id, date, UNANSWERED_SHOWN)?;
     let mut problems = Vec::new();
     let mut remedies = Vec::new();
     if unanswered.count > 0 {

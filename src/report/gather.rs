@@ -25,15 +25,17 @@ pub fn final_report_blockers(conn: &Handle, cycle: &Cycle, date: &str) -> Result
             cycle.phase.label()
         ));
     }
-    let unanswered = crate::storage::suggestions::unanswered(conn, cycle.id, REFERENCES_SHOWN)?;
+    let crate::storage::suggestions::Pending {
+        unanswered,
+        untagged,
+        dated,
+    } = crate::storage::suggestions::pending(conn, cycle.id, date, REFERENCES_SHOWN)?;
     if unanswered.count > 0 {
         blockers.push(unanswered.sentence());
     }
-    let untagged = crate::storage::suggestions::untagged(conn, cycle.id, REFERENCES_SHOWN)?;
     if untagged.count > 0 {
         blockers.push(untagged.sentence());
     }
-    let dated = crate::storage::suggestions::dated_after(conn, cycle.id, date, REFERENCES_SHOWN)?;
     if dated.count > 0 {
         blockers.push(dated.sentence("the date of the report"));
     }

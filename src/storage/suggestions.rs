@@ -218,10 +218,32 @@ pub fn late(conn: &Connection, cycle_id: i64, closed_on: &str) -> Result<i64> {
     )?)
 }
 
+/// What stands between a cycle and its final report (or its closing) on `date`: the
+/// suggestions without a response, without an axis, dated after `date`, each with the first
+/// `limit` references. The counts are taken once for the first two.
+pub struct Pending {
+    pub unanswered: Unanswered,
+    pub untagged: Untagged,
+    pub dated: DatedAfter,
+}
+
+pub fn pending(conn: &Connection, cycle_id: i64, date: &str, limit: usize) -> Result<Pending> {
+    let counts = counts(conn, cycle_id)?;
+    Ok(Pending {
+        unanswered: unanswered(conn, cycle_id, &counts, limit)?,
+        untagged: untagged(conn, cycle_id, &counts, limit)?,
+        dated: dated_after(conn, cycle_id, date, limit)?,
+    })
+}
+
 /// The suggestions of a cycle that have no response in force: how many, and the first
 /// `limit` references in the order they were recorded.
-pub fn unanswered(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Unanswered> {
-    let counts = counts(conn, cycle_id)?;
+fn unanswered(
+    conn: &Connection,
+    cycle_id: i64,
+    counts: &SuggestionCounts,
+    limit: usize,
+) -> Result<Unanswered> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         display_ref!("s"),
@@ -239,8 +261,12 @@ pub fn unanswered(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Unan
 }
 /// The suggestions of a cycle that have no axis (withdrawn ones included): how many, and the
 /// first `limit` references.
-pub fn untagged(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Untagged> {
-    let counts = counts(conn, cycle_id)?;
+fn untagged(
+    conn: &Connection,
+    cycle_id: i64,
+    counts: &SuggestionCounts,
+    limit: usize,
+) -> Result<Untagged> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         display_ref!("s"),
@@ -260,12 +286,7 @@ pub fn untagged(conn: &Connection, cycle_id: i64, limit: usize) -> Result<Untagg
 /// The suggestions of a cycle submitted after `date` (`YYYY-MM-DD`; the day of submission is
 /// the first ten characters of `submitted_at`, as for [`late`]): how many, the latest day, and
 /// the first `limit` references. Suggestions without a date are not counted.
-pub fn dated_after(
-    conn: &Connection,
-    cycle_id: i64,
-    date: &str,
-    limit: usize,
-) -> Result<DatedAfter> {
+fn dated_after(conn: &Connection, cycle_id: i64, date: &str, limit: usize) -> Result<DatedAfter> {
     let (of, count, latest): (i64, i64, Option<String>) = conn.query_row(
         "SELECT count(*),
                 count(*) FILTER (WHERE substr(submitted_at, 1, 10) > ?2),
