@@ -4,6 +4,9 @@
 //! `domain` holds the glossary and the rules, `storage` owns the database, `csvin` reads the CSV
 //! files people bring.
 
+// First, so that its `t!` macro is in scope in every other module.
+#[macro_use]
+pub mod i18n;
 pub(crate) mod answers;
 pub(crate) mod autotag;
 pub(crate) mod backup;
@@ -31,21 +34,30 @@ pub mod text;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Runs the command line and turns the outcome into an exit code. Errors are printed as
 /// `error: …` with their causes and a hint; a closed stdout pipe is not an error.
 pub fn run() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     context::set_command_line(&args);
-    let cli = match cli::Cli::try_parse_from(&args) {
+    i18n::set(i18n::from_command_line(&args));
+    let parsed = i18n::clap::localise(cli::Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(match e.kind() {
+            let code = match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => error::Kind::Usage.exit_code(),
-            });
+            };
+            if code == 0 {
+                let _ = e.print();
+            } else {
+                eprint!("{}", i18n::clap::usage_error(&e));
+            }
+            return ExitCode::from(code);
         }
     };
     if let Err(e) = context::check_environment() {
@@ -65,16 +77,16 @@ pub fn run() -> ExitCode {
 fn report_error(error: &anyhow::Error) {
     let (_, hint) = error::classify(error);
     let red = console::Style::new().red().bold().for_stderr();
-    eprintln!("{} {}", red.apply_to("error:"), error);
+    eprintln!("{} {}", red.apply_to(t!("error-prefix")), error);
     for cause in error.chain().skip(1) {
         // A Failure in the middle of a chain is the sentence for the user; show the causes
         // under it only when they add something.
         let text = cause.to_string();
         if text != error.to_string() {
-            eprintln!("  caused by: {text}");
+            eprintln!("  {}", t!("error-caused-by", cause = text));
         }
     }
     if let Some(hint) = hint {
-        eprintln!("  hint: {hint}");
+        eprintln!("  {}", t!("error-hint", hint = hint));
     }
 }

@@ -14,6 +14,11 @@ pub fn triennium(value: &str) -> Result<Triennium, String> {
     Triennium::parse(value).map_err(|e| e.message)
 }
 
+/// `--lang`: `it` or `en`.
+pub fn lang(value: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(value).ok_or_else(|| crate::t!("args-lang", value = value))
+}
+
 /// `--limit`: a count SQLite can hold (at most 9,223,372,036,854,775,807), at least 1.
 pub fn limit(value: &str) -> Result<usize, String> {
     let n: u128 = value.trim().parse().map_err(|_| {

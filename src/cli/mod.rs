@@ -56,6 +56,9 @@ pub struct Cli {
     /// The cycle to act on, by triennium (default: the open cycle, or the latest).
     #[arg(long, global = true, env = "AGENDA_CYCLE", value_name = "TRIENNIUM", value_parser = args::triennium)]
     pub cycle: Option<Triennium>,
+    /// The language of messages and help: it (the default) or en.
+    #[arg(long, global = true, env = "AGENDA_LANG", value_name = "it|en", value_parser = args::lang)]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -61,7 +61,7 @@ pub fn say(message: impl AsRef<str>) {
 pub fn warn(message: impl AsRef<str>) {
     eprintln!(
         "{} {}",
-        console::style("warning:").yellow().bold(),
+        console::style(crate::t!("warning-prefix")).yellow().bold(),
         message.as_ref()
     );
 }

@@ -54,6 +54,7 @@ impl Env {
         let mut cmd = Command::cargo_bin("agenda").expect("the agenda binary");
         cmd.current_dir(self.dir.path())
             .env_remove("AGENDA_DB")
+            .env("AGENDA_LANG", "en")
             .env_remove("AGENDA_YES")
             .env_remove("AGENDA_NOW")
             .env("AGENDA_USER", "collaudo")

@@ -127,6 +127,7 @@ fn command(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(agenda_bin());
     cmd.current_dir(dir)
         .env_remove("AGENDA_DB")
+        .env("AGENDA_LANG", "en")
         .env_remove("AGENDA_YES")
         .env_remove("AGENDA_NOW")
         .env_remove("AGENDA_BUSY_TIMEOUT")

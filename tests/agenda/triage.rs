@@ -1031,6 +1031,7 @@ fn triage_through_a_pseudo_terminal_saves_each_answer() {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("agenda"));
     cmd.current_dir(env.dir.path())
         .env_remove("AGENDA_DB")
+        .env("AGENDA_LANG", "en")
         .env_remove("AGENDA_YES")
         .env("AGENDA_USER", "collaudo")
         .env("TERM", "xterm")
