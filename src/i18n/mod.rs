@@ -219,5 +219,15 @@ pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
     v.into()
 }
 
+
+/// A date the way the run's language writes it for people: `01/10/2021` in Italian, ISO
+/// (`2021-10-01`) in English. JSON and CSV keep ISO whatever the language.
+pub fn date(d: chrono::NaiveDate) -> String {
+    match lang() {
+        Lang::It => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

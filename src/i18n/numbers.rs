@@ -38,6 +38,7 @@ fn number_it(value: f64) -> String {
 
 /// A whole number the way the run's language writes it for people: `20.000` in Italian,
 /// `20000` in English.
+#[allow(dead_code)] // for the tables of the conversion to come
 pub fn count(n: impl Into<i64>) -> String {
     let n = n.into();
     match super::lang() {
