@@ -325,7 +325,7 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             for (k, v) in rows {
                 table.add_row(vec![k.to_string(), v]);
             }
-            output::print_table(&table)?;
+            output::print_record(&table)?;
             let mut h = output::table(&["when", "cycle", "who", "change", "note"]);
             for e in &history {
                 let change = if e.field == "created" {

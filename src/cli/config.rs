@@ -55,7 +55,7 @@ pub fn config(globals: &Globals, cmd: ConfigCommand) -> Result<()> {
                         "office".to_string(),
                         shown.office.unwrap_or_else(|| "(not set)".to_string()),
                     ]);
-                    output::print_table(&table)
+                    output::print_record(&table)
                 }
             }
         }

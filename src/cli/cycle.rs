@@ -170,7 +170,7 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
             for a in &annexes {
                 table.add_row(vec!["annex".to_string(), annex_line(a)]);
             }
-            output::print_table(&table)?;
+            output::print_record(&table)?;
             if !view.left.is_empty() {
                 say(format!("left before closing: {}", view.left.join("; ")));
             }

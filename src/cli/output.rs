@@ -103,18 +103,120 @@ pub fn table(header: &[&str]) -> Table {
     table
 }
 
+/// Prints a list: on a terminal every row is one line that fits the width — references, codes,
+/// dates and amounts (columns without spaces, or short ones) keep their whole width, the long
+/// texts (titles, reasons) are shortened with "…" (`show` has them in full).
 pub fn print_table(table: &Table) -> Result<()> {
-    let mut text = table.to_string();
-    // Plain tables pad the last column; trailing blanks only get in the way of scripts.
-    if !stdout_is_terminal() {
-        text = text
+    print_fitted(table, true)
+}
+
+/// Prints a record (one field a line, as `show` does): on a terminal long values wrap, whole.
+pub fn print_record(table: &Table) -> Result<()> {
+    print_fitted(table, false)
+}
+
+/// The width a table may take: the terminal's, or 80 columns when it reports none (0).
+fn terminal_width(table: &Table) -> u16 {
+    table.width().filter(|w| *w > 0).unwrap_or(80)
+}
+
+fn print_fitted(table: &Table, one_line_rows: bool) -> Result<()> {
+    let mut table = table.clone();
+    let mut text = if stdout_is_terminal() {
+        let width = terminal_width(&table);
+        table.set_width(width);
+        if one_line_rows {
+            fit_columns(&mut table, width);
+            table.set_truncation_indicator("…");
+            for row in table.row_iter_mut() {
+                row.max_height(1);
+            }
+        }
+        table.to_string()
+    } else {
+        // Plain tables pad the last column; trailing blanks only get in the way of scripts.
+        table
+            .to_string()
             .lines()
             .map(|l| l.trim_end())
             .collect::<Vec<_>>()
-            .join("\n");
-    }
+            .join("\n")
+    };
     text.push('\n');
     print(&text)
+}
+
+/// Shares the terminal's width among the columns of a list. A column of values — no spaces:
+/// references, codes, dates, numbers — keeps its whole width; the columns of text share what
+/// is left, the narrow ones whole, the wide ones (titles, reasons) equally, never narrower
+/// than their heading.
+fn fit_columns(table: &mut Table, width: u16) {
+    let count = table.column_count();
+    if count == 0 {
+        return;
+    }
+    let widths = table.column_max_content_widths();
+    let headings: Vec<u16> = table
+        .header()
+        .map(|h| h.cell_iter().map(|c| measure(&c.content())).collect())
+        .unwrap_or_default();
+    // Borders, separators and one blank either side of every cell; a table that does not fit
+    // whole drops its borders (one blank either side is left) and shortens its texts.
+    let boxed = 3 * count as u16 + 1;
+    if widths.iter().sum::<u16>() <= width.saturating_sub(boxed) {
+        return;
+    }
+    table.load_style(presets::NOTHING);
+    // One column short of the edge: a line as wide as the terminal wraps on some of them.
+    let available = width.saturating_sub(2 * count as u16 + 1);
+    let mut share = vec![0u16; count];
+    let mut left = available;
+    let mut texts = Vec::new();
+    for (i, width) in widths.iter().enumerate() {
+        let values = table
+            .column_cells_iter(i)
+            .flatten()
+            .all(|cell| is_value(&cell.content()));
+        if values {
+            share[i] = *width;
+            left = left.saturating_sub(*width);
+        } else {
+            texts.push(i);
+        }
+    }
+    // The narrowest texts first: whole while they are narrower than an equal share.
+    texts.sort_by_key(|&i| widths[i]);
+    let mut remaining = texts.len() as u16;
+    for &i in &texts {
+        let equal = left / remaining.max(1);
+        let floor = headings
+            .get(i)
+            .copied()
+            .unwrap_or(1)
+            .clamp(1, widths[i].max(1));
+        share[i] = widths[i].min(equal).max(floor);
+        left = left.saturating_sub(share[i]);
+        remaining -= 1;
+    }
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_constraint(comfy_table::ColumnConstraint::Absolute(
+            comfy_table::Width::Fixed(share[i] + column.padding_width()),
+        ));
+    }
+}
+
+/// A reference, code, date, amount or number: no spaces, or no word of three letters or more
+/// ("€ 45.000,00", "2021-03 → 2022-12", "da 2021-04").
+fn is_value(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(' ')
+        || text
+            .split_whitespace()
+            .all(|word| word.chars().filter(|c| c.is_alphabetic()).count() < 3)
+}
+
+fn measure(text: &str) -> u16 {
+    u16::try_from(console::measure_text_width(text)).unwrap_or(u16::MAX)
 }
 
 /// Writes rows as CSV to stdout (`,`, UTF-8, header first), with cells that a spreadsheet would

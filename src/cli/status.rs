@@ -65,7 +65,7 @@ pub fn status(globals: &Globals, args: StatusArgs) -> Result<()> {
                     ),
                 ]);
             }
-            output::print_table(&table)?;
+            output::print_record(&table)?;
             say(format!("next: {}", status.next_step));
             Ok(())
         }

@@ -219,7 +219,6 @@ pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
     v.into()
 }
 
-
 /// A date the way the run's language writes it for people: `01/10/2021` in Italian, ISO
 /// (`2021-10-01`) in English. JSON and CSV keep ISO whatever the language.
 pub fn date(d: chrono::NaiveDate) -> String {

@@ -229,7 +229,7 @@ fn print_detail(
             .join(", ");
         table.add_row(vec!["personal data (not for publication)".to_string(), who]);
     }
-    output::print_table(&table)
+    output::print_record(&table)
 }
 
 /// The fields of a suggestion, as `show` lists them.
