@@ -15,7 +15,8 @@ pub struct StatusArgs {
 
 pub fn status(globals: &Globals, args: StatusArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
-    let status = process::status(&db)?;
+    let cycle = globals.cycle(&db)?;
+    let status = process::status(&db, &cycle)?;
     match args.format {
         TableOrJson::Json => output::print_json(&status),
         TableOrJson::Table => {

@@ -94,12 +94,11 @@ pub struct Status {
     pub next_step: String,
 }
 
-pub fn status(db: &Db) -> Result<Status> {
+pub fn status(db: &Db, cycle: &Cycle) -> Result<Status> {
     let conn = db.conn();
-    let cycle = cycles::current(conn)?;
     let by_status = cards::count_by_status(conn)?;
     let total_cards: i64 = by_status.iter().map(|s| s.cards).sum();
-    let view = cycle_view(conn, &cycle)?;
+    let view = cycle_view(conn, cycle)?;
     let mut cards_by_status = serde_json::Map::new();
     for s in &by_status {
         cards_by_status.insert(s.status.code().to_string(), s.cards.into());

@@ -84,9 +84,9 @@ impl Db {
         if !path.exists() {
             return Err(Failure::new(
                 Kind::Failed,
-                format!("there is no agenda database at {}", path.display()),
+                crate::t!("storage-no-database", path = path.display().to_string()),
             )
-            .hint("run `agenda init` to create it, or point --db (or AGENDA_DB) at an existing one")
+            .hint(crate::t!("storage-no-database-hint"))
             .into());
         }
         if path.is_dir() {

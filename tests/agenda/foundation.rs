@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{fixture, stderr, Env};
+use crate::common::{files_in, fixture, stderr, Env};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers local to this module.
@@ -1142,6 +1142,62 @@ fn demo_builds_a_database_with_the_fixture_cards() {
     assert_eq!(status["cards"], 22);
     assert_eq!(status["municipality"], "Comune di Prato");
     assert!(!env.db().exists(), "the demo wrote to the default database");
+}
+
+#[test]
+fn a_missing_database_is_named_with_what_to_do_in_both_languages() {
+    let env = Env::empty();
+    let assert = env.run(&["status"]).code(1);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("there is no agenda database at agenda.db") && err.contains("agenda init"),
+        "{err}"
+    );
+    let assert = env
+        .cmd(&["status"])
+        .env("AGENDA_LANG", "it")
+        .assert()
+        .code(1);
+    let err = stderr(&assert);
+    assert!(
+        err.contains("non c'è un database dell'agenda in agenda.db")
+            && err.contains("crealo con `agenda init`"),
+        "{err}"
+    );
+    let assert = env.cmd(&["--lang", "it", "status"]).assert().code(1);
+    assert!(stderr(&assert).contains("non c'è un database"));
+    assert!(!env.db().exists(), "a missing database was created");
+}
+
+#[test]
+fn demo_refuses_a_folder_that_is_not_empty_and_leaves_it_as_it_was() {
+    let env = Env::empty();
+    env.run(&["demo", "--dir", "D"]).success();
+    let sorted = |dir| {
+        let mut files = files_in(&env.path(dir));
+        files.sort();
+        files
+    };
+    let before = sorted("D");
+    let assert = env.run(&["demo", "--dir", "D"]).code(4);
+    let err = stderr(&assert);
+    assert!(err.contains("D") && err.contains("not empty"), "{err}");
+    assert!(err.contains("--dir"), "no hint on what to do: {err}");
+    assert_eq!(sorted("D"), before, "the demo touched D");
+
+    // In Italian, as the office reads it.
+    let assert = env
+        .cmd(&["demo", "--dir", "D"])
+        .env("AGENDA_LANG", "it")
+        .assert()
+        .code(4);
+    let err = stderr(&assert);
+    assert!(err.contains("non è vuota"), "{err}");
+
+    // An empty folder that exists is fine.
+    std::fs::create_dir(env.path("E")).unwrap();
+    env.run(&["demo", "--dir", "E"]).success();
+    assert!(env.path("E").join("agenda.db").exists());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -561,6 +561,26 @@ fn back_is_refused_on_a_closed_cycle() {
     assert!(err.contains("closing cannot be undone"), "{err}");
 }
 
+#[test]
+fn status_speaks_of_the_cycle_that_cycle_names_and_refuses_one_that_does_not_exist() {
+    let env = closed();
+    env.run(&["cycle", "open", "--date", "2022-02-01"])
+        .success();
+    let open = env.json(&["status", "--format", "json"]);
+    assert_eq!(open["triennium"], "2022-2024");
+    assert_eq!(open["closed"], false);
+    let past = env.json(&["--cycle", "2021-2023", "status", "--format", "json"]);
+    assert_eq!(past["triennium"], "2021-2023");
+    assert_eq!(past["closed"], true);
+    assert!(past["suggestions"].as_i64().unwrap() > 0, "{past}");
+    assert_eq!(open["suggestions"], 0, "{open}");
+    let err = refused(&env, &["--cycle", "2030-2032", "status"], 4);
+    assert!(
+        err.contains("no cycle for the triennium 2030-2032") && err.contains("2021-2023"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The freeze
 
