@@ -6,6 +6,7 @@ mod axis;
 mod backup;
 mod card;
 mod check;
+mod completions;
 mod config;
 mod cycle;
 mod demo;
@@ -108,6 +109,10 @@ pub enum Command {
     Restore(restore::RestoreArgs),
     /// Check the database: SQLite's integrity and foreign keys, and the rules of the process.
     Check(check::CheckArgs),
+    /// Print the completion script for a shell: bash, zsh, fish or powershell.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), for `man -l` or a folder of MANPATH.
+    Man(completions::ManArgs),
 }
 
 /// Global options, after parsing.
@@ -149,6 +154,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::backup(&globals, args),
         Command::Restore(args) => restore::restore(&globals, args),
         Command::Check(args) => check::check(&globals, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 

@@ -1350,3 +1350,50 @@ fn bad_values_are_refused_before_any_work() {
         assert!(!env.db().exists(), "{args:?} created the database");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// completions and the manual page
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line_in_its_language() {
+    let env = Env::empty();
+    let bash = env.stdout(&["completions", "bash"]);
+    assert!(bash.contains("_agenda()"), "{bash}");
+    assert!(
+        bash.contains("export-answers") && bash.contains("--dry-run"),
+        "{bash}"
+    );
+    let zsh = env.stdout(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef agenda"), "{zsh}");
+    let fish = env.stdout(&["completions", "fish"]);
+    assert!(fish.contains("complete -c agenda"), "{fish}");
+    let ps = env.stdout(&["completions", "powershell"]);
+    assert!(ps.contains("Register-ArgumentCompleter"), "{ps}");
+    // fish carries the help texts: English here, Italian by default.
+    assert!(fish.contains("Where the process stands"), "{fish}");
+    let out = env
+        .cmd(&["completions", "fish"])
+        .env("AGENDA_LANG", "it")
+        .assert()
+        .success();
+    let fish_it = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(fish_it.contains("A che punto è il processo"), "{fish_it}");
+
+    let man = env.stdout(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH agenda"),
+        "{man}"
+    );
+    assert!(man.contains("completions"), "{man}");
+    let out = env
+        .cmd(&["man"])
+        .env("AGENDA_LANG", "it")
+        .assert()
+        .success();
+    let man_it = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(man_it.contains("schede progetto"), "{man_it}");
+
+    let assert = env.run(&["completions", "tcsh"]).code(2);
+    assert!(stderr(&assert).contains("tcsh"));
+    assert!(!env.db().exists(), "completions opened a database");
+}

@@ -33,7 +33,7 @@ cli-log = The audit log: every change any command made
 cli-log--limit = How many entries, newest first
 cli-log--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-axis = The six axes of the Agenda
+cli-axis = The six axes of the Agenda: `list`
 
 cli-axis-list = The six axes with their Italian names and descriptions
 cli-axis-list--format = How to print: a table for people (the default), or json/csv for scripts
@@ -72,7 +72,7 @@ cli-cycle-show = One cycle: its phases with their dates, the act, the suggestion
 cli-cycle-show--triennium = The triennium, e.g. 2021-2023
 cli-cycle-show--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-card = Project cards (schede) of the Agenda
+cli-card = Project cards (schede) of the Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`
 
 cli-card-add = Add a project card
 cli-card-add--code = A unique code that will stand for this card forever (e.g. SEM-01)
@@ -135,7 +135,7 @@ cli-card-export = Write every card as CSV or JSON (the CSV reads back with `card
 cli-card-export--format = How to print: a table for people (the default), or json/csv for scripts
 cli-card-export--out = Write to this file instead of standard output
 
-cli-suggestion = Citizens' suggestions (contributi): import, list, show
+cli-suggestion = Citizens' suggestions (contributi): `import`, `batches`, `list`, `show`, `similar`, `tag`, `untag`, `autotag`, `retitle`, `link`, `unlink`, `respond`, `export-answers`
 
 cli-suggestion-import = Import suggestions: Decidim exports (CSV, JSON, Excel), office spreadsheets (CSV, .xlsx, .ods, .xls)
 cli-suggestion-import--files = The files (CSV, JSON, .xlsx, .ods, .xls: told from their bytes); `-` reads standard input
@@ -223,7 +223,7 @@ cli-suggestion-similar--limit = How many
 cli-suggestion-similar--all_cycles = Look in every cycle, not only the suggestion's own
 cli-suggestion-similar--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-rule = Keyword rules for tagging suggestions automatically
+cli-rule = Keyword rules for tagging suggestions automatically: `add`, `list`, `remove`
 
 cli-rule-add = Add a rule: suggestions whose text holds one of the keywords get the axis
 cli-rule-add--axis = The axis (code or Italian name)
@@ -267,3 +267,8 @@ cli-restore--path = A backup written by `agenda backup` (or beside the database 
 
 cli-check = Check the database: SQLite's integrity and foreign keys, and the rules of the process
 cli-check--format = How to print: a table for people (the default), or json/csv for scripts
+
+cli-completions = Print the completion script for a shell: bash, zsh, fish or powershell
+cli-completions--shell = The shell to complete for: bash, zsh, fish or powershell
+
+cli-man = Print the manual page (roff), for `man -l` or a folder of MANPATH

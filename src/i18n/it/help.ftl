@@ -33,7 +33,7 @@ cli-log = Il registro delle operazioni: ogni modifica fatta da qualsiasi comando
 cli-log--limit = Quante voci mostrare, dalla più recente
 cli-log--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-axis = I sei assi dell'Agenda
+cli-axis = I sei assi dell'Agenda: `list`
 
 cli-axis-list = I sei assi con il loro nome per esteso e la descrizione
 cli-axis-list--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
@@ -72,7 +72,7 @@ cli-cycle-show = Un ciclo: le sue fasi con le date, l'atto, i contributi (il cic
 cli-cycle-show--triennium = Il triennio, ad es. 2021-2023
 cli-cycle-show--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-card = Le schede progetto dell'Agenda
+cli-card = Le schede progetto dell'Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`
 
 cli-card-add = Aggiunge una scheda progetto
 cli-card-add--code = Un codice univoco che identificherà per sempre questa scheda (ad es. SEM-01)
@@ -135,7 +135,7 @@ cli-card-export = Scrive tutte le schede in CSV o JSON (il CSV si può reimporta
 cli-card-export--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 cli-card-export--out = Scrive in questo file invece che sullo standard output
 
-cli-suggestion = I contributi dei cittadini: importazione, elenco, consultazione
+cli-suggestion = I contributi dei cittadini: `import`, `batches`, `list`, `show`, `similar`, `tag`, `untag`, `autotag`, `retitle`, `link`, `unlink`, `respond`, `export-answers`
 
 cli-suggestion-import = Importa i contributi: esportazioni di Decidim (CSV, JSON, Excel), fogli di calcolo degli uffici (CSV, .xlsx, .ods, .xls)
 cli-suggestion-import--files = I file (CSV, JSON, .xlsx, .ods, .xls: riconosciuti dai loro byte); `-` legge lo standard input
@@ -223,7 +223,7 @@ cli-suggestion-similar--limit = Quanti mostrarne
 cli-suggestion-similar--all_cycles = Cerca in tutti i cicli, non solo in quello del contributo
 cli-suggestion-similar--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-rule = Regole per parole chiave che assegnano in automatico gli assi ai contributi
+cli-rule = Regole per parole chiave che assegnano in automatico gli assi ai contributi: `add`, `list`, `remove`
 
 cli-rule-add = Aggiunge una regola: i contributi il cui testo contiene una delle parole chiave ricevono l'asse
 cli-rule-add--axis = L'asse (codice o nome per esteso)
@@ -267,3 +267,8 @@ cli-restore--path = Un backup scritto da `agenda backup` (o quello lasciato acca
 
 cli-check = Controlla il database: integrità e chiavi esterne di SQLite, e le regole del processo
 cli-check--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
+
+cli-completions = Stampa lo script di completamento per una shell: bash, zsh, fish o powershell
+cli-completions--shell = La shell per cui completare: bash, zsh, fish o powershell
+
+cli-man = Stampa la pagina di manuale (roff), per `man -l` o una cartella del MANPATH
