@@ -444,7 +444,7 @@ fn import(globals: &Globals, args: ImportArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let summary = cards::import(&mut db, &args.file, options, args.dry_run)?;
     match Format::from(args.format) {
-        Format::Json => output::print_json(&summary)?,
+        Format::Json => output::print_json_run(&summary, args.dry_run)?,
         _ => {
             let verb = if args.dry_run { "would be" } else { "" };
             say(format!(

@@ -80,6 +80,20 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     print(&text)
 }
 
+/// The JSON of a command that can rehearse (`--dry-run`): the same object with `"dry_run"` first,
+/// so that a script always knows whether anything was written.
+pub fn print_json_run<T: Serialize + ?Sized>(value: &T, dry_run: bool) -> Result<()> {
+    let mut object = serde_json::Map::new();
+    object.insert("dry_run".into(), dry_run.into());
+    match serde_json::to_value(value)? {
+        serde_json::Value::Object(fields) => object.extend(fields),
+        other => {
+            object.insert("result".into(), other);
+        }
+    }
+    print_json(&object)
+}
+
 /// A table for people: borders and wrapping to the terminal's width on a terminal, plain
 /// aligned columns otherwise.
 pub fn table(header: &[&str]) -> Table {

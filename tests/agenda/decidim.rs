@@ -1201,15 +1201,16 @@ fn ruby_csv_read(bytes: &[u8], bom_aware: bool) -> Result<Vec<Vec<Option<String>
 // =============================================================================================
 // Helpers of the tests
 
-/// `suggestion import --format json`: one report per file.
+/// `suggestion import --format json`: the report of each file (`files`).
 fn import(env: &Env, files: &[String], extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["suggestion", "import", "--format", "json"];
     args.extend_from_slice(extra);
     args.extend(files.iter().map(String::as_str));
-    match env.json(&args) {
-        Value::Array(reports) => reports,
-        one => vec![one],
-    }
+    let summary = env.json(&args);
+    summary["files"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no files: [...] in {summary}"))
+        .clone()
 }
 
 /// `[read, inserted, updated, unchanged, rejected]` of a report.
@@ -2783,7 +2784,9 @@ fn workbooks_and_json_with_a_title_are_never_told_no_column_holds_one() {
         let err = stderr(&assert);
         assert!(!err.contains("no column holds a title"), "{file}: {err}");
         let out = assert.success().get_output().stdout.clone();
-        let report: Value = serde_json::from_slice(&out).unwrap();
+        let summary: Value = serde_json::from_slice(&out).unwrap();
+        let report = &summary["files"][0];
+        assert_eq!(summary["read"], read, "{file}: {summary}");
         assert_eq!(report["read"], read, "{file}: {report}");
         assert_eq!(report["inserted"], read, "{file}: {report}");
         assert_eq!(report["format"], "generic", "{file}: {report}");

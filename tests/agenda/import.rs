@@ -20,7 +20,77 @@ fn import(env: &Env, files: &[&str], extra: &[&str]) -> Value {
     let mut args = vec!["suggestion", "import", "--format", "json"];
     args.extend_from_slice(extra);
     args.extend(paths.iter().map(String::as_str));
-    env.json(&args)
+    one_report(env.json(&args))
+}
+
+/// The report of the one file of an import (`files[0]`), after checking that the totals at the
+/// top level are that file's; with several files, the array of their reports.
+fn one_report(summary: Value) -> Value {
+    let files = summary["files"].as_array().expect("files: [...]").clone();
+    if files.len() != 1 {
+        return Value::Array(files);
+    }
+    for k in [
+        "read",
+        "inserted",
+        "updated",
+        "unchanged",
+        "rejected",
+        "dry_run",
+    ] {
+        assert_eq!(summary[k], files[0][k], "{k}: {summary}");
+    }
+    files[0].clone()
+}
+
+#[test]
+fn the_json_summary_is_one_object_with_totals_and_the_files() {
+    let env = Env::collecting();
+    let dry = env.json(&[
+        "suggestion",
+        "import",
+        "--format",
+        "json",
+        "--dry-run",
+        &fixture_arg(D2021),
+        &fixture_arg(MODULO),
+    ]);
+    assert_eq!(dry["dry_run"], true, "{dry}");
+    assert_eq!(dry["files"].as_array().unwrap().len(), 2, "{dry}");
+    assert_eq!(dry["inserted"], 42, "{dry}");
+    assert_eq!(dry["read"], 42, "{dry}");
+    let keys: Vec<&str> = dry
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "dry_run",
+            "read",
+            "inserted",
+            "updated",
+            "unchanged",
+            "rejected",
+            "files"
+        ],
+        "{dry}"
+    );
+    let one = env.json(&[
+        "suggestion",
+        "import",
+        "--format",
+        "json",
+        &fixture_arg(D2021),
+    ]);
+    assert_eq!(one["dry_run"], false, "{one}");
+    assert_eq!(one["files"][0]["file"], fixture_arg(D2021), "{one}");
+    assert_eq!(
+        (&one["inserted"], &one["files"][0]["inserted"]),
+        (&30.into(), &30.into())
+    );
 }
 
 /// A fixture name becomes its path; anything with a `/` is already a path.
@@ -1230,7 +1300,7 @@ fn dash_reads_standard_input() {
         .write_stdin(bytes)
         .assert()
         .success();
-    let report: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let report = one_report(serde_json::from_slice(&out.get_output().stdout).unwrap());
     assert_counts(&report, 30, 30, 0, 0);
     assert_eq!(report["format"], "decidim");
     assert_eq!(list(&env, &[]).len(), 30);
@@ -1245,7 +1315,7 @@ fn dash_reads_standard_input() {
         .write_stdin(bytes)
         .assert()
         .success();
-    let report: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let report = one_report(serde_json::from_slice(&out.get_output().stdout).unwrap());
     assert_eq!(report["encoding"], "windows-1252");
     assert_eq!(report["inserted"], 12);
 }
@@ -1662,7 +1732,7 @@ mod roundtrip {
                 String::from_utf8_lossy(&output.stderr),
                 String::from_utf8_lossy(&bytes)
             );
-            let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+            let report = super::one_report(serde_json::from_slice(&output.stdout).unwrap());
             prop_assert_eq!(&report["inserted"], &Value::from(rows.len()));
             prop_assert_eq!(&report["delimiter"], &Value::from(match delimiter {
                 '\t' => "tab",
@@ -1758,13 +1828,13 @@ fn regression_a_note_beside_a_workbook_row_is_left_out_not_refused() {
 #[test]
 fn an_xls_workbook_gives_the_same_suggestions_as_its_xlsx_twin() {
     let env = Env::collecting();
-    let xls = env.json(&[
+    let xls = one_report(env.json(&[
         "suggestion",
         "import",
         fixture("incontri-2023.xls").to_str().unwrap(),
         "--format",
         "json",
-    ]);
+    ]));
     assert_eq!(
         (&xls["file_type"], &xls["inserted"]),
         (&"xls".into(), &10.into()),
@@ -1782,4 +1852,48 @@ fn an_xls_workbook_gives_the_same_suggestions_as_its_xlsx_twin() {
         (&0.into(), &10.into()),
         "{xlsx}"
     );
+}
+
+/// Every command that can rehearse says in its JSON whether it did: `"dry_run"` first.
+#[test]
+fn every_dry_run_json_says_dry_run() {
+    let env = Env::collecting();
+    let cards = env.json(&[
+        "card",
+        "import",
+        &fixture_arg("cards.csv"),
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(cards["dry_run"], true, "{cards}");
+    assert_eq!(cards["read"], 22, "{cards}");
+    env.run(&[
+        "suggestion",
+        "import",
+        &fixture_arg(D2021),
+        &fixture_arg("decidim-2021-proposals-later.csv"),
+        &fixture_arg(MODULO),
+    ])
+    .success();
+    let before = env.dump();
+    let tag = env.json(&["suggestion", "autotag", "--dry-run", "--format", "json"]);
+    assert_eq!(tag["dry_run"], true, "{tag}");
+    let from = fixture_arg("responses-2021.csv");
+    let respond = env.json(&[
+        "suggestion",
+        "respond",
+        "--from",
+        &from,
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(respond["dry_run"], true, "{respond}");
+    assert!(respond["responded"].as_u64().unwrap() > 0, "{respond}");
+    assert_eq!(env.dump(), before, "a dry run wrote");
+    let tag = env.json(&["suggestion", "autotag", "--format", "json"]);
+    assert_eq!(tag["dry_run"], false, "{tag}");
+    let keys: Vec<&String> = tag.as_object().unwrap().keys().collect();
+    assert_eq!(keys[0], "dry_run", "{tag}");
 }

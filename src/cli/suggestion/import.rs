@@ -102,6 +102,34 @@ impl import::Progress for Bar {
     }
 }
 
+/// `suggestion import --format json`: one object whatever the number of files, the totals at the
+/// top level and each file's report in `files`.
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    dry_run: bool,
+    #[serde(flatten)]
+    totals: crate::storage::imports::Counts,
+    files: &'a [FileReport],
+}
+
+impl<'a> Summary<'a> {
+    fn of(files: &'a [FileReport], dry_run: bool) -> Self {
+        let mut totals = crate::storage::imports::Counts::default();
+        for f in files {
+            totals.read += f.counts.read;
+            totals.inserted += f.counts.inserted;
+            totals.updated += f.counts.updated;
+            totals.unchanged += f.counts.unchanged;
+            totals.rejected += f.counts.rejected;
+        }
+        Summary {
+            dry_run,
+            totals,
+            files,
+        }
+    }
+}
+
 pub(crate) fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
     let options = args.options(globals);
     let mut db = Db::open(&globals.db)?;
@@ -111,13 +139,7 @@ pub(crate) fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
     };
     let reports = import::import(&mut db, &args.files, &options, &mut bar)?;
     match args.format {
-        TableOrJson::Json => {
-            if reports.len() == 1 {
-                output::print_json(&reports[0])
-            } else {
-                output::print_json(&reports)
-            }
-        }
+        TableOrJson::Json => output::print_json(&Summary::of(&reports, args.dry_run)),
         TableOrJson::Table => print_reports(&reports, args.dry_run),
     }
 }

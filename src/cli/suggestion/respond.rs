@@ -80,7 +80,7 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
         responses::respond(&mut db, &cycle, &args.ids, &request)?
     };
     match args.format {
-        TableOrJson::Json => output::print_json(&summary),
+        TableOrJson::Json => output::print_json_run(&summary, args.dry_run),
         TableOrJson::Table => {
             say(format!(
                 "{} new response(s), {} changed (the old ones stay in the history), {} unchanged{}{}",

@@ -63,7 +63,7 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
     };
     let summary = autotag::autotag(&mut db, &cycle, args.dry_run, keep)?;
     match args.format {
-        TableOrJson::Json => output::print_json(&summary)?,
+        TableOrJson::Json => output::print_json_run(&summary, args.dry_run)?,
         TableOrJson::Table => {
             if !summary.suggestions.is_empty() {
                 let mut table = output::table(&["#", "ref", "axis", "decided by"]);
