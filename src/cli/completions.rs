@@ -31,17 +31,14 @@ fn command() -> clap::Command {
 }
 
 pub fn completions(args: CompletionsArgs) -> Result<()> {
-    use clap_complete::shells;
-    let mut cmd = command();
+    let shell = match args.shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+    };
     let mut out = Vec::new();
-    match args.shell {
-        Shell::Bash => clap_complete::generate(shells::Bash, &mut cmd, "agenda", &mut out),
-        Shell::Zsh => clap_complete::generate(shells::Zsh, &mut cmd, "agenda", &mut out),
-        Shell::Fish => clap_complete::generate(shells::Fish, &mut cmd, "agenda", &mut out),
-        Shell::Powershell => {
-            clap_complete::generate(shells::PowerShell, &mut cmd, "agenda", &mut out)
-        }
-    }
+    clap_complete::generate(shell, &mut command(), "agenda", &mut out);
     print(&String::from_utf8_lossy(&out))
 }
 

@@ -58,11 +58,9 @@ fn refuse_a_folder_in_use(dir: &std::path::Path) -> Result<()> {
     };
     if in_use {
         let shown = dir.display().to_string();
-        return Err(
-            refused(crate::t!("cli-msg-demo-dir-in-use", dir = shown.clone()))
-                .hint(crate::t!("cli-msg-demo-dir-in-use-hint"))
-                .into(),
-        );
+        return Err(refused(crate::t!("cli-msg-demo-dir-in-use", dir = shown))
+            .hint(crate::t!("cli-msg-demo-dir-in-use-hint"))
+            .into());
     }
     Ok(())
 }
