@@ -39,11 +39,9 @@ impl States {
     pub fn parse(settings: &[String]) -> Result<States, Failure> {
         let mut custom = Vec::new();
         for setting in settings {
-            let (outcome, token) = setting.split_once('=').ok_or_else(|| {
-                usage(format!(
-                    "--state \"{setting}\": write it as OUTCOME=TOKEN, e.g. --state gia-previsto=gia_in_corso"
-                ))
-            })?;
+            let (outcome, token) = setting
+                .split_once('=')
+                .ok_or_else(|| usage(t!("app-answers-state-syntax", setting = setting.as_str())))?;
             let outcome = Outcome::parse(outcome.trim())?;
             let token = token.trim();
             let valid = !token.is_empty()
@@ -51,8 +49,10 @@ impl States {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !valid {
-                return Err(usage(format!(
-                    "--state {setting}: \"{token}\" is not a Decidim state token (lower-case letters, digits and _, as in gia_in_corso)"
+                return Err(usage(t!(
+                    "app-answers-state-token",
+                    setting = setting.as_str(),
+                    token = token
                 )));
             }
             custom.retain(|(o, _)| *o != outcome);
@@ -141,37 +141,29 @@ impl LeftOut {
 
     /// The reasons, one phrase each, for a message.
     pub fn reasons(&self) -> Vec<String> {
+        let reason = |count: u64, say: fn(u64) -> String| (count > 0).then(|| say(count));
         [
-            (
-                self.without_response,
-                "without a response",
-                "without a response",
-            ),
-            (
-                self.amendments,
-                "amendment (Decidim takes no answer for it)",
-                "amendments (Decidim takes no answer for them)",
-            ),
-            (self.withdrawn, "withdrawn", "withdrawn"),
-            (
-                self.without_component,
-                "from an export that did not say its component",
-                "from an export that did not say their component",
-            ),
-            (
-                self.unchanged,
-                "unchanged since the last export (--all sends it again)",
-                "unchanged since the last export (--all sends them again)",
-            ),
-            (
-                self.other_components,
-                "of another component",
-                "of other components",
-            ),
+            reason(self.without_response, |count| {
+                t!("app-answers-left-without-response", count = count)
+            }),
+            reason(self.amendments, |count| {
+                t!("app-answers-left-amendments", count = count)
+            }),
+            reason(self.withdrawn, |count| {
+                t!("app-answers-left-withdrawn", count = count)
+            }),
+            reason(self.without_component, |count| {
+                t!("app-answers-left-without-component", count = count)
+            }),
+            reason(self.unchanged, |count| {
+                t!("app-answers-left-unchanged", count = count)
+            }),
+            reason(self.other_components, |count| {
+                t!("app-answers-left-other-components", count = count)
+            }),
         ]
         .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .flatten()
         .collect()
     }
 }
@@ -271,16 +263,17 @@ fn check_component(cycle: &Cycle, options: &Options, known: &BTreeSet<String>) -
     if known.contains(wanted) {
         return Ok(());
     }
-    Err(refused(format!(
-        "no suggestion of the cycle {} comes from the Decidim component {wanted}; the components are: {}",
-        cycle.triennium,
-        if known.is_empty() {
-            "none".to_string()
+    Err(refused(t!(
+        "app-answers-unknown-component",
+        triennium = cycle.triennium.to_string(),
+        component = wanted.as_str(),
+        components = if known.is_empty() {
+            t!("app-answers-no-components")
         } else {
             known.iter().cloned().collect::<Vec<_>>().join(", ")
         }
     ))
-    .hint("`agenda suggestion show ID` gives each suggestion's component")
+    .hint(t!("app-answers-unknown-component-hint"))
     .into())
 }
 
@@ -292,15 +285,12 @@ fn check_one_file(
     let single = matches!(options.target, Target::Stdout | Target::File(_));
     if single && by_component.len() > 1 {
         let names: Vec<&str> = by_component.keys().map(String::as_str).collect();
-        return Err(refused(format!(
-            "the responses to send belong to {} Decidim components ({}): Decidim takes the answers of one component per file",
-            names.len(),
-            names.join(", ")
+        return Err(refused(t!(
+            "app-answers-several-components",
+            count = names.len(),
+            names = names.join(", ")
         ))
-        .hint(format!(
-            "write one of them with --component {}, or one file each with --out FOLDER/",
-            names[0]
-        ))
+        .hint(t!("app-answers-several-components-hint", first = names[0]))
         .into());
     }
     Ok(())
@@ -336,7 +326,10 @@ fn component_files(
 fn write_files(db: &Path, options: &Options, files: &[ComponentFile]) -> Result<()> {
     if let (Target::Folder(dir), false) = (&options.target, files.is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
-            anyhow::Error::new(e).context(format!("creating the folder {}", dir.display()))
+            anyhow::Error::new(e).context(t!(
+                "app-answers-creating-folder",
+                path = dir.display().to_string()
+            ))
         })?;
     }
     for f in files {

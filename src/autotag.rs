@@ -66,8 +66,8 @@ pub fn autotag(
         db.write_or_rehearse(dry_run, |tx| {
             let set = RuleSet::new(&store::rules(tx)?);
             if set.is_empty() {
-                return Err(refused("there are no rules")
-                    .hint("add one with `agenda rule add AXIS --keyword WORD`")
+                return Err(refused(t!("app-rule-none"))
+                    .hint(t!("app-rule-none-hint"))
                     .into());
             }
             let mut tally = Tally::new(TagWriter::new(tx), keep);
@@ -247,7 +247,7 @@ impl Deciding<'_> {
             }
             reader
                 .join()
-                .map_err(|_| anyhow::anyhow!("the rules thread stopped"))
+                .map_err(|_| anyhow::anyhow!(t!("app-rule-thread-stopped")))
         })
     }
 
@@ -271,7 +271,7 @@ impl Deciding<'_> {
                     }
                 }
             });
-            let stopped = || anyhow::anyhow!("the rules thread stopped");
+            let stopped = || anyhow::anyhow!(t!("app-rule-thread-stopped"));
             let mut examined = 0;
             let mut chunk = Vec::with_capacity(Self::GROUP);
             tags::for_each_untagged(conn, self.cycle_id, |untagged| {
@@ -303,7 +303,7 @@ impl Deciding<'_> {
 /// Adds a rule after checking its keywords.
 pub fn add_rule(db: &mut Db, axis: Axis, keywords: &[String]) -> Result<i64> {
     if keywords.is_empty() {
-        return Err(usage("a rule needs at least one --keyword").into());
+        return Err(usage(t!("app-rule-needs-keyword")).into());
     }
     let checked: Vec<String> = keywords
         .iter()
@@ -323,7 +323,7 @@ pub fn add_rule(db: &mut Db, axis: Axis, keywords: &[String]) -> Result<i64> {
 pub fn remove_rule(db: &mut Db, id: i64) -> Result<()> {
     db.write(|tx| {
         let rule = store::remove_rule(tx, id)?.ok_or_else(|| {
-            refused(format!("there is no rule {id}")).hint("`agenda rule list` shows them")
+            refused(t!("app-rule-missing", id = id.to_string())).hint(t!("app-rule-missing-hint"))
         })?;
         tx.audit(
             "rule.remove",

@@ -31,6 +31,20 @@ pub struct Candidate {
 impl Candidate {
     /// One line for a person: what would come back.
     pub fn summary(&self) -> String {
+        let counts = t!(
+            "app-backup-counts",
+            cycles = self.cycles,
+            cards = self.cards,
+            suggestions = self.suggestions
+        );
+        match &self.municipality {
+            Some(m) => format!("{m}: {counts}"),
+            None => counts,
+        }
+    }
+
+    /// The same line as the audit log keeps it: in English, whatever the language of the run.
+    fn audit_summary(&self) -> String {
         format!(
             "{}{} cycles, {} cards, {} suggestions",
             self.municipality
@@ -50,11 +64,18 @@ impl Candidate {
 /// checks and the restore read the same bytes and the file itself is never touched.
 pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
     if !path.exists() {
-        return Err(invalid_input(format!("there is no file {}", path.display())).into());
+        return Err(
+            invalid_input(t!("app-backup-no-file", path = path.display().to_string())).into(),
+        );
     }
-    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    let meta = std::fs::metadata(path)
+        .with_context(|| t!("app-reading", path = path.display().to_string()))?;
     if !meta.is_file() {
-        return Err(invalid_input(format!("{} is not a file", path.display())).into());
+        return Err(invalid_input(t!(
+            "app-backup-not-a-file",
+            path = path.display().to_string()
+        ))
+        .into());
     }
     let folder = crate::outfile::folder_of(db_path);
     // The working copy is the tool's own file: 0600 (tempfile's mode) whatever the mode of
@@ -63,7 +84,12 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
     let mut working = tempfile::Builder::new()
         .prefix(&format!(".agenda-restore-{}-", std::process::id()))
         .tempfile_in(&folder)
-        .with_context(|| format!("making a working copy in {}", folder.display()))?;
+        .with_context(|| {
+            t!(
+                "app-backup-working-copy",
+                folder = folder.display().to_string()
+            )
+        })?;
     copy_bytes(path, working.as_file_mut())?;
     let copy = working.into_temp_path();
     let wal = sibling(path, "-wal");
@@ -73,36 +99,39 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
         let mut out = std::fs::OpenOptions::new()
             .write(true)
             .open(&copy_wal)
-            .with_context(|| format!("writing {}", copy_wal.display()))?;
+            .with_context(|| t!("app-writing", path = copy_wal.display().to_string()))?;
         copy_bytes(&wal, &mut out)?;
     }
     let not_agenda = |why: &str| {
-        invalid_input(format!(
-            "{} cannot be restored: {why}; the database was not touched",
-            path.display()
+        invalid_input(t!(
+            "app-backup-cannot-restore",
+            path = path.display().to_string(),
+            why = why
         ))
-        .hint("restore a file written by `agenda backup`, or one of the agenda.db.backup-* files")
+        .hint(t!("app-backup-cannot-restore-hint"))
     };
     let Some(examined) = store::examine(&copy)? else {
-        return Err(not_agenda("it is not an SQLite database").into());
+        return Err(not_agenda(&t!("app-backup-not-sqlite")).into());
     };
     if examined.integrity != ["ok"] {
-        return Err(not_agenda(&format!(
-            "it is damaged (integrity check: {})",
-            examined.integrity.join("; ")
+        return Err(not_agenda(&t!(
+            "app-backup-damaged",
+            details = examined.integrity.join("; ")
         ))
         .into());
     }
     let version = examined.schema_version;
     if version < 1 || !examined.has_settings {
-        return Err(not_agenda("it is not an agenda database").into());
+        return Err(not_agenda(&t!("app-backup-not-agenda")).into());
     }
     if version > LATEST_VERSION {
-        return Err(refused(format!(
-            "{} was written by a newer agenda (schema version {version}; this agenda knows up to {LATEST_VERSION}); the database was not touched",
-            path.display()
+        return Err(refused(t!(
+            "app-backup-newer",
+            path = path.display().to_string(),
+            version = version,
+            latest = LATEST_VERSION
         ))
-        .hint("restore it with the newer agenda")
+        .hint(t!("app-backup-newer-hint"))
         .into());
     }
     let candidate = Candidate {
@@ -118,9 +147,9 @@ pub fn inspect(path: &Path, db_path: &Path) -> Result<Candidate> {
 }
 
 fn copy_bytes(from: &Path, to: &mut std::fs::File) -> Result<()> {
-    let mut input =
-        std::fs::File::open(from).with_context(|| format!("reading {}", from.display()))?;
-    std::io::copy(&mut input, to).with_context(|| format!("reading {}", from.display()))?;
+    let reading = || t!("app-reading", path = from.display().to_string());
+    let mut input = std::fs::File::open(from).with_context(reading)?;
+    std::io::copy(&mut input, to).with_context(reading)?;
     Ok(())
 }
 
@@ -140,10 +169,10 @@ pub fn restore(db: &mut Db, candidate: Candidate) -> Result<Restored> {
     {
         let source = store::open_read_only(&candidate.copy)?;
         db.replace_with(&source).with_context(|| {
-            format!(
-                "restoring {} (the data before are in {})",
-                candidate.path.display(),
-                safety_backup.display()
+            t!(
+                "app-backup-restoring",
+                path = candidate.path.display().to_string(),
+                safety = safety_backup.display().to_string()
             )
         })?;
     }
@@ -158,7 +187,7 @@ pub fn restore(db: &mut Db, candidate: Candidate) -> Result<Restored> {
                 "restored from {} (schema version {}: {}); the data before the restore are in {}",
                 from.display(),
                 candidate.schema_version,
-                candidate.summary(),
+                candidate.audit_summary(),
                 safety_backup.display()
             ),
         )

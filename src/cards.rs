@@ -82,14 +82,14 @@ fn working_cycle(conn: &Handle) -> Result<crate::domain::Cycle> {
         return Ok(cycle);
     }
     let last = cycles::current(conn)?;
-    Err(refused(format!(
-        "the cycle {} is closed{}, so the cards cannot change: they stand as the Agenda it approved",
-        last.triennium,
-        last.approved_with()
+    Err(refused(t!(
+        "app-card-cycle-closed",
+        triennium = last.triennium.to_string(),
+        approved = last.approved_with()
     ))
-    .hint(format!(
-        "open the next cycle with `agenda cycle open` (triennium {} by default), then change the cards",
-        last.triennium.next()
+    .hint(t!(
+        "app-card-cycle-closed-hint",
+        next = last.triennium.next().to_string()
     ))
     .into())
 }
@@ -99,11 +99,9 @@ pub fn add(db: &mut Db, card: &Card) -> Result<()> {
     db.write(|tx| {
         let cycle = working_cycle(tx)?;
         if cards::get(tx, &card.code)?.is_some() {
-            return Err(
-                refused(format!("a card with code {} already exists", card.code))
-                    .hint("choose another code, or change the card with `agenda card edit`")
-                    .into(),
-            );
+            return Err(refused(t!("app-card-exists", code = card.code.as_str()))
+                .hint(t!("app-card-exists-hint"))
+                .into());
         }
         cards::insert(tx, card, cycle.id, None)?;
         tx.audit(
@@ -160,11 +158,9 @@ pub fn check_removable(conn: &Handle, code: &str) -> Result<Card> {
     let card = cards::require(conn, code)?;
     let linked = linked_suggestions(conn, code)?;
     if linked > 0 {
-        return Err(refused(format!(
-            "card {code} cannot be removed: {linked} suggestion(s) are linked to it"
-        ))
-        .hint("unlink them first, or set the card's status to sospesa or conclusa instead")
-        .into());
+        return Err(refused(t!("app-card-linked", code = code, count = linked))
+            .hint(t!("app-card-linked-hint"))
+            .into());
     }
     Ok(card)
 }
@@ -232,7 +228,7 @@ pub fn import(db: &mut Db, file: &str, options: Options, dry_run: bool) -> Resul
     let mut problems = csv.problems();
     let rows = read_rows(&mut csv, &columns, &mut problems)?;
     if rows.is_empty() && problems.is_empty() {
-        return Err(invalid_input(format!("{name}: the file has a header but no cards")).into());
+        return Err(invalid_input(t!("app-card-file-empty", file = name.as_str())).into());
     }
     let note = format!("card import {}", source.file_name());
     let mut summary = ImportSummary::default();
@@ -259,9 +255,10 @@ fn card_columns(csv: &CsvFile) -> Result<Vec<Option<&'static str>>> {
         let field = field_for_header(header);
         if let Some(f) = field {
             if !seen_fields.insert(f) {
-                return Err(invalid_input(format!(
-                    "{}: two columns mean the card's {f}",
-                    csv.at(csv.header_at)
+                return Err(invalid_input(t!(
+                    "app-card-two-columns",
+                    at = csv.at(csv.header_at),
+                    field = f
                 ))
                 .into());
             }
@@ -269,12 +266,12 @@ fn card_columns(csv: &CsvFile) -> Result<Vec<Option<&'static str>>> {
         columns.push(field);
     }
     if !seen_fields.contains("code") {
-        return Err(invalid_input(format!(
-            "{}: no column holds the card code; the columns are: {}",
-            csv.at(csv.header_at),
-            crate::csvin::header_list(&csv.headers)
+        return Err(invalid_input(t!(
+            "app-card-no-code-column",
+            at = csv.at(csv.header_at),
+            columns = crate::csvin::header_list(&csv.headers)
         ))
-        .hint(format!("the expected columns are: {}", FIELDS.join(", ")))
+        .hint(t!("app-card-expected-columns", columns = FIELDS.join(", ")))
         .into());
     }
     Ok(columns)
@@ -294,10 +291,10 @@ fn read_rows(
         if record.len() != columns.len() {
             problems.add(
                 line,
-                format!(
-                    "{} fields, but the header has {}",
-                    record.len(),
-                    columns.len()
+                t!(
+                    "app-fields-mismatch",
+                    fields = record.len(),
+                    header = columns.len()
                 ),
             );
             continue;
@@ -313,15 +310,16 @@ fn read_rows(
             .map(|(_, v)| v.clone())
             .unwrap_or_default();
         if code.is_empty() {
-            problems.add(line, "the code is empty".into());
+            problems.add(line, t!("app-card-code-empty"));
             continue;
         }
         if let Some(first) = codes.insert(code.clone(), line) {
             problems.add(
                 line,
-                format!(
-                    "card {code} appears again (first on {})",
-                    csv.locator.describe(first)
+                t!(
+                    "app-card-again",
+                    code = code.as_str(),
+                    first = csv.locator.describe(first)
                 ),
             );
             continue;
@@ -396,7 +394,7 @@ fn card_from_values(
     let required = |field: &str| -> Result<&str, Failure> {
         match get(field) {
             Some(v) if !v.is_empty() => Ok(v),
-            _ => Err(invalid_input(format!("a new card needs a {field}"))),
+            _ => Err(invalid_input(t!("app-card-needs", field = field))),
         }
     };
     let mut card = match existing {

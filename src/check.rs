@@ -8,7 +8,6 @@ use anyhow::Result;
 
 use crate::error::{Failure, Kind};
 use crate::storage::Db;
-use crate::text::plural;
 
 pub use crate::storage::check::Outcome;
 
@@ -30,12 +29,13 @@ pub fn failure(path: &Path, outcome: &Outcome) -> Option<Failure> {
     Some(
         Failure::new(
             Kind::CheckFailed,
-            format!(
-                "{} has {n} {}; the first: {first}",
-                path.display(),
-                plural(n as i64, "problem", "problems")
+            t!(
+                "app-check-problems",
+                path = path.display().to_string(),
+                count = n,
+                first = first.to_string()
             ),
         )
-        .hint("restore a backup (`agenda restore PATH`), or correct the rows listed; run `agenda check` again afterwards"),
+        .hint(t!("app-check-problems-hint")),
     )
 }

@@ -21,7 +21,7 @@ pub fn command_line() -> &'static str {
     COMMAND_LINE.get().map(String::as_str).unwrap_or("agenda")
 }
 
-fn quote_arg(arg: &str) -> String {
+pub(crate) fn quote_arg(arg: &str) -> String {
     if !arg.is_empty()
         && arg
             .chars()
@@ -100,18 +100,13 @@ pub fn check_environment() -> Result<(), crate::error::Failure> {
     use crate::error::usage;
     if let Ok(user) = std::env::var("AGENDA_USER") {
         if user.trim().is_empty() {
-            return Err(usage("AGENDA_USER is set but empty")
-                .hint("set it to the name the audit log should record, or unset it"));
+            return Err(usage(t!("app-env-user-empty")).hint(t!("app-env-user-empty-hint")));
         }
         if user.chars().any(char::is_control) {
-            return Err(usage(
-                "AGENDA_USER holds control characters (a new line, a tab, an escape …): the audit log records the name as it is",
-            )
-            .hint("set it to a plain name, e.g. AGENDA_USER=\"m.rossi\""));
+            return Err(usage(t!("app-env-user-control")).hint(t!("app-env-user-control-hint")));
         }
         if user.chars().count() > 100 {
-            return Err(usage("AGENDA_USER is longer than 100 characters")
-                .hint("set it to a name, e.g. AGENDA_USER=\"m.rossi\""));
+            return Err(usage(t!("app-env-user-long")).hint(t!("app-env-user-long-hint")));
         }
     }
     if let Ok(timeout) = std::env::var("AGENDA_BUSY_TIMEOUT") {
@@ -120,17 +115,16 @@ pub fn check_environment() -> Result<(), crate::error::Failure> {
             .parse::<u64>()
             .is_ok_and(|s| s <= 7 * 24 * 3600);
         if !valid {
-            return Err(usage(format!(
-                "AGENDA_BUSY_TIMEOUT=\"{timeout}\" is not a number of seconds (0 to 604800)"
-            ))
-            .hint("e.g. AGENDA_BUSY_TIMEOUT=300 waits five minutes for another command"));
+            return Err(
+                usage(t!("app-env-busy-timeout", timeout = timeout.as_str()))
+                    .hint(t!("app-env-busy-timeout-hint")),
+            );
         }
     }
     if let Ok(fixed) = std::env::var("AGENDA_NOW") {
         if DateTime::parse_from_rfc3339(fixed.trim()).is_err() {
             return Err(
-                usage(format!("AGENDA_NOW=\"{fixed}\" is not a time in RFC 3339"))
-                    .hint("e.g. AGENDA_NOW=2022-01-20T10:00:00Z, or unset it to use the clock"),
+                usage(t!("app-env-now", fixed = fixed.as_str())).hint(t!("app-env-now-hint"))
             );
         }
     }

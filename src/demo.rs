@@ -20,6 +20,13 @@ const DEMO_OFFICE: &str = "Servizio Sistema Informativo";
 /// The date the demo's report bears, so that the demo gives the same report every time.
 const REPORT_DATE: &str = "2022-01-20";
 
+/// The deliberation the demo's commands close the cycle with: the Giunta's approval of the
+/// update on the report's date.
+const DEMO_ACT: &str = "12/2022";
+
+/// The suggestion the demo's commands show.
+const DEMO_SUGGESTION: &str = "PO-PROP-2021-10-5101";
+
 /// The office's responses to the rows of the Excel file, found by the start of their title.
 const EXCEL_RESPONSES: &[(&str, Outcome, Option<&str>, &str)] = &[
     ("Avviso della mensa", Outcome::GiaPrevisto, Some("SEM-04"), "Gli avvisi di pagamento della mensa su app IO sono già previsti dalla scheda SEM-04."),
@@ -49,6 +56,8 @@ pub struct Demo {
     pub html: PathBuf,
     pub pdf: PathBuf,
     pub answers: PathBuf,
+    /// The commands to try next, as a person types them (with a note on the closing one).
+    pub commands: Vec<String>,
 }
 
 /// The files the demo starts from, written into its folder.
@@ -66,19 +75,62 @@ pub fn build(dir: &Path, step: &mut dyn FnMut(String)) -> Result<Demo> {
     let cycle = cycles::current(db.conn())?;
     answer(&mut db, &cycle, &inputs, step)?;
     let (markdown, html, pdf, answers) = write_outputs(&mut db, dir, step)?;
-    Ok(Demo {
+    let demo = Demo {
         db: db_path,
         markdown,
         html,
         pdf,
         answers,
-    })
+        commands: Vec::new(),
+    };
+    let commands = commands_to_try(&demo, dir)
+        .iter()
+        .map(|(command, note)| match note {
+            Some(note) => format!("  {command}   # {note}"),
+            None => format!("  {command}"),
+        })
+        .collect();
+    Ok(Demo { commands, ..demo })
+}
+
+/// The commands the demo suggests, as a person types them, with a note for the one that changes
+/// the database for good: each takes the demo's own values (its database, the report's date,
+/// a reference it holds, the deliberation that closes the cycle), so that it works as printed.
+fn commands_to_try(demo: &Demo, dir: &Path) -> Vec<(String, Option<String>)> {
+    let db = crate::context::quote_arg(&demo.db.display().to_string());
+    let annexes = crate::context::quote_arg(&dir.join("allegati").display().to_string());
+    let agenda = |args: String| format!("agenda --db {db} {args}");
+    vec![
+        (agenda("status".into()), None),
+        (agenda("suggestion list".into()), None),
+        (agenda(format!("suggestion show {DEMO_SUGGESTION}")), None),
+        (
+            agenda(format!(
+                "report --format csv --date {REPORT_DATE} --out {annexes}"
+            )),
+            None,
+        ),
+        (
+            agenda(format!(
+                "phase advance --act {DEMO_ACT} --act-date {REPORT_DATE}"
+            )),
+            Some(t!("app-demo-try-close-note")),
+        ),
+    ]
+}
+
+/// A date of the demo for a person (`01/10/2021` in Italian, ISO in English).
+fn shown(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(crate::i18n::date)
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 fn write_inputs(dir: &Path) -> Result<Inputs> {
     let write = |name: &str, bytes: &[u8]| -> Result<String> {
         let path = dir.join(name);
-        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, bytes)
+            .with_context(|| t!("app-writing", path = path.display().to_string()))?;
         Ok(path.to_string_lossy().into_owned())
     };
     let cards = write("schede.csv", fixtures::CARDS.as_bytes())?;
@@ -111,14 +163,16 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
         Triennium { first_year: 2021 },
         Some("2021-09-15"),
     )?;
-    step(format!(
-        "1. created {} (Comune di Prato, {DEMO_OFFICE}, triennio 2021-2023, Fase 1)",
-        db_path.display()
+    step(t!(
+        "app-demo-created",
+        db = db_path.display().to_string(),
+        office = DEMO_OFFICE
     ));
     let summary = cards::import(&mut db, &inputs.cards, Options::default(), false)?;
-    step(format!(
-        "2. imported {} project cards from {}",
-        summary.created, inputs.cards
+    step(t!(
+        "app-demo-cards",
+        count = summary.created,
+        file = inputs.cards.as_str()
     ));
     process::advance(
         &mut db,
@@ -128,7 +182,7 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
             ..Default::default()
         },
     )?;
-    step("3. Fase 2 – ascolto from 2021-10-01: the collection of suggestions is open".into());
+    step(t!("app-demo-collection-open", date = shown("2021-10-01")));
     // ParteciPO's users register as persons: say so for the rows whose file does not tell.
     let import_options = import::Options {
         settings: crate::domain::mapping::Settings {
@@ -145,9 +199,14 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
         &mut import::NoProgress,
     )?;
     for r in &reports {
-        step(format!(
-            "4. imported {}: {} new, {} updated, {} unchanged ({}, {})",
-            r.file, r.counts.inserted, r.counts.updated, r.counts.unchanged, r.format, r.encoding
+        step(t!(
+            "app-demo-imported",
+            file = r.file.to_string(),
+            inserted = r.counts.inserted,
+            updated = r.counts.updated,
+            unchanged = r.counts.unchanged,
+            format = r.format.to_string(),
+            encoding = r.encoding.to_string()
         ));
     }
     Ok(db)
@@ -157,15 +216,17 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
 /// the rows of the Excel file answered one by one.
 fn answer(db: &mut Db, cycle: &Cycle, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Result<()> {
     let tagged = autotag::autotag(db, cycle, false, Some(0))?;
-    step(format!(
-        "5. tagged {} of {} untagged suggestions by the keyword rules",
-        tagged.tagged, tagged.examined
+    step(t!(
+        "app-demo-tagged",
+        tagged = tagged.tagged,
+        examined = tagged.examined
     ));
     let responded =
         responses::respond_from_file(db, cycle, &inputs.responses, Options::default(), false)?;
-    step(format!(
-        "6. recorded {} responses from {}",
-        responded.responded, inputs.responses
+    step(t!(
+        "app-demo-responses",
+        count = responded.responded,
+        file = inputs.responses.as_str()
     ));
     process::advance(
         db,
@@ -174,9 +235,7 @@ fn answer(db: &mut Db, cycle: &Cycle, inputs: &Inputs, step: &mut dyn FnMut(Stri
             ..Default::default()
         },
     )?;
-    step(
-        "7. Fase 3 – aggiornamento e restituzione from 2021-12-01: the collection is closed".into(),
-    );
+    step(t!("app-demo-collection-closed", date = shown("2021-12-01")));
     // The rows of the Excel file came without responses: the office answers them one by one.
     let unanswered = sstore::list(
         db.conn(),
@@ -204,8 +263,10 @@ fn answer(db: &mut Db, cycle: &Cycle, inputs: &Inputs, step: &mut dyn FnMut(Stri
         answered += 1;
     }
     let by_hand = tag_by_hand(db, cycle)?;
-    step(format!(
-        "8. responded one by one to the {answered} suggestions of the Excel file, and tagged by hand the {by_hand} the rules left without an axis"
+    step(t!(
+        "app-demo-answered",
+        answered = answered,
+        by_hand = by_hand
     ));
 
     Ok(())
@@ -267,10 +328,11 @@ fn write_outputs(
     report::write_file(&pdf, |out| {
         report::write_document(&gathered, report::Format::Pdf, out)
     })?;
-    step(format!(
-        "9. wrote the {} report, dated {REPORT_DATE}, in Markdown, HTML and PDF/A",
-        if draft { "draft" } else { "final" }
-    ));
+    step(if draft {
+        t!("app-demo-report-draft", date = shown(REPORT_DATE))
+    } else {
+        t!("app-demo-report-final", date = shown(REPORT_DATE))
+    });
     // The way back: the answers of the Decidim suggestions, one file per component, as the
     // office imports them in the platform.
     let answers_dir = dir.join("risposte-decidim");
@@ -288,12 +350,46 @@ fn write_outputs(
         &mut std::io::sink(),
     )?;
     for f in &exported.files {
-        step(format!(
-            "10. wrote the answers to {} Decidim proposals of component {} to {}",
-            f.rows,
-            f.component_id,
-            f.path.as_deref().unwrap_or_default()
+        step(t!(
+            "app-demo-answers",
+            count = f.rows,
+            component = f.component_id.as_str(),
+            path = f.path.as_deref().unwrap_or_default()
         ));
     }
     Ok((md, html, pdf, answers_dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// Every command the demo suggests runs, as printed, against the demo's own database (the
+    /// closing with `--yes`, since a test has no terminal to confirm on), in the order printed.
+    #[test]
+    fn every_command_the_demo_suggests_works_as_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        let demo = build(dir.path(), &mut |_| {}).unwrap();
+        let commands = commands_to_try(&demo, dir.path());
+        let printed = demo.commands.join("\n");
+        assert_eq!(commands.len(), 5);
+        for (command, _) in &commands {
+            assert!(printed.contains(command.as_str()), "{printed}");
+            assert!(
+                !command.contains('\''),
+                "a temporary folder needs no quotes: {command}"
+            );
+            let mut args: Vec<&str> = command.split_whitespace().collect();
+            if command.contains("phase advance") {
+                args.push("--yes");
+            }
+            let cli =
+                crate::cli::Cli::try_parse_from(&args).unwrap_or_else(|e| panic!("{command}: {e}"));
+            crate::cli::dispatch(cli).unwrap_or_else(|e| panic!("{command}: {e:#}"));
+        }
+        assert!(dir.path().join("allegati").read_dir().unwrap().count() > 0);
+        let db = Db::open(&demo.db).unwrap();
+        assert!(cycles::current(db.conn()).unwrap().is_closed());
+    }
 }

@@ -36,16 +36,13 @@ pub fn ensure_not_a_database(target: &Path, db: &Path) -> Result<()> {
             target.file_name() == c.file_name() && same(&folder_of(target), &folder_of(c))
         });
     if names_db || holds_a_database(target) {
-        return Err(refused(format!(
-            "{} is {}: the tool never writes over it",
-            target.display(),
-            if names_db {
-                "the database or one of its companion files"
-            } else {
-                "an SQLite database"
-            }
-        ))
-        .hint("give --out a new file name")
+        let path = target.display().to_string();
+        return Err(refused(if names_db {
+            t!("app-outfile-database", path = path)
+        } else {
+            t!("app-outfile-sqlite", path = path)
+        })
+        .hint(t!("app-outfile-database-hint"))
         .into());
     }
     Ok(())
@@ -70,17 +67,16 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 /// by others like any file the user makes (0644): what `--out` writes is meant to be shared.
 pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(refused(format!(
-            "{} is a symbolic link: the tool writes only files of its own, never through a link",
-            path.display()
-        ))
-        .hint("give --out the path of the file itself")
-        .into());
+        return Err(
+            refused(t!("app-outfile-symlink", path = path.display().to_string()))
+                .hint(t!("app-outfile-symlink-hint"))
+                .into(),
+        );
     }
     if path.is_dir() {
         return Err(
-            refused(format!("{} is a folder, not a file", path.display()))
-                .hint("give --out a file name")
+            refused(t!("app-outfile-folder", path = path.display().to_string()))
+                .hint(t!("app-outfile-folder-hint"))
                 .into(),
         );
     }
@@ -90,21 +86,21 @@ pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<
         .suffix(".partial")
         .tempfile_in(&folder)
         .with_context(|| {
-            format!(
-                "writing {}: cannot create a file in {}",
-                path.display(),
-                folder.display()
+            t!(
+                "app-outfile-cannot-create",
+                path = path.display().to_string(),
+                folder = folder.display().to_string()
             )
         })?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut out).with_context(|| format!("writing {}", path.display()))?;
+        write(&mut out).with_context(|| t!("app-writing", path = path.display().to_string()))?;
         out.flush()
-            .with_context(|| format!("writing {}", path.display()))?;
+            .with_context(|| t!("app-writing", path = path.display().to_string()))?;
     }
     tmp.as_file()
         .sync_all()
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| t!("app-writing", path = path.display().to_string()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -112,6 +108,6 @@ pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<
     }
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("writing {}", path.display()))?;
+        .with_context(|| t!("app-writing", path = path.display().to_string()))?;
     Ok(())
 }

@@ -114,9 +114,12 @@ fn for_each_personal_row(
                 let stored = store::batch_of_rows(conn, batch)?;
                 let headers: Vec<String> =
                     serde_json::from_str(&stored.headers).unwrap_or_default();
-                let personal =
-                    personal_columns_of_batch(&stored.personal_columns, &headers, &stored.format)
-                        .with_context(|| format!("reading the personal columns of batch {batch}"))?;
+                let personal = personal_columns_of_batch(
+                    &stored.personal_columns,
+                    &headers,
+                    &stored.format,
+                )
+                .with_context(|| t!("app-privacy-batch-columns", batch = batch.to_string()))?;
                 e.insert(BatchRows {
                     headers,
                     personal,
@@ -190,13 +193,14 @@ pub fn complete_unfinished(db: &mut Db) -> Result<Option<String>> {
     } else {
         Err(crate::error::Failure::new(
             crate::error::Kind::Busy,
-            format!(
-                "the purge of {cycles} is still unfinished: another command kept reading {} for more than {} s",
-                db.path().display(),
-                crate::storage::busy_timeout().as_secs()
+            t!(
+                "app-privacy-unfinished",
+                cycles = cycles.as_str(),
+                path = db.path().display().to_string(),
+                seconds = crate::storage::busy_timeout().as_secs()
             ),
         )
-        .hint("run `agenda privacy purge` or `agenda check` again when nobody else is using the database")
+        .hint(t!("app-privacy-unfinished-hint"))
         .into())
     }
 }
@@ -218,11 +222,11 @@ fn finish_rewrite(db: &mut Db) -> Result<bool> {
 /// Refuses a purge of a cycle still open: its people may still need an answer.
 pub fn check_purgeable(cycle: &Cycle) -> Result<()> {
     if !cycle.is_closed() {
-        return Err(refused(format!(
-            "the cycle {} is still open: the personal data of its suggestions are purged only once it has closed",
-            cycle.triennium
+        return Err(refused(t!(
+            "app-privacy-open",
+            triennium = cycle.triennium.to_string()
         ))
-        .hint("close it with `agenda phase advance`, or name a closed cycle with --cycle YYYY-YYYY")
+        .hint(t!("app-privacy-open-hint"))
         .into());
     }
     Ok(())
@@ -370,7 +374,7 @@ fn blank_rows_as_read(
     for batch in store::batches_of_cycle(tx, cycle_id)? {
         let headers: Vec<String> = serde_json::from_str(&batch.headers).unwrap_or_default();
         let personal = personal_columns_of_batch(&batch.personal_columns, &headers, &batch.format)
-            .with_context(|| format!("reading the personal columns of batch {}", batch.id))?;
+            .with_context(|| t!("app-privacy-batch-columns", batch = batch.id.to_string()))?;
         let old_dictionary = &batch.dictionary;
         // The rows of the batch, blanked, encoded against a dictionary made of the first of
         // them blanked (the old one held the cells of the first rows as they were); a chunk
@@ -448,9 +452,12 @@ fn checkpoint_waiting(conn: &Handle, path: &std::path::Path) -> Result<bool> {
         }
         if !said {
             eprintln!(
-                "waiting: another agenda command is reading {}; the purge empties the WAL when it has finished (at most {} s)",
-                path.display(),
-                crate::storage::busy_timeout().as_secs()
+                "{}",
+                t!(
+                    "app-privacy-waiting",
+                    path = path.display().to_string(),
+                    seconds = crate::storage::busy_timeout().as_secs()
+                )
             );
             said = true;
         }

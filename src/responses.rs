@@ -37,8 +37,7 @@ fn record_response(
     ensure_changeable(tx, suggestion)?;
     let card_id = match &request.card {
         Some(code) => Some(cstore::id_of(tx, code)?.ok_or_else(|| {
-            refused(format!("there is no card with code \"{code}\""))
-                .hint("`agenda card list` shows the codes")
+            refused(t!("app-card-missing", code = code.as_str())).hint(t!("app-card-missing-hint"))
         })?),
         None => None,
     };
@@ -46,7 +45,7 @@ fn record_response(
         Some(other) => {
             let d = resolve(tx, other, cycle)?;
             if d == suggestion {
-                return Err(refused("a suggestion cannot duplicate itself").into());
+                return Err(refused(t!("app-respond-self-duplicate")).into());
             }
             Some(d)
         }
@@ -180,12 +179,12 @@ fn read_rows(csv: &mut CsvFile) -> Result<Vec<ResponseRow>> {
         csv.headers.iter().map(|h| response_column(h)).collect();
     let has = |c: &str| columns.contains(&Some(c));
     if !(has("id") || has("ref")) || !has("outcome") || !has("reason") {
-        return Err(invalid_input(format!(
-            "{}: a response file needs the columns id or ref, outcome and reason; its columns are: {}",
-            csv.at(csv.header_at),
-            crate::csvin::header_list(&csv.headers)
+        return Err(invalid_input(t!(
+            "app-respond-columns",
+            at = csv.at(csv.header_at),
+            columns = crate::csvin::header_list(&csv.headers)
         ))
-        .hint("optional columns: card, axes (separated by |), duplicate_of")
+        .hint(t!("app-respond-columns-hint"))
         .into());
     }
     let mut rows = Vec::new();
@@ -195,10 +194,10 @@ fn read_rows(csv: &mut CsvFile) -> Result<Vec<ResponseRow>> {
         if record.len() != columns.len() {
             rows.push(ResponseRow {
                 line,
-                cells: Err(format!(
-                    "{} fields, but the header has {}",
-                    record.len(),
-                    columns.len()
+                cells: Err(t!(
+                    "app-fields-mismatch",
+                    fields = record.len(),
+                    header = columns.len()
                 )),
             });
             continue;
@@ -214,9 +213,7 @@ fn read_rows(csv: &mut CsvFile) -> Result<Vec<ResponseRow>> {
         });
     }
     if rows.is_empty() {
-        return Err(
-            invalid_input(format!("{}: the file has a header but no rows", csv.name)).into(),
-        );
+        return Err(invalid_input(t!("app-respond-file-empty", file = csv.name.as_str())).into());
     }
     Ok(rows)
 }
@@ -299,21 +296,25 @@ impl Applying<'_, '_> {
     ) -> Result<Option<RowRequest>> {
         let get = |k: &str| values.get(k).filter(|v| !v.is_empty()).cloned();
         let Some(id) = get("id").or_else(|| get("ref")) else {
-            self.problems.add(line, "no id or ref".into());
+            self.problems.add(line, t!("app-respond-no-id"));
             return Ok(None);
         };
         let suggestion = match sstore::resolve(self.tx, &id, self.cycle.id)? {
             Some(s) => s,
             None => {
                 self.problems
-                    .add(line, format!("there is no suggestion \"{id}\""));
+                    .add(line, t!("app-sugg-missing", id = id.as_str()));
                 return Ok(None);
             }
         };
         if let Some(first) = self.seen.insert(suggestion, line) {
             self.problems.add(
                 line,
-                format!("suggestion {id} appears again (first on line {first})"),
+                t!(
+                    "app-respond-again",
+                    id = id.as_str(),
+                    first = first.to_string()
+                ),
             );
             return Ok(None);
         }
@@ -324,7 +325,7 @@ impl Applying<'_, '_> {
                 return Ok(None);
             }
             None => {
-                self.problems.add(line, "the outcome is empty".into());
+                self.problems.add(line, t!("app-respond-outcome-empty"));
                 return Ok(None);
             }
         };

@@ -45,8 +45,8 @@ pub fn checked_terms(query: &str) -> Result<Vec<String>, crate::error::Failure> 
     let terms = terms(query);
     if terms.is_empty() {
         return Err(
-            crate::error::usage(format!("--search \"{query}\" holds no word to look for"))
-                .hint("search with words, e.g. --search \"anziani spid\""),
+            crate::error::usage(t!("app-search-no-words", query = query))
+                .hint(t!("app-search-no-words-hint")),
         );
     }
     Ok(terms)

@@ -13,8 +13,8 @@ use crate::storage::{cards as cstore, Db, Handle};
 /// Finds a suggestion by number or reference, or refuses naming it.
 pub fn resolve(conn: &Handle, id_or_ref: &str, cycle: &Cycle) -> Result<i64> {
     sstore::resolve(conn, id_or_ref, cycle.id)?.ok_or_else(|| {
-        refused(format!("there is no suggestion \"{id_or_ref}\""))
-            .hint("`agenda suggestion list` shows numbers and references")
+        refused(t!("app-sugg-missing", id = id_or_ref))
+            .hint(t!("app-sugg-missing-hint"))
             .into()
     })
 }
@@ -22,22 +22,30 @@ pub fn resolve(conn: &Handle, id_or_ref: &str, cycle: &Cycle) -> Result<i64> {
 /// Refuses a change to a suggestion of a closed cycle.
 pub fn ensure_changeable(conn: &Handle, suggestion: i64) -> Result<()> {
     if let Some(closed) = store::closed_cycle_of(conn, suggestion)? {
-        return Err(refused(format!(
-            "suggestion {} belongs to the cycle {}, which is closed{}: its axes, links and responses are read-only",
-            store::reference_of(conn, suggestion)?,
-            closed.triennium,
-            closed
-                .act
-                .map(|a| format!(" (approved with {a})"))
-                .unwrap_or_default()
-        ))
-        .hint("`agenda cycle list` shows the cycles; work goes on in the open one")
-        .into());
+        let reference = store::reference_of(conn, suggestion)?;
+        let triennium = closed.triennium.to_string();
+        let message = match closed.act {
+            Some(act) => t!(
+                "app-sugg-closed-act",
+                reference = reference,
+                triennium = triennium,
+                act = act
+            ),
+            None => t!(
+                "app-sugg-closed",
+                reference = reference,
+                triennium = triennium
+            ),
+        };
+        return Err(refused(message).hint(t!("app-sugg-closed-hint")).into());
     }
     Ok(())
 }
 
-/// Splits `tag`/`untag` arguments into suggestions and axes: what names an axis is an axis.
+/// Splits `tag`/`untag` arguments into suggestions and axes: what names an axis is an axis;
+/// a word with a digit in it is a suggestion (a number, a reference such as
+/// `PO-PROP-2021-10-5101`); any other word is a mistyped axis, refused with the valid ones and
+/// the nearest of them when one is near enough.
 pub fn split_ids_and_axes(args: &[String]) -> Result<(Vec<String>, Vec<Axis>), Failure> {
     let mut ids = Vec::new();
     let mut axes = Vec::new();
@@ -48,16 +56,34 @@ pub fn split_ids_and_axes(args: &[String]) -> Result<(Vec<String>, Vec<Axis>), F
                     axes.push(axis)
                 }
             }
-            None => ids.push(a.clone()),
+            None if a.chars().any(|c| c.is_ascii_digit()) => ids.push(a.clone()),
+            None => return Err(not_an_axis(a)),
         }
     }
     if ids.is_empty() || axes.is_empty() {
-        return Err(usage(format!(
-            "give one or more suggestions (numbers or references) and one or more axes ({})",
-            Axis::valid_codes()
-        )));
+        return Err(usage(t!("app-tag-needs-both", axes = Axis::valid_codes())));
     }
     Ok((ids, axes))
+}
+
+/// The usage error for a word that is neither an axis nor a suggestion, with the axis it is
+/// nearest to (by code or Italian name; the hint gives the code) when one is near enough.
+fn not_an_axis(word: &str) -> Failure {
+    let failure = usage(t!(
+        "app-tag-not-an-axis",
+        word = word,
+        axes = Axis::valid_codes()
+    ));
+    let names = Axis::ALL.iter().flat_map(|a| [a.code(), a.label()]);
+    let nearest = crate::text::closest(word, names).and_then(|name| {
+        Axis::ALL
+            .iter()
+            .find(|a| a.code() == name || a.label() == name)
+    });
+    match nearest {
+        Some(axis) => failure.hint(t!("app-tag-did-you-mean", axis = axis.code())),
+        None => failure,
+    }
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -116,8 +142,7 @@ pub fn link(db: &mut Db, cycle: &Cycle, id: &str, card: &str, remove: bool) -> R
         let s = resolve(tx, id, cycle)?;
         ensure_changeable(tx, s)?;
         let card_id = cstore::id_of(tx, card)?.ok_or_else(|| {
-            refused(format!("there is no card with code \"{card}\""))
-                .hint("`agenda card list` shows the codes")
+            refused(t!("app-card-missing", code = card)).hint(t!("app-card-missing-hint"))
         })?;
         let done = if remove {
             store::remove_link(tx, s, card_id)?
@@ -146,10 +171,7 @@ pub fn link(db: &mut Db, cycle: &Cycle, id: &str, card: &str, remove: bool) -> R
 pub fn retitle(db: &mut Db, cycle: &Cycle, id: &str, title: Option<&str>) -> Result<String> {
     let title = title.map(str::trim);
     if title.is_some_and(str::is_empty) {
-        return Err(crate::error::usage(
-            "the title is empty: give the title to publish, or --source to go back to the source's",
-        )
-        .into());
+        return Err(crate::error::usage(t!("app-retitle-empty")).into());
     }
     db.write(|tx| {
         let s = resolve(tx, id, cycle)?;
@@ -165,4 +187,54 @@ pub fn retitle(db: &mut Db, cycle: &Cycle, id: &str, title: Option<&str>) -> Res
         )?;
         Ok(before)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Kind;
+
+    fn split(args: &[&str]) -> Result<(Vec<String>, Vec<Axis>), Failure> {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        split_ids_and_axes(&args)
+    }
+
+    #[test]
+    fn a_word_that_is_no_axis_and_no_suggestion_is_refused_without_a_far_hint() {
+        let e = split(&["40", "competenze", "mobilita"]).unwrap_err();
+        assert_eq!(e.kind, Kind::Usage);
+        assert!(
+            e.message.contains("\"mobilita\" is not an axis"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains(&Axis::valid_codes()), "{}", e.message);
+        assert_eq!(e.hint, None);
+    }
+
+    #[test]
+    fn a_mistyped_axis_gets_the_nearest_one_as_a_hint() {
+        let e = split(&["40", "competenz"]).unwrap_err();
+        assert_eq!(e.kind, Kind::Usage);
+        assert!(
+            e.message.contains("\"competenz\" is not an axis"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.hint.as_deref(), Some("did you mean \"competenze\"?"));
+    }
+
+    #[test]
+    fn numbers_and_references_stay_suggestions() {
+        let (ids, axes) = split(&["40", "PO-PROP-2021-10-5101", "competenze"]).unwrap();
+        assert_eq!(ids, ["40", "PO-PROP-2021-10-5101"]);
+        assert_eq!(axes, [Axis::Competenze]);
+        // Without an axis it is still the old usage error, not "not an axis".
+        let e = split(&["40", "PO-PROP-2021-10-5101"]).unwrap_err();
+        assert!(
+            e.message.starts_with("give one or more suggestions"),
+            "{}",
+            e.message
+        );
+    }
 }

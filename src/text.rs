@@ -189,9 +189,66 @@ pub fn apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The candidate nearest to a mistyped word, when it is near enough to be what was meant: at
+/// most one edit in four letters (insertions, deletions, substitutions, on the folded words), so
+/// that "mobilita" finds nothing among the axes and "competenz" finds "competenze".
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted: Vec<char> = fold(word).chars().collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let limit = (wanted.len() / 4).max(1);
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                edit_distance(&wanted, &fold(c).chars().collect::<Vec<_>>()),
+                c,
+            )
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein's distance between two words, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_word_only_when_near() {
+        let axes = [
+            "semplificazione",
+            "promozione",
+            "competenze",
+            "nuovi-servizi",
+            "governance",
+        ];
+        assert_eq!(closest("competenz", axes), Some("competenze"));
+        assert_eq!(closest("Goverance", axes), Some("governance"));
+        assert_eq!(closest("nuovi servizi", axes), Some("nuovi-servizi"));
+        assert_eq!(closest("mobilita", axes), None);
+        assert_eq!(closest("", axes), None);
+    }
 
     #[test]
     fn categories_capitalised_and_apostrophes_typographic() {

@@ -21,35 +21,60 @@ pub fn lang(value: &str) -> Result<crate::i18n::Lang, String> {
 
 /// `--limit`: a count SQLite can hold (at most 9,223,372,036,854,775,807), at least 1.
 pub fn limit(value: &str) -> Result<usize, String> {
+    let too_many = || {
+        crate::t!(
+            "cli-msg-limit-too-big",
+            value = value,
+            max = crate::i18n::numbers::count(i64::MAX)
+        )
+    };
     let n: u128 = value.trim().parse().map_err(|_| {
         if !value.trim().is_empty() && value.trim().bytes().all(|b| b.is_ascii_digit()) {
-            format!("{value} is more than the database can count ({})", i64::MAX)
+            too_many()
         } else {
-            format!("\"{value}\" is not a whole number")
+            crate::t!("cli-msg-limit-not-a-number", value = value)
         }
     })?;
     if n == 0 {
-        return Err("the limit must be at least 1".into());
+        return Err(crate::t!("cli-msg-limit-zero"));
     }
     if n > i64::MAX as u128 || n > usize::MAX as u128 {
-        return Err(format!(
-            "{value} is more than the database can count ({})",
-            i64::MAX
-        ));
+        return Err(too_many());
     }
     Ok(n as usize)
 }
-/// A calendar date, `YYYY-MM-DD`.
+
+/// A calendar date, as the office writes it (`gg/mm/aaaa`, also `2/5/2022`) or ISO
+/// (`YYYY-MM-DD`); it comes back as ISO.
 pub fn date(value: &str) -> Result<String, String> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+    let text = value.trim();
+    let parsed = match text.split('/').collect::<Vec<_>>().as_slice() {
+        [d, m, y] => italian_date(d, m, y),
+        _ => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+    };
+    parsed
         .map(|d| d.format("%Y-%m-%d").to_string())
-        .map_err(|_| format!("\"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2022-05-02"))
+        .ok_or_else(|| crate::t!("cli-msg-date-bad", value = value))
+}
+
+/// `gg/mm/aaaa`: one or two digits for the day and the month, four for the year.
+fn italian_date(day: &str, month: &str, year: &str) -> Option<chrono::NaiveDate> {
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(day, 1, 2) || !digits(month, 1, 2) || !digits(year, 4, 4) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 /// A word of the glossary — an axis, a status, an outcome, a channel, a stakeholder type — by
 /// its code or its Italian name.
 pub fn term<T: Term>(value: &str) -> Result<T, String> {
-    T::parse(value).map_err(|e| e.message)
+    T::parse(value).map_err(|e| match e.hint {
+        Some(hint) => format!("{} ({hint})", e.message),
+        None => e.message,
+    })
 }
 
 /// A value that an empty string clears (`--start ""` on `card edit`).
@@ -112,4 +137,31 @@ fn encoding(value: &str) -> Result<EncodingChoice, String> {
 
 fn delimiter(value: &str) -> Result<DelimiterChoice, String> {
     DelimiterChoice::parse(value).map_err(|e| e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_taken_the_italian_way_or_iso() {
+        assert_eq!(date("02/05/2022").as_deref(), Ok("2022-05-02"));
+        assert_eq!(date("2/5/2022").as_deref(), Ok("2022-05-02"));
+        assert_eq!(date(" 31/12/2021 ").as_deref(), Ok("2021-12-31"));
+        assert_eq!(date("2022-05-02").as_deref(), Ok("2022-05-02"));
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_refused() {
+        let err = date("31/02/2022").unwrap_err();
+        assert_eq!(
+            err,
+            "\"31/02/2022\" is not a date: write it as DD/MM/YYYY (02/05/2022) or YYYY-MM-DD"
+        );
+        assert!(date("2022-02-31").is_err());
+        assert!(date("02/05/22").is_err());
+        assert!(date("05-02-2022").is_err());
+        assert!(date("2/5/2022/1").is_err());
+        assert!(date("").is_err());
+    }
 }

@@ -22,7 +22,11 @@ pub fn axis(globals: &Globals, command: AxisCommand) -> Result<()> {
     match format {
         TableOrJson::Json => output::print_json(&axes),
         TableOrJson::Table => {
-            let mut table = output::table(&["code", "name", "description"]);
+            let mut table = output::table(&[
+                &crate::t!("cli-msg-head-code"),
+                &crate::t!("cli-msg-head-name"),
+                &crate::t!("cli-msg-head-description"),
+            ]);
             for a in axes {
                 table.add_row(vec![a.code, a.name, a.description]);
             }

@@ -19,16 +19,15 @@ pub fn backup(globals: &Globals, args: BackupArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
     backup::write(db.conn(), &args.path)?;
     if backup::record(db.conn(), &args.path, "backup").is_err() {
-        warn(format!(
-            "the backup could not be recorded in {} (is it read-only?): a later purge will not name it",
-            globals.db.display()
+        warn(crate::t!(
+            "cli-msg-backup-not-recorded",
+            db = globals.db.display().to_string()
         ));
     }
-    say(format!(
-        "wrote a backup of {} to {} (readable by you only); bring it back with `agenda restore {}`",
-        globals.db.display(),
-        args.path.display(),
-        args.path.display()
+    say(crate::t!(
+        "cli-msg-backup-written",
+        db = globals.db.display().to_string(),
+        path = args.path.display().to_string()
     ));
     Ok(())
 }

@@ -215,12 +215,12 @@ fn add(globals: &Globals, args: AddArgs) -> Result<()> {
     let card = patch.apply(&base);
     let mut db = Db::open(&globals.db)?;
     cards::add(&mut db, &card)?;
-    say(format!(
-        "added card {} – {} ({}, {})",
-        card.code,
-        card.title,
-        card.axis.label(),
-        card.status.label()
+    say(crate::t!(
+        "cli-msg-card-added",
+        code = card.code.as_str(),
+        title = card.title.as_str(),
+        axis = card.axis.label(),
+        status = card.status.label()
     ));
     Ok(())
 }
@@ -257,11 +257,17 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
         ),
         Format::Table => {
             if list.is_empty() {
-                say("no cards");
+                say(crate::t!("cli-msg-card-none"));
                 return Ok(());
             }
             let mut table = output::table(&[
-                "code", "title", "axis", "status", "office", "timing", "budget",
+                &crate::t!("cli-msg-head-code"),
+                &crate::t!("cli-msg-head-title"),
+                &crate::t!("cli-msg-head-axis"),
+                &crate::t!("cli-msg-head-status"),
+                &crate::t!("cli-msg-card-head-office"),
+                &crate::t!("cli-msg-card-head-timing"),
+                &crate::t!("cli-msg-card-head-budget"),
             ]);
             for card in &list {
                 table.add_row(vec![
@@ -275,7 +281,7 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
                 ]);
             }
             output::print_table(&table)?;
-            say(format!("{} card(s)", list.len()));
+            say(crate::t!("cli-msg-card-count", count = list.len()));
             Ok(())
         }
     }
@@ -283,9 +289,13 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
 
 fn timing(card: &Card) -> String {
     match (card.start, card.end) {
-        (Some(s), Some(e)) => format!("{s} → {e}"),
-        (Some(s), None) => format!("da {s}"),
-        (None, Some(e)) => format!("entro {e}"),
+        (Some(s), Some(e)) => crate::t!(
+            "cli-msg-card-timing",
+            start = s.to_string(),
+            end = e.to_string()
+        ),
+        (Some(s), None) => crate::t!("cli-msg-card-timing-from", start = s.to_string()),
+        (None, Some(e)) => crate::t!("cli-msg-card-timing-by", end = e.to_string()),
         (None, None) => String::new(),
     }
 }
@@ -305,37 +315,76 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             output::print_json(&value)
         }
         ShowFormat::Table => {
-            let mut table = output::table(&["field", "value"]);
-            let rows: Vec<(&str, String)> = vec![
-                ("code", card.code.clone()),
-                ("title", card.title.clone()),
-                ("axis", card.axis.label().to_string()),
-                ("status", card.status.label().to_string()),
-                ("description", card.description.clone()),
-                ("objectives", card.objectives.clone()),
-                ("office", card.office.clone()),
-                ("partners", card.partners.clone()),
-                ("timing", timing(&card)),
-                ("budget", card.budget.map(format_euro).unwrap_or_default()),
-                ("funding", card.funding.clone()),
-                ("AGID references", card.agid_refs.join("\n")),
-                ("indicators", card.indicators.join("\n")),
-                ("linked suggestions", linked.to_string()),
+            let mut table = output::table(&[
+                &crate::t!("cli-msg-card-head-field"),
+                &crate::t!("cli-msg-card-head-value"),
+            ]);
+            let rows: Vec<(String, String)> = vec![
+                (crate::t!("cli-msg-head-code"), card.code.clone()),
+                (crate::t!("cli-msg-head-title"), card.title.clone()),
+                (
+                    crate::t!("cli-msg-head-axis"),
+                    card.axis.label().to_string(),
+                ),
+                (
+                    crate::t!("cli-msg-head-status"),
+                    card.status.label().to_string(),
+                ),
+                (
+                    crate::t!("cli-msg-head-description"),
+                    card.description.clone(),
+                ),
+                (
+                    crate::t!("cli-msg-card-row-objectives"),
+                    card.objectives.clone(),
+                ),
+                (crate::t!("cli-msg-card-head-office"), card.office.clone()),
+                (
+                    crate::t!("cli-msg-card-row-partners"),
+                    card.partners.clone(),
+                ),
+                (crate::t!("cli-msg-card-head-timing"), timing(&card)),
+                (
+                    crate::t!("cli-msg-card-head-budget"),
+                    card.budget.map(format_euro).unwrap_or_default(),
+                ),
+                (crate::t!("cli-msg-card-row-funding"), card.funding.clone()),
+                (
+                    crate::t!("cli-msg-card-row-agid"),
+                    card.agid_refs.join("\n"),
+                ),
+                (
+                    crate::t!("cli-msg-card-row-indicators"),
+                    card.indicators.join("\n"),
+                ),
+                (
+                    crate::t!("cli-msg-card-row-linked"),
+                    crate::i18n::numbers::count(linked),
+                ),
             ];
             for (k, v) in rows {
-                table.add_row(vec![k.to_string(), v]);
+                table.add_row(vec![k, v]);
             }
             output::print_record(&table)?;
-            let mut h = output::table(&["when", "cycle", "who", "change", "note"]);
+            let mut h = output::table(&[
+                &crate::t!("cli-msg-head-when"),
+                &crate::t!("cli-msg-row-cycle"),
+                &crate::t!("cli-msg-head-who"),
+                &crate::t!("cli-msg-card-head-change"),
+                &crate::t!("cli-msg-head-note"),
+            ]);
             for e in &history {
                 let change = if e.field == "created" {
-                    format!("created ({})", e.new_value.clone().unwrap_or_default())
+                    crate::t!(
+                        "cli-msg-card-created",
+                        what = created_value(e.new_value.as_deref().unwrap_or_default())
+                    )
                 } else {
-                    format!(
-                        "{}: {} → {}",
-                        e.field,
-                        show_value(&e.old_value),
-                        show_value(&e.new_value)
+                    crate::t!(
+                        "cli-msg-card-change",
+                        field = crate::t!("cli-msg-card-field", field = e.field.as_str()),
+                        before = show_value(&e.field, &e.old_value),
+                        after = show_value(&e.field, &e.new_value)
                     )
                 };
                 h.add_row(vec![
@@ -346,10 +395,14 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                     e.note.clone().unwrap_or_default(),
                 ]);
             }
-            output::print("\nHistory\n")?;
+            output::print(&format!("\n{}\n", crate::t!("cli-msg-card-history")))?;
             output::print_table(&h)?;
             if !linked_list.is_empty() {
-                let mut l = output::table(&["ref", "title", "outcome"]);
+                let mut l = output::table(&[
+                    &crate::t!("cli-msg-head-ref"),
+                    &crate::t!("cli-msg-head-title"),
+                    &crate::t!("cli-msg-head-outcome"),
+                ]);
                 for s in &linked_list {
                     l.add_row(vec![
                         s.reference.clone(),
@@ -358,10 +411,10 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                             .as_deref()
                             .and_then(crate::domain::Outcome::from_code)
                             .map(|o| o.label().to_string())
-                            .unwrap_or_else(|| "no response yet".into()),
+                            .unwrap_or_else(|| crate::t!("cli-msg-card-no-response")),
                     ]);
                 }
-                output::print("\nLinked suggestions\n")?;
+                output::print(&format!("\n{}\n", crate::t!("cli-msg-card-linked")))?;
                 output::print_table(&l)?;
             }
             Ok(())
@@ -369,10 +422,32 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     }
 }
 
-fn show_value(v: &Option<String>) -> String {
+/// A value of the history as people read it: the glossary's label for an axis or a status, an
+/// amount in euro, the text (shortened) for the rest.
+fn show_value(field: &str, v: &Option<String>) -> String {
     match v.as_deref() {
-        None | Some("") => "(vuoto)".into(),
-        Some(s) => truncate(s, 50),
+        None | Some("") => crate::t!("cli-msg-card-empty"),
+        Some(s) => match field {
+            "axis" => Axis::from_code(s).map(|a| a.label().to_string()),
+            "status" => CardStatus::from_code(s).map(|c| c.label().to_string()),
+            "budget" => crate::domain::card::parse_budget(s).ok().map(format_euro),
+            _ => None,
+        }
+        .unwrap_or_else(|| truncate(s, 50)),
+    }
+}
+
+/// What the history keeps of a new card, "nuovi-servizi – in-corso", with the glossary's labels.
+fn created_value(stored: &str) -> String {
+    match stored.split_once(" – ") {
+        Some((axis, status)) => format!(
+            "{} – {}",
+            Axis::from_code(axis).map(|a| a.label()).unwrap_or(axis),
+            CardStatus::from_code(status)
+                .map(|s| s.label())
+                .unwrap_or(status)
+        ),
+        None => stored.to_string(),
     }
 }
 
@@ -382,10 +457,7 @@ fn edit(globals: &Globals, args: EditArgs) -> Result<()> {
     patch.axis = args.axis;
     patch.status = args.status;
     if patch.is_empty() {
-        return Err(crate::error::usage(
-            "nothing to change: give at least one field, e.g. --title or --office",
-        )
-        .into());
+        return Err(crate::error::usage(crate::t!("cli-msg-card-edit-nothing")).into());
     }
     let mut db = Db::open(&globals.db)?;
     let changes = cards::edit(
@@ -401,9 +473,13 @@ fn edit(globals: &Globals, args: EditArgs) -> Result<()> {
 
 fn report_changes(code: &str, changes: &[crate::domain::card::FieldChange]) {
     if changes.is_empty() {
-        say(format!("card {code}: nothing changed"));
+        say(crate::t!("cli-msg-card-unchanged", code = code));
     } else {
-        say(format!("card {code}: {}", cards::describe_changes(changes)));
+        say(crate::t!(
+            "cli-msg-card-changed",
+            code = code,
+            changes = cards::describe_changes(changes)
+        ));
     }
 }
 
@@ -429,13 +505,17 @@ fn remove(globals: &Globals, args: RemoveArgs) -> Result<()> {
     let card = cards::check_removable(db.conn(), &args.code)?;
     if !super::confirm(
         globals,
-        &format!("remove card {} – {}?", card.code, card.title),
+        &crate::t!(
+            "cli-msg-card-remove-question",
+            code = card.code.as_str(),
+            title = card.title.as_str()
+        ),
     )? {
-        say("nothing removed");
-        return Err(crate::error::refused("cancelled: the card was not removed").into());
+        say(crate::t!("cli-msg-card-remove-nothing"));
+        return Err(crate::error::refused(crate::t!("cli-msg-card-remove-cancelled")).into());
     }
     cards::remove(&mut db, &args.code)?;
-    say(format!("removed card {}", args.code));
+    say(crate::t!("cli-msg-card-removed", code = args.code.as_str()));
     Ok(())
 }
 
@@ -446,21 +526,28 @@ fn import(globals: &Globals, args: ImportArgs) -> Result<()> {
     match Format::from(args.format) {
         Format::Json => output::print_json_run(&summary, args.dry_run)?,
         _ => {
-            let verb = if args.dry_run { "would be" } else { "" };
-            say(format!(
-                "{}: {} card(s) read; {} {verb} created, {} {verb} updated, {} unchanged{}",
-                args.file,
-                summary.read,
-                summary.created,
-                summary.updated,
-                summary.unchanged,
-                if args.dry_run {
-                    " (dry run: nothing written)"
-                } else {
-                    ""
-                }
-            )
-            .replace("  ", " "));
+            let (file, read) = (args.file.as_str(), summary.read);
+            let (created, updated, unchanged) =
+                (summary.created, summary.updated, summary.unchanged);
+            say(if args.dry_run {
+                crate::t!(
+                    "cli-msg-card-import-dry-run",
+                    file = file,
+                    read = read,
+                    created = created,
+                    updated = updated,
+                    unchanged = unchanged
+                )
+            } else {
+                crate::t!(
+                    "cli-msg-card-imported",
+                    file = file,
+                    read = read,
+                    created = created,
+                    updated = updated,
+                    unchanged = unchanged
+                )
+            });
         }
     }
     Ok(())
@@ -481,10 +568,10 @@ fn export(globals: &Globals, args: ExportArgs) -> Result<()> {
         Some(path) => {
             crate::outfile::ensure_not_a_database(&path, &globals.db)?;
             crate::outfile::write_whole(&path, &buffer)?;
-            say(format!(
-                "{} card(s) written to {}",
-                list.len(),
-                path.display()
+            say(crate::t!(
+                "cli-msg-card-exported",
+                count = list.len(),
+                path = path.display().to_string()
             ));
             Ok(())
         }

@@ -16,15 +16,17 @@ pub struct CheckArgs {
 pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     if let Some(cycles) = check::complete_purge(&mut db)? {
-        say(format!(
-            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
-        ));
+        say(crate::t!("cli-msg-purge-completed", cycles = cycles));
     }
     let outcome = check::run(&db)?;
     match args.format {
         TableOrJson::Json => output::print_json(&outcome)?,
         TableOrJson::Table if !outcome.problems.is_empty() => {
-            let mut table = output::table(&["check", "where", "problem"]);
+            let mut table = output::table(&[
+                &crate::t!("cli-msg-check-head-check"),
+                &crate::t!("cli-msg-check-head-where"),
+                &crate::t!("cli-msg-check-head-problem"),
+            ]);
             for p in &outcome.problems {
                 table.add_row(vec![
                     p.check.to_string(),
@@ -39,10 +41,10 @@ pub fn check(globals: &Globals, args: CheckArgs) -> Result<()> {
     match check::failure(&globals.db, &outcome) {
         Some(failure) => Err(failure.into()),
         None => {
-            say(format!(
-                "{} passed {} checks: the file is intact and keeps the rules of the process",
-                globals.db.display(),
-                outcome.checks.len()
+            say(crate::t!(
+                "cli-msg-check-passed",
+                db = globals.db.display().to_string(),
+                count = outcome.checks.len()
             ));
             Ok(())
         }

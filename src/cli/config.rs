@@ -50,10 +50,12 @@ pub fn config(globals: &Globals, cmd: ConfigCommand) -> Result<()> {
                 TableOrJson::Json => output::print_json(&shown),
                 TableOrJson::Table => {
                     let mut table = output::table(&["", ""]);
-                    table.add_row(vec!["municipality".to_string(), shown.municipality]);
+                    table.add_row(vec![key_label("municipality"), shown.municipality]);
                     table.add_row(vec![
-                        "office".to_string(),
-                        shown.office.unwrap_or_else(|| "(not set)".to_string()),
+                        key_label("office"),
+                        shown
+                            .office
+                            .unwrap_or_else(|| crate::t!("cli-msg-config-not-set")),
                     ]);
                     output::print_record(&table)
                 }
@@ -62,20 +64,27 @@ pub fn config(globals: &Globals, cmd: ConfigCommand) -> Result<()> {
         ConfigCommand::Set { key, value } => {
             let done = config::set(&mut db, key.into(), &value)?;
             let after = done.after.as_deref().unwrap_or_default();
+            let key = key_label(done.key);
             say(if done.changed() {
-                format!("{}: {after}", done.key)
+                crate::t!("cli-msg-config-set", key = key, value = after)
             } else {
-                format!("{} already is {after}: nothing changed", done.key)
+                crate::t!("cli-msg-config-unchanged", key = key, value = after)
             });
             Ok(())
         }
         ConfigCommand::Unset { key } => {
             let done = config::unset(&mut db, key.into())?;
+            let key = key_label(done.key);
             say(match done.before {
-                Some(before) => format!("{} removed (it was {before})", done.key),
-                None => format!("{} was not set: nothing changed", done.key),
+                Some(before) => crate::t!("cli-msg-config-removed", key = key, before = before),
+                None => crate::t!("cli-msg-config-was-not-set", key = key),
             });
             Ok(())
         }
     }
+}
+
+/// A setting as people read it ("comune", "ufficio"); English keeps the command line's word.
+fn key_label(key: &str) -> String {
+    crate::t!("cli-msg-config-key", key = key)
 }

@@ -3,6 +3,7 @@
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
 use crate::domain::Triennium;
+use crate::i18n::numbers::count;
 use crate::process;
 use crate::storage::annexes::{self, StoredAnnex};
 use crate::storage::{cycles, Db};
@@ -59,11 +60,13 @@ fn open(
 ) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let opened = process::open_cycle(&mut db, triennium, date, note)?;
-    say(format!(
-        "opened the cycle {} in Fase 1 – presentazione from {}; {} cards carried over as they stand",
-        opened.triennium, opened.date, opened.cards
+    say(crate::t!(
+        "cli-msg-cycle-opened",
+        triennium = opened.triennium.to_string(),
+        date = crate::cli::day(&opened.date),
+        cards = opened.cards
     ));
-    say("next: update the cards for the new triennium, present the Agenda, then `agenda phase advance` to open the collection");
+    say(crate::t!("cli-msg-cycle-opened-next"));
     Ok(())
 }
 
@@ -77,27 +80,28 @@ fn list(globals: &Globals, format: TableOrJson) -> Result<()> {
         TableOrJson::Json => output::print_json(&views),
         TableOrJson::Table => {
             let mut table = output::table(&[
-                "triennium",
-                "phase",
-                "opened",
-                "closed",
-                "act",
-                "suggestions",
-                "answered",
+                &crate::t!("cli-msg-cycle-head-triennium"),
+                &crate::t!("cli-msg-row-phase"),
+                &crate::t!("cli-msg-cycle-head-opened"),
+                &crate::t!("cli-msg-cycle-head-closed"),
+                &crate::t!("cli-msg-row-act"),
+                &crate::t!("cli-msg-row-suggestions"),
+                &crate::t!("cli-msg-cycle-head-answered"),
             ]);
+            let day = |d: &Option<String>| d.as_deref().map(crate::cli::day).unwrap_or_default();
             for v in &views {
                 table.add_row(vec![
                     v.triennium.to_string(),
                     if v.closed {
-                        "chiuso".to_string()
+                        crate::cli::cycle_state(true)
                     } else {
-                        format!("Fase {}", v.phase)
+                        v.phase_name.to_string()
                     },
-                    v.opened_on.clone().unwrap_or_default(),
-                    v.closed_on.clone().unwrap_or_default(),
+                    day(&v.opened_on),
+                    day(&v.closed_on),
                     v.act.clone().unwrap_or_default(),
-                    v.suggestions.to_string(),
-                    v.answered.to_string(),
+                    count(v.suggestions),
+                    count(v.answered),
                 ]);
             }
             output::print_table(&table)
@@ -121,60 +125,77 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
         TableOrJson::Table => {
             let mut table = output::table(&["", ""]);
             table.add_row(vec![
-                "cycle".to_string(),
-                format!("triennio {}", view.triennium),
+                crate::t!("cli-msg-row-cycle"),
+                crate::t!("cli-msg-triennium", triennium = view.triennium.to_string()),
             ]);
             for p in &view.phases {
                 table.add_row(vec![
                     p.name.to_string(),
                     match &p.to {
-                        Some(to) => format!("{} – {to}", p.from),
-                        None => format!("dal {}", p.from),
+                        Some(to) => crate::t!(
+                            "cli-msg-cycle-phase-ran",
+                            from = crate::cli::day(&p.from),
+                            to = crate::cli::day(to)
+                        ),
+                        None => {
+                            crate::t!("cli-msg-cycle-phase-runs", from = crate::cli::day(&p.from))
+                        }
                     },
                 ]);
             }
             table.add_row(vec![
-                "state".to_string(),
+                crate::t!("cli-msg-cycle-row-state"),
                 if view.closed {
-                    format!("chiuso il {}", view.closed_on.as_deref().unwrap_or("?"))
+                    crate::t!(
+                        "cli-msg-cycle-closed-on",
+                        date = view
+                            .closed_on
+                            .as_deref()
+                            .map(crate::cli::day)
+                            .unwrap_or_else(|| "?".to_string())
+                    )
                 } else {
-                    "aperto".to_string()
+                    crate::cli::cycle_state(false)
                 },
             ]);
             table.add_row(vec![
-                "act".to_string(),
+                crate::t!("cli-msg-row-act"),
                 view.act.clone().unwrap_or_else(|| {
                     if view.closed {
-                        "none (closed without an act)".to_string()
+                        crate::t!("cli-msg-cycle-act-none")
                     } else {
-                        "given when closing".to_string()
+                        crate::t!("cli-msg-cycle-act-later")
                     }
                 }),
             ]);
             table.add_row(vec![
-                "suggestions".to_string(),
-                format!(
-                    "{} ({} with a response, {} without, {} without an axis)",
-                    view.suggestions, view.answered, view.unanswered, view.untagged
+                crate::t!("cli-msg-row-suggestions"),
+                crate::t!(
+                    "cli-msg-cycle-suggestions",
+                    count = view.suggestions,
+                    answered = view.answered,
+                    unanswered = view.unanswered,
+                    untagged = view.untagged
                 ),
             ]);
             if let Some(date) = &view.collection_closed_on {
                 table.add_row(vec![
-                    "late".to_string(),
-                    format!(
-                        "{} submitted after the collection closed on {date}",
-                        view.late
+                    crate::t!("cli-msg-cycle-row-late"),
+                    crate::t!(
+                        "cli-msg-cycle-late",
+                        count = view.late,
+                        date = crate::cli::day(date)
                     ),
                 ]);
             }
             for a in &annexes {
-                table.add_row(vec!["annex".to_string(), annex_line(a)]);
+                table.add_row(vec![crate::t!("cli-msg-cycle-row-annex"), annex_line(a)]);
             }
             output::print_record(&table)?;
             if !view.left.is_empty() {
-                say(format!("left before closing: {}", view.left.join("; ")));
+                say(crate::t!("cli-msg-cycle-left", left = view.left.join("; ")));
             }
-            say(format!("next: {}", view.next_step));
+            say(crate::t!("cli-msg-next", step = view.next_step.as_str()));
             Ok(())
         }
     }
@@ -190,14 +211,15 @@ struct Shown<'a> {
 
 /// "relazione.pdf – 182.311 bytes – sha256 … – verified" (or "as is, not checked: why").
 fn annex_line(a: &StoredAnnex) -> String {
-    format!(
-        "{} – {} bytes – sha256 {} – {}",
-        a.name,
-        a.size,
-        a.sha256,
-        match &a.as_is_reason {
-            None => "verified".to_string(),
-            Some(why) => format!("as is, not checked: {why}"),
-        }
+    let check = match &a.as_is_reason {
+        None => crate::t!("cli-msg-annex-verified"),
+        Some(why) => crate::t!("cli-msg-annex-as-is", why = why.as_str()),
+    };
+    crate::t!(
+        "cli-msg-annex-line",
+        name = a.name.as_str(),
+        size = a.size,
+        sha256 = a.sha256.as_str(),
+        check = check
     )
 }

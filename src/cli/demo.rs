@@ -8,8 +8,6 @@ use clap::Args;
 
 use super::output::{print, say};
 use crate::error::refused;
-use crate::process;
-use crate::storage::Db;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -22,30 +20,36 @@ pub fn run(args: DemoArgs) -> Result<()> {
     let dir = match args.dir {
         Some(dir) => {
             refuse_a_folder_in_use(&dir)?;
-            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::create_dir_all(&dir).with_context(|| {
+                crate::t!("cli-msg-demo-creating", dir = dir.display().to_string())
+            })?;
             dir
         }
         None => tempfile::Builder::new()
             .prefix("agenda-demo-")
             .tempdir()
-            .context("creating a temporary folder")?
+            .with_context(|| crate::t!("cli-msg-demo-creating-temp"))?
             .keep(),
     };
     let demo = crate::demo::build(&dir, &mut |line| say(line))?;
-    let db = Db::open(&demo.db)?;
-    let cycle = crate::storage::cycles::current(db.conn())?;
-    let status = process::status(&db, &cycle)?;
     let db_arg = demo.db.display();
-    print(&format!(
-        "demo ready in {}\n  database: {db_arg}\n  report:   {}\n            {}\n            {}\n  answers:  {}\n  try: agenda --db {db_arg} status\n       agenda --db {db_arg} suggestion list\n       agenda --db {db_arg} report --format csv --out {}\n",
-        dir.display(),
-        demo.markdown.display(),
-        demo.html.display(),
-        demo.pdf.display(),
-        demo.answers.display(),
-        dir.join("allegati").display(),
-    ))?;
-    say(format!("next: {}", status.next_step));
+    let mut ready = crate::t!(
+        "cli-msg-demo-ready",
+        dir = dir.display().to_string(),
+        db = db_arg.to_string(),
+        markdown = demo.markdown.display().to_string(),
+        html = demo.html.display().to_string(),
+        pdf = demo.pdf.display().to_string(),
+        answers = demo.answers.display().to_string()
+    );
+    ready.push('\n');
+    print(&ready)?;
+    // What to try next, each command as it runs (the closing one last, with what it does).
+    say(format!(
+        "{}\n{}",
+        crate::t!("app-demo-try"),
+        demo.commands.join("\n")
+    ));
     Ok(())
 }
 

@@ -16,16 +16,23 @@ pub struct InitArgs {
     /// (e.g. "Servizio Sistema Informativo"); later `agenda config set office`.
     #[arg(long)]
     office: Option<String>,
-    /// The triennium of the first cycle.
-    #[arg(long, default_value = "2021-2023", value_name = "YYYY-YYYY", value_parser = crate::cli::args::triennium)]
-    triennium: Triennium,
+    /// The triennium of the first cycle (by default the one that starts in the year of --date,
+    /// or of today).
+    #[arg(long, value_name = "YYYY-YYYY", value_parser = crate::cli::args::triennium)]
+    triennium: Option<Triennium>,
     /// The date Fase 1 began, if not today (for an Agenda whose process started earlier).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::args::date)]
     date: Option<String>,
 }
 
 pub fn init(globals: &Globals, args: InitArgs) -> Result<()> {
-    let triennium = args.triennium;
+    // The first cycle is the triennium that starts in the year Fase 1 begins.
+    let triennium = args.triennium.unwrap_or_else(|| {
+        let start = args.date.clone().unwrap_or_else(crate::context::today);
+        Triennium {
+            first_year: start.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2021),
+        }
+    });
     process::init(
         &globals.db,
         &args.municipality,
@@ -33,15 +40,24 @@ pub fn init(globals: &Globals, args: InitArgs) -> Result<()> {
         triennium,
         args.date.as_deref(),
     )?;
-    say(format!(
-        "created {} for the {}{}: six axes, cycle {triennium} in Fase 1 – presentazione",
-        globals.db.display(),
-        args.municipality.trim(),
-        args.office
-            .as_deref()
-            .map(|o| format!(" ({})", o.trim()))
-            .unwrap_or_default()
-    ));
-    say("next: add the project cards with `agenda card add` or `agenda card import FILE.csv`");
+    let municipality = args.municipality.trim();
+    let db = globals.db.display().to_string();
+    let triennium = triennium.to_string();
+    say(match args.office.as_deref() {
+        Some(office) => crate::t!(
+            "cli-msg-init-created-office",
+            db = db,
+            municipality = municipality,
+            office = office.trim(),
+            triennium = triennium
+        ),
+        None => crate::t!(
+            "cli-msg-init-created",
+            db = db,
+            municipality = municipality,
+            triennium = triennium
+        ),
+    });
+    say(crate::t!("cli-msg-init-next"));
     Ok(())
 }

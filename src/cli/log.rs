@@ -21,8 +21,14 @@ pub fn log(globals: &Globals, args: LogArgs) -> Result<()> {
     match args.format {
         TableOrJson::Json => output::print_json(&entries),
         TableOrJson::Table => {
-            let mut table =
-                output::table(&["#", "when", "who", "action", "target", "what changed"]);
+            let mut table = output::table(&[
+                "#",
+                &crate::t!("cli-msg-head-when"),
+                &crate::t!("cli-msg-head-who"),
+                &crate::t!("cli-msg-log-head-action"),
+                &crate::t!("cli-msg-log-head-target"),
+                &crate::t!("cli-msg-log-head-changed"),
+            ]);
             for e in &entries {
                 table.add_row(vec![
                     e.id.to_string(),

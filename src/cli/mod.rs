@@ -166,14 +166,56 @@ pub fn confirm(globals: &Globals, question: &str) -> Result<bool> {
         return Ok(true);
     }
     if !output::stdin_is_terminal() {
-        return Err(crate::error::usage(format!(
-            "{question} — this needs a confirmation, and standard input is not a terminal"
+        return Err(crate::error::usage(crate::t!(
+            "cli-msg-confirm-no-terminal",
+            question = question
         ))
-        .hint("pass --yes (or set AGENDA_YES=1) to confirm from a script")
+        .hint(crate::t!("cli-msg-confirm-no-terminal-hint"))
         .into());
     }
-    Ok(dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()?)
+    ask_yes_no(question)
+}
+
+/// The question on the terminal, answered with one key: `s` (sì) or `y` (yes) in either language,
+/// `n`, Enter or Esc for no (the default); the answer is written after the question.
+fn ask_yes_no(question: &str) -> Result<bool> {
+    let term = console::Term::stderr();
+    term.write_str(&format!(
+        "{question} {} ",
+        crate::t!("cli-msg-confirm-keys")
+    ))?;
+    let answer = loop {
+        match term.read_key()? {
+            console::Key::Char('s' | 'S' | 'y' | 'Y') => break true,
+            console::Key::Char('n' | 'N' | 'q') | console::Key::Enter | console::Key::Escape => {
+                break false
+            }
+            _ => continue,
+        }
+    };
+    term.write_line(&if answer {
+        crate::t!("cli-msg-confirm-yes")
+    } else {
+        crate::t!("cli-msg-confirm-no")
+    })?;
+    Ok(answer)
+}
+
+/// A cycle's state as every table for people writes it: "chiuso" or "aperto" ("closed",
+/// "open").
+pub(crate) fn cycle_state(closed: bool) -> String {
+    if closed {
+        crate::t!("cli-msg-cycle-closed")
+    } else {
+        crate::t!("cli-msg-cycle-open")
+    }
+}
+
+/// A date kept as `YYYY-MM-DD`, the way the run's language writes it for people (01/10/2021 in
+/// Italian); anything else (a timestamp, a word) as it is.
+pub(crate) fn day(iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+        Ok(d) if iso.len() == 10 => crate::i18n::date(d),
+        _ => iso.to_string(),
+    }
 }

@@ -121,12 +121,19 @@ pub fn table(header: &[&str]) -> Table {
 /// dates and amounts (columns without spaces, or short ones) keep their whole width, the long
 /// texts (titles, reasons) are shortened with "…" (`show` has them in full).
 pub fn print_table(table: &Table) -> Result<()> {
-    print_fitted(table, true)
+    print_list(table, &[])
+}
+
+/// Like [`print_table`], for a list with columns it can do without on a narrow terminal
+/// (`dispensable`, the first to go first): they are hidden, and said so on stderr, when
+/// keeping them would leave the texts narrower than [`TEXT_FLOOR`].
+pub fn print_list(table: &Table, dispensable: &[usize]) -> Result<()> {
+    print_fitted(table, Some(dispensable))
 }
 
 /// Prints a record (one field a line, as `show` does): on a terminal long values wrap, whole.
 pub fn print_record(table: &Table) -> Result<()> {
-    print_fitted(table, false)
+    print_fitted(table, None)
 }
 
 /// The width a table may take: the terminal's, or 80 columns when it reports none (0).
@@ -134,13 +141,14 @@ fn terminal_width(table: &Table) -> u16 {
     table.width().filter(|w| *w > 0).unwrap_or(80)
 }
 
-fn print_fitted(table: &Table, one_line_rows: bool) -> Result<()> {
+fn print_fitted(table: &Table, list: Option<&[usize]>) -> Result<()> {
     let mut table = table.clone();
+    let mut hidden = Vec::new();
     let mut text = if stdout_is_terminal() {
         let width = terminal_width(&table);
         table.set_width(width);
-        if one_line_rows {
-            fit_columns(&mut table, width);
+        if let Some(dispensable) = list {
+            hidden = fit_columns(&mut table, width, dispensable);
             table.set_truncation_indicator("…");
             for row in table.row_iter_mut() {
                 row.max_height(1);
@@ -157,43 +165,84 @@ fn print_fitted(table: &Table, one_line_rows: bool) -> Result<()> {
             .join("\n")
     };
     text.push('\n');
-    print(&text)
+    print(&text)?;
+    if !hidden.is_empty() {
+        say(crate::t!(
+            "output-hidden-columns",
+            count = hidden.len(),
+            columns = hidden.join(", "),
+            width = terminal_width(&table)
+        ));
+    }
+    Ok(())
 }
+
+/// The narrowest a column of text is made while a dispensable column could give way instead.
+pub const TEXT_FLOOR: u16 = 20;
 
 /// Shares the terminal's width among the columns of a list. A column of values — no spaces:
 /// references, codes, dates, numbers — keeps its whole width; the columns of text share what
 /// is left, the narrow ones whole, the wide ones (titles, reasons) equally, never narrower
-/// than their heading.
-fn fit_columns(table: &mut Table, width: u16) {
+/// than their heading. When values and texts of at least [`TEXT_FLOOR`] cannot all fit, the
+/// dispensable columns are hidden, in their order, until they do; their headings are returned.
+fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<String> {
     let count = table.column_count();
     if count == 0 {
-        return;
+        return Vec::new();
     }
     let widths = table.column_max_content_widths();
-    let headings: Vec<u16> = table
+    let headings: Vec<String> = table
         .header()
-        .map(|h| h.cell_iter().map(|c| measure(&c.content())).collect())
+        .map(|h| h.cell_iter().map(|c| c.content()).collect())
         .unwrap_or_default();
     // Borders, separators and one blank either side of every cell; a table that does not fit
     // whole drops its borders (one blank either side is left) and shortens its texts.
     let boxed = 3 * count as u16 + 1;
     if widths.iter().sum::<u16>() <= width.saturating_sub(boxed) {
-        return;
+        return Vec::new();
     }
     table.load_style(presets::NOTHING);
+    let values: Vec<bool> = (0..count)
+        .map(|i| {
+            table
+                .column_cells_iter(i)
+                .flatten()
+                .all(|cell| is_value(&cell.content()))
+        })
+        .collect();
+    let mut shown: Vec<bool> = vec![true; count];
+    let mut hidden = Vec::new();
     // One column short of the edge: a line as wide as the terminal wraps on some of them.
-    let available = width.saturating_sub(2 * count as u16 + 1);
+    let available = |shown: &[bool]| {
+        let n = shown.iter().filter(|s| **s).count() as u16;
+        width.saturating_sub(2 * n + 1)
+    };
+    let needed = |shown: &[bool]| -> u16 {
+        (0..count)
+            .filter(|&i| shown[i])
+            .map(|i| {
+                if values[i] {
+                    widths[i]
+                } else {
+                    widths[i].min(TEXT_FLOOR)
+                }
+            })
+            .sum()
+    };
+    for &i in dispensable {
+        if i >= count || needed(&shown) <= available(&shown) {
+            break;
+        }
+        shown[i] = false;
+        hidden.push(headings.get(i).cloned().unwrap_or_default());
+    }
     let mut share = vec![0u16; count];
-    let mut left = available;
+    let mut left = available(&shown);
     let mut texts = Vec::new();
-    for (i, width) in widths.iter().enumerate() {
-        let values = table
-            .column_cells_iter(i)
-            .flatten()
-            .all(|cell| is_value(&cell.content()));
-        if values {
-            share[i] = *width;
-            left = left.saturating_sub(*width);
+    for i in (0..count).filter(|&i| shown[i]) {
+        if values[i] {
+            share[i] = widths[i];
+            left = left.saturating_sub(widths[i]);
         } else {
             texts.push(i);
         }
@@ -205,7 +254,7 @@ fn fit_columns(table: &mut Table, width: u16) {
         let equal = left / remaining.max(1);
         let floor = headings
             .get(i)
-            .copied()
+            .map(|h| measure(h))
             .unwrap_or(1)
             .clamp(1, widths[i].max(1));
         share[i] = widths[i].min(equal).max(floor);
@@ -213,10 +262,15 @@ fn fit_columns(table: &mut Table, width: u16) {
         remaining -= 1;
     }
     for (i, column) in table.column_iter_mut().enumerate() {
-        column.set_constraint(comfy_table::ColumnConstraint::Absolute(
-            comfy_table::Width::Fixed(share[i] + column.padding_width()),
-        ));
+        column.set_constraint(if shown[i] {
+            comfy_table::ColumnConstraint::Absolute(comfy_table::Width::Fixed(
+                share[i] + column.padding_width(),
+            ))
+        } else {
+            comfy_table::ColumnConstraint::Hidden
+        });
     }
+    hidden
 }
 
 /// A reference, code, date, amount or number: no spaces, or no word of three letters or more
@@ -246,4 +300,74 @@ pub fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     }
     writer.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> Table {
+        let mut table = Table::new();
+        table.set_header(vec![
+            "#", "ref", "title", "date", "axes", "state", "outcome",
+        ]);
+        for i in 0..3 {
+            table.add_row(vec![
+                format!("{}", 5100 + i),
+                format!("PO-PROP-2021-10-{}", 5100 + i),
+                "Sportello unico digitale per le pratiche edilizie con firma e pagamento online"
+                    .to_string(),
+                "2021-10-14".to_string(),
+                "competenze, semplificazione".to_string(),
+                "evaluating".to_string(),
+                "gia-previsto".to_string(),
+            ]);
+        }
+        table
+    }
+
+    fn lines(table: &mut Table, width: u16) -> Vec<String> {
+        table.set_width(width);
+        table.set_truncation_indicator("…");
+        for row in table.row_iter_mut() {
+            row.max_height(1);
+        }
+        table.to_string().lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn at_80_columns_the_dispensable_columns_give_way_to_the_title() {
+        let mut table = list();
+        let hidden = fit_columns(&mut table, 80, &[5, 1]);
+        assert_eq!(hidden, ["state", "ref"]);
+        let lines = lines(&mut table, 80);
+        assert_eq!(
+            lines.len(),
+            4,
+            "one line for the header, one per row: {lines:#?}"
+        );
+        for line in &lines {
+            assert!(measure(line) < 80, "{line:?} is {} wide", measure(line));
+        }
+        // The values whole, the title shortened but readable.
+        assert!(lines[1].contains("2021-10-14") && lines[1].contains("gia-previsto"));
+        // Cut at a word within its share (at least TEXT_FLOOR), with the ellipsis.
+        let title = lines[1]
+            .split("  ")
+            .find(|c| c.contains("Sportello"))
+            .unwrap();
+        assert!(title.trim().ends_with('…'), "{title:?}");
+        assert!(measure(title.trim()) >= 15, "{title:?}");
+        assert!(!lines[1].contains("PO-PROP"), "the reference gave way");
+    }
+
+    #[test]
+    fn a_wide_terminal_hides_nothing_and_a_narrow_list_without_dispensable_columns_keeps_all() {
+        let mut wide = list();
+        assert!(fit_columns(&mut wide, 200, &[5, 1]).is_empty());
+        let mut kept = list();
+        assert!(fit_columns(&mut kept, 80, &[]).is_empty());
+        let lines = lines(&mut kept, 80);
+        assert!(lines[1].contains("PO-PROP-2021-10-5100") && lines[1].contains("evaluating"));
+    }
 }

@@ -113,36 +113,47 @@ fn show(globals: &Globals, format: TableOrJson) -> Result<()> {
     match format {
         TableOrJson::Json => output::print_json(&view),
         TableOrJson::Table => {
+            let triennium = view.triennium.to_string();
             let mut text = if view.closed {
-                format!(
-                    "triennio {} – ciclo chiuso il {}{}\n",
-                    view.triennium,
-                    view.closed_on.as_deref().unwrap_or("?"),
-                    view.act
-                        .as_deref()
-                        .map(|a| format!(" ({a})"))
-                        .unwrap_or_else(|| " (senza atto)".to_string())
-                )
+                let date = view
+                    .closed_on
+                    .as_deref()
+                    .map(crate::cli::day)
+                    .unwrap_or_else(|| "?".to_string());
+                match view.act.as_deref() {
+                    Some(act) => crate::t!(
+                        "cli-msg-phase-closed-with-act",
+                        triennium = triennium,
+                        date = date,
+                        act = act
+                    ),
+                    None => crate::t!(
+                        "cli-msg-phase-closed-without-act",
+                        triennium = triennium,
+                        date = date
+                    ),
+                }
             } else {
-                format!(
-                    "triennio {} – {} (dal {})\n",
-                    view.triennium, view.phase_name, view.since
+                crate::t!(
+                    "cli-msg-phase-current",
+                    triennium = triennium,
+                    phase = view.phase_name,
+                    since = crate::cli::day(&view.since)
                 )
             };
+            text.push('\n');
             text.push_str(&suggestions_line(&view));
             if !view.left.is_empty() {
-                text.push_str(&format!(
-                    "left before {}: {}\n",
-                    if view.phase == 3 {
-                        "closing"
-                    } else {
-                        "the next phase"
-                    },
-                    view.left.join("; ")
-                ));
+                let left = view.left.join("; ");
+                text.push_str(&if view.phase == 3 {
+                    crate::t!("cli-msg-cycle-left", left = left)
+                } else {
+                    crate::t!("cli-msg-phase-left", left = left)
+                });
+                text.push('\n');
             }
             output::print(&text)?;
-            say(format!("next: {}", view.next_step));
+            say(crate::t!("cli-msg-next", step = view.next_step.as_str()));
             Ok(())
         }
     }
@@ -153,30 +164,33 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
     // Closing cannot be undone: say what it freezes and how the report will read, and
     // ask (from a script: --yes).
     if let Some(preview) = process::closing_preview(db.conn(), &options)? {
-        say(format!(
-            "closing the cycle {} freezes its {} suggestions with their axes, links and responses, and keeps its {} cards as they stand; it cannot be undone",
-            preview.triennium, preview.suggestions, preview.cards
+        let triennium = preview.triennium.to_string();
+        say(crate::t!(
+            "cli-msg-phase-closing-freezes",
+            triennium = triennium.as_str(),
+            suggestions = preview.suggestions,
+            cards = preview.cards
         ));
-        say(format!(
-            "the report's cover will read: {}",
-            preview.cover_line
+        say(crate::t!(
+            "cli-msg-phase-closing-cover",
+            cover = preview.cover_line.as_str()
         ));
         if !options.annexes.is_empty() {
-            say(format!(
-                "the {} annexes given are checked against the cycle's data as they stand and kept byte for byte{}",
-                options.annexes.len(),
-                if options.annex_as_is {
-                    "; those that cannot be verified are kept as is, flagged \"not checked\""
-                } else {
-                    ""
-                }
-            ));
+            let count = options.annexes.len();
+            say(if options.annex_as_is {
+                crate::t!("cli-msg-phase-closing-annexes-as-is", count = count)
+            } else {
+                crate::t!("cli-msg-phase-closing-annexes", count = count)
+            });
         }
         if !crate::cli::confirm(
             globals,
-            &format!("Close the cycle {} for good?", preview.triennium),
+            &crate::t!(
+                "cli-msg-phase-closing-question",
+                triennium = triennium.as_str()
+            ),
         )? {
-            say("the cycle was not closed");
+            say(crate::t!("cli-msg-phase-not-closed"));
             return Ok(());
         }
     }
@@ -188,20 +202,19 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
             to,
             date,
         } => {
-            say(format!(
-                "triennio {triennium}: {} → {} from {date}",
-                from.label(),
-                to.label()
+            say(crate::t!(
+                "cli-msg-phase-advanced",
+                triennium = triennium.to_string(),
+                from = from.label(),
+                to = to.label(),
+                date = crate::cli::day(&date)
             ));
             if to == Phase::Aggiornamento {
                 let late = process::late_suggestions(&db, triennium, &date)?;
-                say(format!(
-                    "the collection closed on {date}: suggestions submitted after it count as late{}",
-                    if late > 0 {
-                        format!(" ({late} already are)")
-                    } else {
-                        String::new()
-                    }
+                say(crate::t!(
+                    "cli-msg-phase-collection-closed",
+                    date = crate::cli::day(&date),
+                    late = late
                 ));
             }
         }
@@ -213,28 +226,36 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
             suggestions,
             annexes,
         } => {
-            say(format!(
-                "triennio {triennium}: closed on {date} {}; {suggestions} suggestions and their responses are now read-only, and the {cards} cards are kept as they stand in the cycle's snapshot",
-                act.map(|a| format!("with {a}"))
-                    .unwrap_or_else(|| "without an act".to_string())
+            let act = match act {
+                Some(a) => crate::t!("cli-msg-phase-closed-act", act = a),
+                None => crate::t!("cli-msg-phase-closed-no-act"),
+            };
+            say(crate::t!(
+                "cli-msg-phase-closed",
+                triennium = triennium.to_string(),
+                date = crate::cli::day(&date),
+                act = act,
+                suggestions = suggestions,
+                cards = cards
             ));
             for k in &annexes {
-                say(format!(
-                    "kept the annex {} ({} bytes, sha256 {}): {}",
-                    k.name,
-                    k.size,
-                    k.sha256,
-                    k.flag()
+                say(crate::t!(
+                    "cli-msg-phase-annex-kept",
+                    name = k.name.as_str(),
+                    size = k.size,
+                    sha256 = k.sha256.as_str(),
+                    flag = k.flag()
                 ));
             }
             if !annexes.is_empty() {
-                say(format!(
-                    "`agenda --cycle {triennium} report --approved --out DIR` gives them back byte for byte"
+                say(crate::t!(
+                    "cli-msg-phase-annexes-back",
+                    triennium = triennium.to_string()
                 ));
             }
-            say(format!(
-                "next: open the next cycle with `agenda cycle open` (triennium {} by default)",
-                triennium.next()
+            say(crate::t!(
+                "cli-msg-phase-closed-next",
+                triennium = triennium.next().to_string()
             ));
         }
     }
@@ -244,11 +265,11 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
 fn back(globals: &Globals, reason: &str) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let back = process::back(&mut db, globals.cycle, reason)?;
-    say(format!(
-        "triennio {}: back from {} to {}",
-        back.triennium,
-        back.from.label(),
-        back.to.label()
+    say(crate::t!(
+        "cli-msg-phase-back",
+        triennium = back.triennium.to_string(),
+        from = back.from.label(),
+        to = back.to.label()
     ));
     Ok(())
 }
@@ -263,11 +284,18 @@ fn history(globals: &Globals, format: TableOrJson) -> Result<()> {
     match format {
         TableOrJson::Json => output::print_json(&steps),
         TableOrJson::Table => {
-            let mut table = output::table(&["cycle", "date", "step", "who", "recorded at", "note"]);
+            let mut table = output::table(&[
+                &crate::t!("cli-msg-row-cycle"),
+                &crate::t!("cli-msg-head-date"),
+                &crate::t!("cli-msg-phase-head-step"),
+                &crate::t!("cli-msg-head-who"),
+                &crate::t!("cli-msg-phase-head-recorded"),
+                &crate::t!("cli-msg-head-note"),
+            ]);
             for t in &steps {
                 table.add_row(vec![
                     t.triennium.clone(),
-                    t.date.clone(),
+                    crate::cli::day(&t.date),
                     describe_step(t),
                     t.user.clone(),
                     t.at.clone(),
@@ -281,28 +309,28 @@ fn history(globals: &Globals, format: TableOrJson) -> Result<()> {
 
 /// "open → Fase 1", "Fase 1 → Fase 2", "back: Fase 3 → Fase 2", "Fase 3 → closed".
 pub(crate) fn describe_step(t: &cycles::Transition) -> String {
-    let phase = |p: Option<u8>| p.map(|n| format!("Fase {n}"));
-    let from = phase(t.from_phase).unwrap_or_else(|| "open".to_string());
-    let to = phase(t.to_phase).unwrap_or_else(|| "closed".to_string());
+    let phase = |p: Option<u8>| p.map(|n| crate::t!("cli-msg-phase-short", number = n.to_string()));
+    let from = phase(t.from_phase).unwrap_or_else(|| crate::t!("cli-msg-phase-step-open"));
+    let to = phase(t.to_phase).unwrap_or_else(|| crate::cli::cycle_state(true));
     match t.kind.as_str() {
-        "back" => format!("back: {from} → {to}"),
-        _ => format!("{from} → {to}"),
+        "back" => crate::t!("cli-msg-phase-step-back", from = from, to = to),
+        _ => crate::t!("cli-msg-phase-step", from = from, to = to),
     }
 }
 
 pub(crate) fn suggestions_line(view: &process::CycleView) -> String {
-    let mut line = format!(
-        "suggestions: {} ({} with a response, {} without",
-        view.suggestions, view.answered, view.unanswered
+    let mut line = crate::t!(
+        "cli-msg-phase-suggestions",
+        count = view.suggestions,
+        answered = view.answered,
+        unanswered = view.unanswered,
+        untagged = view.untagged
     );
-    if view.untagged > 0 {
-        line.push_str(&format!(", {} without an axis", view.untagged));
-    }
-    line.push(')');
     if let Some(date) = &view.collection_closed_on {
-        line.push_str(&format!(
-            "; collection closed on {date}, {} late",
-            view.late
+        line.push_str(&crate::t!(
+            "cli-msg-phase-suggestions-late",
+            date = crate::cli::day(date),
+            late = view.late
         ));
     }
     line.push('\n');

@@ -2,6 +2,7 @@
 
 use crate::cli::output::{self, say, warn, TableOrJson};
 use crate::cli::Globals;
+use crate::i18n::numbers::count;
 use crate::privacy;
 use crate::storage::Db;
 use anyhow::Result;
@@ -37,38 +38,39 @@ pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<(
         return output::print_json(&cycles);
     }
     let mut table = output::table(&[
-        "cycle",
-        "state",
-        "suggestions",
-        "names",
-        "nicknames",
-        "e-mails",
-        "urls",
-        "rows as read",
-        "purged",
+        &crate::t!("cli-msg-row-cycle"),
+        &crate::t!("cli-msg-cycle-row-state"),
+        &crate::t!("cli-msg-row-suggestions"),
+        &crate::t!("cli-msg-privacy-head-names"),
+        &crate::t!("cli-msg-privacy-head-nicknames"),
+        &crate::t!("cli-msg-privacy-head-emails"),
+        &crate::t!("cli-msg-privacy-head-urls"),
+        &crate::t!("cli-msg-privacy-head-rows"),
+        &crate::t!("cli-msg-privacy-head-purged"),
     ]);
     for c in &cycles {
         table.add_row(vec![
             c.triennium.clone(),
-            if c.closed { "closed" } else { "open" }.to_string(),
-            c.suggestions.to_string(),
-            c.authors.to_string(),
-            c.nicknames.to_string(),
-            c.emails.to_string(),
-            c.author_urls.to_string(),
-            c.source_rows.to_string(),
+            crate::cli::cycle_state(c.closed),
+            count(c.suggestions),
+            count(c.authors),
+            count(c.nicknames),
+            count(c.emails),
+            count(c.author_urls),
+            count(c.source_rows),
             c.purged_at.clone().unwrap_or_else(|| "-".to_string()),
         ]);
     }
     output::print_table(&table)?;
     for c in &cycles {
         if !c.source_cells.is_empty() {
-            say(format!(
-                "{}: personal cells in the rows as read: {}",
-                c.triennium,
-                c.source_cells
+            say(crate::t!(
+                "cli-msg-privacy-source-cells",
+                triennium = c.triennium.as_str(),
+                cells = c
+                    .source_cells
                     .iter()
-                    .map(|(column, n)| format!("{column} {n}"))
+                    .map(|(column, n)| format!("{column} {}", count(*n)))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -76,14 +78,15 @@ pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<(
         say_redactions(c);
     }
     if let Some(cycles) = &unfinished {
-        warn(format!(
-            "the purge of {cycles} is unfinished: erased values may still be in the file's free pages or its WAL; `agenda privacy purge` or `agenda check` completes it"
+        warn(crate::t!(
+            "cli-msg-privacy-unfinished",
+            cycles = cycles.as_str()
         ));
     }
     if !backups.is_empty() {
-        say(format!(
-            "backups written by agenda: {}",
-            backups
+        say(crate::t!(
+            "cli-msg-privacy-backups",
+            backups = backups
                 .iter()
                 .map(|b| format!("{} ({})", b.path, b.at))
                 .collect::<Vec<_>>()
@@ -96,9 +99,9 @@ pub(crate) fn privacy_report(globals: &Globals, format: TableOrJson) -> Result<(
         .map(|c| c.triennium.as_str())
         .collect();
     if !purgeable.is_empty() {
-        say(format!(
-            "closed cycles that still hold personal data: {}; erase them with `agenda privacy purge --cycle YYYY-YYYY`",
-            purgeable.join(", ")
+        say(crate::t!(
+            "cli-msg-privacy-purgeable",
+            cycles = purgeable.join(", ")
         ));
     }
     Ok(())
@@ -111,22 +114,28 @@ fn say_redactions(c: &privacy::CycleData) {
             |d: &[crate::redact::Datum]| d.iter().map(|d| d.label()).collect::<Vec<_>>().join(", ");
         let mut places = Vec::new();
         if !r.title.is_empty() {
-            places.push(format!("title: {}", kinds(&r.title)));
+            places.push(crate::t!(
+                "cli-msg-privacy-in-title",
+                kinds = kinds(&r.title)
+            ));
         }
         if !r.reason.is_empty() {
-            places.push(format!("reason: {}", kinds(&r.reason)));
+            places.push(crate::t!(
+                "cli-msg-privacy-in-reason",
+                kinds = kinds(&r.reason)
+            ));
         }
-        say(format!(
-            "{}: {} is published with [omissis] ({}); {}",
-            c.triennium,
-            r.reference,
-            places.join("; "),
-            if r.title.is_empty() {
-                "correct the reason with `agenda suggestion respond`".to_string()
+        say(crate::t!(
+            "cli-msg-privacy-omissis",
+            triennium = c.triennium.as_str(),
+            reference = r.reference.as_str(),
+            places = places.join("; "),
+            mend = if r.title.is_empty() {
+                crate::t!("cli-msg-privacy-mend-reason")
             } else {
-                format!(
-                    "give it a proper title with `agenda suggestion retitle {} \"…\"`",
-                    r.reference
+                crate::t!(
+                    "cli-msg-privacy-mend-title",
+                    reference = r.reference.as_str()
                 )
             }
         ));
@@ -136,42 +145,48 @@ fn say_redactions(c: &privacy::CycleData) {
 pub(crate) fn purge(globals: &Globals) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     if let Some(cycles) = privacy::complete_unfinished(&mut db)? {
-        say(format!(
-            "completed the purge of {cycles}, left unfinished: the database file was rewritten and its WAL emptied"
-        ));
+        say(crate::t!("cli-msg-purge-completed", cycles = cycles));
     }
     let cycle = globals.cycle(&db)?;
     privacy::check_purgeable(&cycle)?;
     let held = privacy::of_cycle(db.conn(), &cycle)?;
     if !held.holds_personal_data() {
-        say(format!(
-            "the cycle {} holds no personal data{}; nothing to erase",
-            cycle.triennium,
-            held.purged_at
-                .as_deref()
-                .map(|at| format!(" (purged on {at})"))
-                .unwrap_or_default()
-        ));
+        let triennium = cycle.triennium.to_string();
+        say(match held.purged_at.as_deref() {
+            Some(at) => crate::t!(
+                "cli-msg-privacy-none-purged",
+                triennium = triennium,
+                at = at
+            ),
+            None => crate::t!("cli-msg-privacy-none", triennium = triennium),
+        });
         return Ok(());
     }
-    let question = format!(
-        "Erase for ever the personal data of the cycle {} ({} names, {} nicknames, {} e-mails, {} urls, {} rows as read)?",
-        cycle.triennium, held.authors, held.nicknames, held.emails, held.author_urls, held.source_rows
+    let question = crate::t!(
+        "cli-msg-privacy-question",
+        triennium = cycle.triennium.to_string(),
+        names = held.authors,
+        nicknames = held.nicknames,
+        emails = held.emails,
+        urls = held.author_urls,
+        rows = held.source_rows
     );
     if !crate::cli::confirm(globals, &question)? {
-        say("nothing was erased");
+        say(crate::t!("cli-msg-privacy-nothing-erased"));
         return Ok(());
     }
     let purged = privacy::purge(&mut db, &cycle)?;
-    say(format!(
-        "erased the personal data of {} suggestions of the cycle {} and blanked {} rows as read; the database file was rewritten",
-        purged.people, purged.triennium, purged.source_rows
+    say(crate::t!(
+        "cli-msg-privacy-erased",
+        people = purged.people,
+        triennium = purged.triennium.as_str(),
+        rows = purged.source_rows
     ));
     if !purged.wal_emptied {
-        warn(format!(
-            "another command kept reading {} for more than {} s, so its -wal file may still hold erased data: the purge is recorded as unfinished; run `agenda privacy purge` or `agenda check` when nobody is using it",
-            globals.db.display(),
-            crate::storage::busy_timeout().as_secs()
+        warn(crate::t!(
+            "cli-msg-privacy-wal-busy",
+            db = globals.db.display().to_string(),
+            seconds = crate::storage::busy_timeout().as_secs()
         ));
     }
     // Every copy made before the purge still holds what it erased: those agenda recorded, and
@@ -190,9 +205,9 @@ pub(crate) fn purge(globals: &Globals) -> Result<()> {
         }
     }
     if !copies.is_empty() {
-        warn(format!(
-            "backups beside the database still hold the personal data: {}; delete them once they are no longer needed",
-            copies.join(", ")
+        warn(crate::t!(
+            "cli-msg-privacy-copies",
+            copies = copies.join(", ")
         ));
     }
     Ok(())

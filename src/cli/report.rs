@@ -60,15 +60,13 @@ pub struct ReportArgs {
 fn annex_label(input: &str) -> Result<String, String> {
     let label = input.trim();
     if label.is_empty() || label.chars().count() > 40 {
-        return Err(
-            "write the label of the annex in 1 to 40 characters, e.g. \"Allegato A\"".into(),
-        );
+        return Err(crate::t!("cli-msg-report-label-length"));
     }
     if label
         .chars()
         .any(|c| c.is_control() || matches!(c, '<' | '>' | '"'))
     {
-        return Err("the label of the annex is one line of text, without < > or \"".into());
+        return Err(crate::t!("cli-msg-report-label-chars"));
     }
     Ok(label.to_string())
 }
@@ -103,14 +101,10 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
     }
     let format = format_of(&args);
     if args.excel && format != Format::Csv {
-        return Err(
-            usage("--excel is the flavour of the CSV annexes: use it with --format csv").into(),
-        );
+        return Err(usage(crate::t!("cli-msg-report-excel-needs-csv")).into());
     }
     if format == Format::Csv && args.out.is_none() {
-        return Err(
-            usage("--format csv writes several files: name their folder with --out DIR").into(),
-        );
+        return Err(usage(crate::t!("cli-msg-report-csv-needs-out")).into());
     }
     let db = Db::open(&globals.db)?;
     // One read transaction for the whole report: its figures and its table of responses
@@ -129,7 +123,6 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
             annex_label: args.annex_label.clone(),
         },
     )?;
-    let kind = if args.draft { "draft report" } else { "report" };
     match (format, &args.out) {
         (Format::Csv, Some(dir)) => {
             let flavour = if args.excel {
@@ -138,23 +131,29 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
                 Flavour::OpenData
             };
             for path in report::write_annexes(&gathered, flavour, dir)? {
-                say(format!("wrote {}", path.display()));
+                say(crate::t!(
+                    "cli-msg-report-wrote-file",
+                    path = path.display().to_string()
+                ));
             }
         }
         (_, Some(path)) => {
             crate::outfile::ensure_not_a_database(path, &globals.db)?;
             report::write_file(path, |out| report::write_document(&gathered, format, out))?;
-            say(format!(
-                "wrote the {kind} of the cycle {} to {}",
-                cycle.triennium,
-                path.display()
-            ));
+            let triennium = cycle.triennium.to_string();
+            let path = path.display().to_string();
+            say(if args.draft {
+                crate::t!(
+                    "cli-msg-report-wrote-draft",
+                    triennium = triennium,
+                    path = path
+                )
+            } else {
+                crate::t!("cli-msg-report-wrote", triennium = triennium, path = path)
+            });
         }
         (Format::Pdf, None) if super::output::stdout_is_terminal() => {
-            return Err(usage(
-                "a PDF is not for a terminal: name the file with --out relazione.pdf, or send it to a file or a pipe",
-            )
-            .into());
+            return Err(usage(crate::t!("cli-msg-report-pdf-terminal")).into());
         }
         (_, None) => {
             let stdout = std::io::stdout();
@@ -164,7 +163,7 @@ pub fn run(globals: &Globals, args: ReportArgs) -> Result<()> {
         }
     }
     if args.draft && !gathered.report.missing.is_empty() {
-        say("the draft lists what is missing before the final report:");
+        say(crate::t!("cli-msg-report-draft-missing"));
         for m in &gathered.report.missing {
             say(format!("  - {m}"));
         }
@@ -185,16 +184,12 @@ fn approved(globals: &Globals, dir: &std::path::Path) -> Result<()> {
     }
     super::output::print(&lines)?;
     let unchecked = written.iter().filter(|w| !w.verified).count();
-    say(format!(
-        "wrote the {} annexes as approved of the cycle {}{} to {}",
-        written.len(),
-        cycle.triennium,
-        if unchecked > 0 {
-            format!(" ({unchecked} stored as is, not checked)")
-        } else {
-            String::new()
-        },
-        dir.display()
+    say(crate::t!(
+        "cli-msg-report-approved-written",
+        count = written.len(),
+        triennium = cycle.triennium.to_string(),
+        unchecked = unchecked,
+        dir = dir.display().to_string()
     ));
     Ok(())
 }

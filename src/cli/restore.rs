@@ -18,22 +18,22 @@ pub struct RestoreArgs {
 pub fn restore(globals: &Globals, args: RestoreArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let candidate = backup::inspect(&args.path, &globals.db)?;
-    let question = format!(
-        "Replace all the data in {} with those of {} ({})?",
-        globals.db.display(),
-        args.path.display(),
-        candidate.summary()
+    let question = crate::t!(
+        "cli-msg-restore-question",
+        db = globals.db.display().to_string(),
+        path = args.path.display().to_string(),
+        summary = candidate.summary()
     );
     if !crate::cli::confirm(globals, &question)? {
-        say("nothing was restored");
+        say(crate::t!("cli-msg-restore-nothing"));
         return Ok(());
     }
     let restored = backup::restore(&mut db, candidate)?;
-    say(format!(
-        "restored {} from {}; the data it held before are in {}",
-        globals.db.display(),
-        restored.from.display(),
-        restored.safety_backup.display()
+    say(crate::t!(
+        "cli-msg-restore-done",
+        db = globals.db.display().to_string(),
+        from = restored.from.display().to_string(),
+        before = restored.safety_backup.display().to_string()
     ));
     Ok(())
 }

@@ -33,10 +33,11 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
     match command {
         RuleCommand::Add { axis, keywords } => {
             let id = autotag::add_rule(&mut db, axis, &keywords)?;
-            say(format!(
-                "rule {id}: {} ← {}",
-                axis.label(),
-                keywords.join(" | ")
+            say(crate::t!(
+                "cli-msg-rule-added",
+                id = id.to_string(),
+                axis = axis.label(),
+                keywords = keywords.join(" | ")
             ));
             Ok(())
         }
@@ -45,7 +46,11 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
             match format {
                 TableOrJson::Json => output::print_json(&rules),
                 TableOrJson::Table => {
-                    let mut table = output::table(&["#", "axis", "keywords"]);
+                    let mut table = output::table(&[
+                        "#",
+                        &crate::t!("cli-msg-head-axis"),
+                        &crate::t!("cli-msg-rule-head-keywords"),
+                    ]);
                     for r in &rules {
                         table.add_row(vec![
                             r.id.to_string(),
@@ -62,7 +67,7 @@ pub fn rule(globals: &Globals, command: RuleCommand) -> Result<()> {
         }
         RuleCommand::Remove { id } => {
             autotag::remove_rule(&mut db, id)?;
-            say(format!("rule {id} removed"));
+            say(crate::t!("cli-msg-rule-removed", id = id.to_string()));
             Ok(())
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
+use crate::domain::{CardStatus, Term};
 use crate::process;
 use crate::storage::Db;
 use anyhow::Result;
@@ -22,52 +23,65 @@ pub fn status(globals: &Globals, args: StatusArgs) -> Result<()> {
         TableOrJson::Table => {
             let mut table = output::table(&["", ""]);
             let phase = if status.closed {
-                "chiuso".to_string()
+                super::cycle_state(true)
             } else {
-                format!("{} (dal {})", status.phase_name, status.phase_since)
+                crate::t!(
+                    "cli-msg-phase-since",
+                    phase = status.phase_name,
+                    since = super::day(&status.phase_since)
+                )
             };
             table.add_row(vec![
-                "municipality".to_string(),
+                crate::t!("cli-msg-row-municipality"),
                 status.municipality.clone(),
             ]);
             table.add_row(vec![
-                "cycle".to_string(),
-                format!("triennio {}", status.triennium),
+                crate::t!("cli-msg-row-cycle"),
+                crate::t!(
+                    "cli-msg-triennium",
+                    triennium = status.triennium.to_string()
+                ),
             ]);
-            table.add_row(vec!["phase".to_string(), phase]);
+            table.add_row(vec![crate::t!("cli-msg-row-phase"), phase]);
             let by_status = status
                 .cards_by_status
                 .iter()
                 .filter(|(_, n)| n.as_i64().unwrap_or(0) > 0)
-                .map(|(s, n)| format!("{n} {s}"))
+                .map(|(s, n)| {
+                    crate::t!(
+                        "cli-msg-status-cards-of",
+                        count = n.as_i64().unwrap_or(0),
+                        status = CardStatus::from_code(s).map(|s| s.label()).unwrap_or(s)
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join("; ");
             table.add_row(vec![
-                "cards".to_string(),
+                crate::t!("cli-msg-row-cards"),
                 if status.cards == 0 {
-                    "0".to_string()
+                    crate::i18n::numbers::count(0)
                 } else {
-                    format!("{} ({by_status})", status.cards)
+                    crate::t!(
+                        "cli-msg-status-cards",
+                        count = status.cards,
+                        by_status = by_status
+                    )
                 },
             ]);
             if status.suggestions > 0 {
                 table.add_row(vec![
-                    "suggestions".to_string(),
-                    format!(
-                        "{} ({} untagged, {} without a response{})",
-                        status.suggestions,
-                        status.untagged,
-                        status.unanswered,
-                        if status.late > 0 {
-                            format!(", {} late", status.late)
-                        } else {
-                            String::new()
-                        }
+                    crate::t!("cli-msg-row-suggestions"),
+                    crate::t!(
+                        "cli-msg-status-suggestions",
+                        count = status.suggestions,
+                        untagged = status.untagged,
+                        unanswered = status.unanswered,
+                        late = status.late
                     ),
                 ]);
             }
             output::print_record(&table)?;
-            say(format!("next: {}", status.next_step));
+            say(crate::t!("cli-msg-next", step = status.next_step));
             Ok(())
         }
     }

@@ -12,6 +12,7 @@ use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
 
 use super::output::{say, warn};
 use super::Globals;
+use crate::domain::glossary::{Channel, Stakeholder};
 use crate::domain::response::ResponseRequest;
 use crate::domain::Cycle;
 use crate::domain::{Axis, Outcome, Term as _};
@@ -55,15 +56,9 @@ struct Tally {
 
 pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(usage(
-            "`agenda triage` is interactive and needs a terminal, but standard input (or standard error) is not one",
-        )
-        .hint(
-            "from a script use the non-interactive commands: `agenda suggestion tag ID... AXIS...`, \
-             `agenda suggestion link ID CARD`, `agenda suggestion respond ID... --outcome O --reason TEXT [--card CODE] [--duplicate-of ID]`, \
-             or many at once with `agenda suggestion respond --from FILE.csv`",
-        )
-        .into());
+        return Err(usage(crate::t!("triage-needs-terminal"))
+            .hint(crate::t!("triage-needs-terminal-hint"))
+            .into());
     }
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
@@ -71,9 +66,9 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
     crate::search::sync(&mut db)?;
     let ids = to_triage(&db, &cycle, &args)?;
     if ids.is_empty() {
-        say(format!(
-            "no suggestions of the cycle {} match: nothing to triage",
-            cycle.triennium
+        say(crate::t!(
+            "triage-nothing",
+            triennium = cycle.triennium.to_string()
         ));
         return Ok(());
     }
@@ -82,10 +77,10 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
         .map(|c| (c.code, c.title))
         .collect();
     let term = Term::stderr();
-    term.write_line(&format!(
-        "{} suggestion(s) of the cycle {} to triage. Every answer is saved as soon as it is given; Esc skips to the menu.",
-        ids.len(),
-        cycle.triennium
+    term.write_line(&crate::t!(
+        "triage-start",
+        count = ids.len(),
+        triennium = cycle.triennium.to_string()
     ))?;
     let mut tally = Tally::default();
     let mut at = 0;
@@ -100,7 +95,7 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
             }
             Move::Back => {
                 if at == 0 {
-                    term.write_line("this is the first suggestion")?;
+                    term.write_line(&crate::t!("triage-first"))?;
                 } else {
                     at -= 1
                 }
@@ -108,20 +103,24 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
             Move::Quit => break,
         }
         if at == ids.len() {
-            term.write_line(&format!("all {} suggestion(s) seen", ids.len()))?;
+            term.write_line(&crate::t!("triage-all-seen", count = ids.len()))?;
         }
     }
-    say(format!(
-        "triage: {} tag change(s), {} link(s), {} response(s) saved{}",
-        tally.tags,
-        tally.links,
-        tally.responses,
-        if tally.skipped.is_empty() {
-            String::new()
-        } else {
-            format!("; left for later: {}", tally.skipped.join(", "))
-        }
-    ));
+    let saved = crate::t!(
+        "triage-done",
+        tags = tally.tags,
+        links = tally.links,
+        responses = tally.responses
+    );
+    say(if tally.skipped.is_empty() {
+        saved
+    } else {
+        crate::t!(
+            "triage-done-skipped",
+            saved = saved,
+            skipped = tally.skipped.join(", ")
+        )
+    });
     Ok(())
 }
 
@@ -130,7 +129,7 @@ pub fn run(globals: &Globals, args: TriageArgs) -> Result<()> {
 fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
     let conn = db.conn();
     let detail = sstore::detail(conn, id)?.ok_or_else(|| {
-        crate::error::refused(format!("suggestion {id} disappeared during the triage"))
+        crate::error::refused(crate::t!("triage-disappeared", id = id.to_string()))
     })?;
     let s = &detail.summary;
     term.write_line("")?;
@@ -143,11 +142,19 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
             "{} · {} · {}{}",
             s.submitted_at
                 .as_deref()
-                .map(|d| &d[..10.min(d.len())])
-                .unwrap_or("no date"),
-            s.stakeholder,
-            s.channel,
-            if s.withdrawn { " · withdrawn" } else { "" }
+                .map(|d| crate::cli::day(&d[..10.min(d.len())]))
+                .unwrap_or_else(|| crate::t!("triage-no-date")),
+            Stakeholder::from_code(&s.stakeholder)
+                .map(|t| t.label())
+                .unwrap_or(&s.stakeholder),
+            Channel::from_code(&s.channel)
+                .map(|c| c.label())
+                .unwrap_or(&s.channel),
+            if s.withdrawn {
+                format!(" · {}", crate::t!("triage-withdrawn"))
+            } else {
+                String::new()
+            }
         ))
         .dim()
     ))?;
@@ -160,39 +167,45 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
         term.write_line("  …")?;
     }
     let axes = if detail.axes_detail.is_empty() {
-        "none".to_string()
+        crate::t!("triage-axes-none")
     } else {
         detail
             .axes_detail
             .iter()
-            .map(|a| match (a.origin.as_str(), &a.detail) {
-                ("rule", Some(words)) => format!("{} (rule: {words})", a.axis),
-                (origin, _) => format!("{} ({origin})", a.axis),
+            .map(|a| {
+                // The code, as `agenda suggestion tag` takes it (the tests pin it).
+                let axis = a.axis.as_str();
+                match (a.origin.as_str(), &a.detail) {
+                    ("rule", Some(words)) => {
+                        crate::t!("triage-axis-by-rule", axis = axis, words = words.as_str())
+                    }
+                    (origin, _) => crate::t!(
+                        "triage-axis-by",
+                        axis = axis,
+                        origin = crate::t!("triage-axis-origin", origin = origin)
+                    ),
+                }
             })
             .collect::<Vec<_>>()
             .join(", ")
     };
-    term.write_line(&format!("axes: {axes}"))?;
+    term.write_line(&crate::t!("triage-axes", axes = axes))?;
     if !s.cards.is_empty() {
-        term.write_line(&format!("cards: {}", s.cards.join(", ")))?;
+        term.write_line(&crate::t!("triage-cards", cards = s.cards.join(", ")))?;
     }
     if let Some(CurrentResponse {
         outcome, reason, ..
     }) = store::current_response(conn, id)?
     {
-        term.write_line(&format!(
-            "response: {} — {}",
-            outcome_label(&outcome),
-            reason
+        term.write_line(&crate::t!(
+            "triage-response",
+            outcome = outcome_label(&outcome),
+            reason = reason
         ))?;
     }
     let answered = similar_answered(conn, id, 3)?;
     if !answered.is_empty() {
-        term.write_line(
-            &style("similar suggestions already answered:")
-                .dim()
-                .to_string(),
-        )?;
+        term.write_line(&style(crate::t!("triage-similar")).dim().to_string())?;
         for (reference, title, outcome, reason) in answered {
             term.write_line(&format!(
                 "  {reference} {} → {}: {}",
@@ -282,7 +295,7 @@ fn ask_axes(term: &Term, db: &mut Db, cycle: &Cycle, id: i64, tally: &mut Tally)
         .map(|a| (a.label(), current.iter().any(|c| c == a.code())))
         .collect();
     let Some(chosen) = MultiSelect::new()
-        .with_prompt("Axes (space to check, enter to confirm)")
+        .with_prompt(crate::t!("triage-ask-axes"))
         .items_checked(items)
         .interact_on_opt(term)?
     else {
@@ -323,7 +336,7 @@ fn ask_card(
     let linked: Vec<String> = sstore::detail(db.conn(), id)?
         .map(|d| d.summary.cards)
         .unwrap_or_default();
-    let mut entries = vec!["(no card)".to_string()];
+    let mut entries = vec![crate::t!("triage-no-card")];
     entries.extend(
         cards
             .iter()
@@ -335,7 +348,7 @@ fn ask_card(
         .map(|p| p + 1)
         .unwrap_or(0);
     let Some(pick) = FuzzySelect::new()
-        .with_prompt("Link a card (type to filter)")
+        .with_prompt(crate::t!("triage-ask-card"))
         .items(&entries)
         .default(default)
         .interact_on_opt(term)?
@@ -368,13 +381,13 @@ fn ask_response(
     let current = store::current_response(db.conn(), id)?;
     loop {
         let mut labels: Vec<String> = Outcome::ALL.iter().map(|o| o.label().to_string()).collect();
-        labels.push("skip: no response for now".to_string());
+        labels.push(crate::t!("triage-skip-response"));
         let default = current
             .as_ref()
             .and_then(|c| Outcome::ALL.iter().position(|x| x.code() == c.outcome))
             .unwrap_or(0);
         let Some(pick) = Select::new()
-            .with_prompt("Outcome")
+            .with_prompt(crate::t!("triage-ask-outcome"))
             .items(&labels)
             .default(default)
             .interact_on_opt(term)?
@@ -402,10 +415,10 @@ fn ask_response(
             None
         };
         let mut input = Input::<String>::new()
-            .with_prompt("Reason (motivazione)")
-            .validate_with(|v: &String| -> Result<(), &str> {
+            .with_prompt(crate::t!("triage-ask-reason"))
+            .validate_with(|v: &String| -> Result<(), String> {
                 if v.trim().is_empty() {
-                    Err("a response is never without its reason")
+                    Err(crate::t!("triage-reason-empty"))
                 } else {
                     Ok(())
                 }
@@ -423,9 +436,14 @@ fn ask_response(
         match responses::respond(db, cycle, std::slice::from_ref(&key), &request) {
             Ok(summary) => {
                 tally.responses += summary.responded + summary.changed;
-                term.write_line(&format!(
-                    "{} saved",
-                    style(format!("response {}", outcome.label())).green()
+                term.write_line(&crate::t!(
+                    "triage-response-saved",
+                    response = style(crate::t!(
+                        "triage-response-outcome",
+                        outcome = outcome.label()
+                    ))
+                    .green()
+                    .to_string()
                 ))?;
                 return Ok(());
             }
@@ -444,7 +462,7 @@ fn ask_covering_card(term: &Term, cards: &[(String, String)]) -> Result<Option<S
         .map(|(code, title)| format!("{code} – {title}"))
         .collect();
     Ok(FuzzySelect::new()
-        .with_prompt("già previsto: which card already covers it?")
+        .with_prompt(crate::t!("triage-ask-covering-card"))
         .items(&entries)
         .interact_on_opt(term)?
         .map(|pick| cards[pick].0.clone()))
@@ -455,14 +473,12 @@ fn ask_duplicate(term: &Term, db: &Db, cycle: &Cycle, id: i64) -> Result<String>
     let conn = db.conn();
     let cycle_id = cycle.id;
     let answer: String = Input::new()
-        .with_prompt("duplicato: of which suggestion? (number or reference)")
+        .with_prompt(crate::t!("triage-ask-duplicate"))
         .validate_with(|v: &String| -> Result<(), String> {
             match sstore::resolve(conn, v.trim(), cycle_id) {
-                Ok(Some(other)) if other == id => {
-                    Err("a suggestion cannot duplicate itself".into())
-                }
+                Ok(Some(other)) if other == id => Err(crate::t!("triage-duplicate-itself")),
                 Ok(Some(_)) => Ok(()),
-                Ok(None) => Err(format!("there is no suggestion \"{}\"", v.trim())),
+                Ok(None) => Err(crate::t!("triage-duplicate-unknown", value = v.trim())),
                 Err(e) => Err(format!("{e:#}")),
             }
         })
@@ -472,14 +488,14 @@ fn ask_duplicate(term: &Term, db: &Db, cycle: &Cycle, id: i64) -> Result<String>
 
 fn menu(term: &Term) -> Result<Move> {
     let moves = [
-        ("next", Move::Next),
-        ("back to the previous suggestion", Move::Back),
-        ("skip: leave it for later", Move::Skip),
-        ("quit", Move::Quit),
+        (crate::t!("triage-menu-next"), Move::Next),
+        (crate::t!("triage-menu-back"), Move::Back),
+        (crate::t!("triage-menu-skip"), Move::Skip),
+        (crate::t!("triage-menu-quit"), Move::Quit),
     ];
     let pick = Select::new()
-        .with_prompt("Then")
-        .items(moves.iter().map(|(label, _)| *label))
+        .with_prompt(crate::t!("triage-menu"))
+        .items(moves.iter().map(|(label, _)| label.as_str()))
         .default(0)
         .interact_on_opt(term)?;
     Ok(pick.map(|i| moves[i].1).unwrap_or(Move::Quit))

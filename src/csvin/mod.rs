@@ -57,7 +57,8 @@ pub struct CsvFile {
 impl CsvFile {
     /// Scans the file (fingerprint and encoding), detects the delimiter and reads the header.
     pub fn open(source: &Source, options: Options) -> Result<CsvFile> {
-        let scan = Scan::file(source.path()).with_context(|| format!("reading {}", source.name))?;
+        let scan = Scan::file(source.path())
+            .with_context(|| crate::t!("import-reading-file", file = source.name.as_str()))?;
         Self::open_scanned(source, options, scan)
     }
 
@@ -80,26 +81,27 @@ impl CsvFile {
         let kind = FileKind::sniff(&scan.head);
         if kind == FileKind::Csv {
             if let Some(sheet) = sheet {
-                return Err(usage(format!(
-                    "--sheet {sheet}: {} is a CSV file, not a workbook",
-                    source.name
+                return Err(usage(crate::t!(
+                    "import-sheet-not-workbook-csv",
+                    sheet = sheet,
+                    file = source.name.as_str()
                 ))
                 .into());
             }
-            let file =
-                File::open(source.path()).with_context(|| format!("opening {}", source.name))?;
+            let file = File::open(source.path())
+                .with_context(|| crate::t!("import-opening-file", file = source.name.as_str()))?;
             return Self::from_reader(source.name.clone(), scan, options, Box::new(file));
         }
-        let bytes =
-            std::fs::read(source.path()).with_context(|| format!("reading {}", source.name))?;
+        let bytes = std::fs::read(source.path())
+            .with_context(|| crate::t!("import-reading-file", file = source.name.as_str()))?;
         if bytes.len() as u64 != scan.size
             || scan::hex(&sha2::Sha256::digest(&bytes)) != scan.sha256
         {
-            return Err(invalid_input(format!(
-                "{}: the file changed while it was being read; nothing was written",
-                source.name
+            return Err(invalid_input(crate::t!(
+                "import-file-changed",
+                file = source.name.as_str()
             ))
-            .hint("wait until whatever writes the file has finished, then run the command again")
+            .hint(crate::t!("import-file-changed-hint"))
             .into());
         }
         let table = match kind {
@@ -157,10 +159,7 @@ impl CsvFile {
         raw: Box<dyn Read + Send>,
     ) -> Result<CsvFile> {
         if scan.size == 0 || scan.size == 3 && scan.bom {
-            return Err(invalid_input(format!(
-                "{name}: the file is empty; a CSV needs a header row and at least one row"
-            ))
-            .into());
+            return Err(invalid_input(crate::t!("import-file-empty", file = name.as_str())).into());
         }
         let encoding = scan.encoding(&name, options.encoding)?;
         let text = readers::text_records(raw, &scan, encoding, options.delimiter)?;
@@ -180,11 +179,9 @@ impl CsvFile {
         };
         let mut header = csv::StringRecord::new();
         if !csv.read(&mut header)? {
-            return Err(invalid_input(format!(
-                "{}: the file is empty; a CSV needs a header row and at least one row",
-                csv.name
-            ))
-            .into());
+            return Err(
+                invalid_input(crate::t!("import-file-empty", file = csv.name.as_str())).into(),
+            );
         }
         csv.headers = header.iter().map(|h| h.trim().to_string()).collect();
         Ok(csv)
@@ -243,12 +240,12 @@ impl CsvFile {
                 };
                 if too_long {
                     return Err(invalid_input(format!(
-                        "{}:{}: the record that starts on this line is longer than {} MiB: a quoted field opened here is probably never closed",
+                        "{}:{}: {}",
                         self.name,
                         self.next_line,
-                        MAX_RECORD_BYTES >> 20
+                        crate::t!("import-record-too-long", mib = MAX_RECORD_BYTES >> 20)
                     ))
-                    .hint("look for an unbalanced \" on that line; nothing was written")
+                    .hint(crate::t!("import-record-too-long-hint"))
                     .into());
                 }
                 Err(csv_error(&self.name, e))
@@ -263,18 +260,23 @@ impl CsvFile {
         if read == self.scan.size {
             return Ok(());
         }
-        Err(invalid_input(format!(
-            "{}: the file changed while it was being read ({} bytes when it was checked, {} when it was read); nothing was written",
-            self.name,
-            self.scan.size,
-            if read > self.scan.size {
-                "more".to_string()
-            } else {
-                read.to_string()
-            }
-        ))
-        .hint("wait until whatever writes the file has finished (a download, an export), then run the command again")
-        .into())
+        let message = if read > self.scan.size {
+            crate::t!(
+                "import-file-changed-grew",
+                file = self.name.as_str(),
+                checked = self.scan.size
+            )
+        } else {
+            crate::t!(
+                "import-file-changed-sizes",
+                file = self.name.as_str(),
+                checked = self.scan.size,
+                read = read
+            )
+        };
+        Err(invalid_input(message)
+            .hint(crate::t!("import-file-changed-download-hint"))
+            .into())
     }
 
     /// Bytes of the file read so far, for a progress bar.
@@ -310,12 +312,15 @@ fn strip_cr(record: &mut csv::StringRecord) {
 fn csv_error(name: &str, error: csv::Error) -> anyhow::Error {
     let line = error.position().map(|p| p.line()).unwrap_or(0);
     match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            invalid_input(format!("{name}:{line}: the text is not valid UTF-8"))
-                .hint("try --encoding windows-1252")
-                .into()
+        csv::ErrorKind::Utf8 { .. } => invalid_input(format!(
+            "{name}:{line}: {}",
+            crate::t!("import-text-not-utf8")
+        ))
+        .hint(crate::t!("import-try-windows-1252"))
+        .into(),
+        csv::ErrorKind::Io(_) => {
+            anyhow::Error::new(error).context(crate::t!("import-reading-file", file = name))
         }
-        csv::ErrorKind::Io(_) => anyhow::Error::new(error).context(format!("reading {name}")),
         _ => invalid_input(format!("{name}:{line}: {error}")).into(),
     }
 }
@@ -331,7 +336,11 @@ pub fn header_list(headers: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if headers.len() > SHOWN {
-        list.push_str(&format!(" … and {} more", headers.len() - SHOWN));
+        list.push(' ');
+        list.push_str(&crate::t!(
+            "import-header-list-more",
+            count = headers.len() - SHOWN
+        ));
     }
     list
 }

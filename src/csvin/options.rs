@@ -17,9 +17,7 @@ impl EncodingChoice {
             "auto" => Ok(Self::Auto),
             "utf8" => Ok(Self::Utf8),
             "windows1252" | "cp1252" | "latin1" | "iso88591" | "ansi" => Ok(Self::Windows1252),
-            _ => Err(usage(format!(
-                "unknown encoding \"{value}\"; valid values: auto, utf-8, windows-1252"
-            ))),
+            _ => Err(usage(crate::t!("import-unknown-encoding", value = value))),
         }
     }
 }
@@ -38,9 +36,7 @@ impl DelimiterChoice {
             "," | "comma" => Ok(Self::Byte(b',')),
             ";" | "semicolon" => Ok(Self::Byte(b';')),
             "tab" | "\t" | "\\t" => Ok(Self::Byte(b'\t')),
-            _ => Err(usage(format!(
-                "unknown delimiter \"{value}\"; valid values: auto, \",\", \";\", tab"
-            ))),
+            _ => Err(usage(crate::t!("import-unknown-delimiter", value = value))),
         }
     }
 }

@@ -57,14 +57,21 @@ impl Problems {
             return Ok(());
         }
         let mut message = format!(
-            "{} has {} invalid row(s); nothing was written:\n  {}",
-            self.name,
-            self.total,
+            "{}\n  {}",
+            crate::t!(
+                "import-invalid-rows",
+                file = self.name.as_str(),
+                count = self.total
+            ),
             self.lines.join("\n  ")
         );
         if self.total > self.lines.len() {
-            message.push_str(&format!("\n  … and {} more", self.total - self.lines.len()));
+            message.push_str("\n  ");
+            message.push_str(&crate::t!(
+                "import-more-problems",
+                count = self.total - self.lines.len()
+            ));
         }
-        Err(invalid_input(message).hint("fix the rows and run the command again"))
+        Err(invalid_input(message).hint(crate::t!("import-fix-rows-hint")))
     }
 }

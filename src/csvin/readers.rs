@@ -100,7 +100,10 @@ pub(super) struct RecordTooLong;
 
 impl std::fmt::Display for RecordTooLong {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "a record is longer than {} MiB", MAX_RECORD_BYTES >> 20)
+        f.write_str(&crate::t!(
+            "import-record-too-long-short",
+            mib = MAX_RECORD_BYTES >> 20
+        ))
     }
 }
 

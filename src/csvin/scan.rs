@@ -58,17 +58,17 @@ impl Scan {
         let scanned = Self::read_bytes(&mut input, None);
         let hashed = hashing
             .join()
-            .map_err(|_| anyhow::anyhow!("the thread computing the SHA-256 stopped"))?;
+            .map_err(|_| anyhow::anyhow!(crate::t!("import-hash-thread-stopped")))?;
         let mut scan = scanned?;
         let (sha256, hashed_size) = hashed?;
         if hashed_size != scan.size {
-            return Err(invalid_input(format!(
-                "{}: the file changed while it was being read ({} bytes, then {}); nothing was written",
-                path.display(),
-                scan.size,
-                hashed_size
+            return Err(invalid_input(crate::t!(
+                "import-file-changed-then",
+                file = path.display().to_string(),
+                before = scan.size,
+                after = hashed_size
             ))
-            .hint("import it again once whatever writes it has finished")
+            .hint(crate::t!("import-file-changed-again-hint"))
             .into());
         }
         scan.sha256 = sha256;
@@ -218,9 +218,10 @@ impl Scan {
     pub fn encoding(&self, name: &str, choice: EncodingChoice) -> Result<TextEncoding, Failure> {
         if let Some((pos, line)) = self.first_nul {
             return Err(invalid_input(format!(
-                "{name}:{line}: byte {pos} is a NUL (0x00): this is not a text file"
+                "{name}:{line}: {}",
+                crate::t!("import-nul-byte", pos = pos)
             ))
-            .hint("export the data again as CSV from the spreadsheet or the platform"));
+            .hint(crate::t!("import-nul-byte-hint")));
         }
         let utf8 = if self.bom {
             TextEncoding::Utf8Bom
@@ -231,9 +232,14 @@ impl Scan {
             EncodingChoice::Utf8 => match self.first_invalid_utf8 {
                 None => Ok(utf8),
                 Some((pos, line, byte)) => Err(invalid_input(format!(
-                    "{name}:{line}: byte {pos} (0x{byte:02X}) is not valid UTF-8"
+                    "{name}:{line}: {}",
+                    crate::t!(
+                        "import-byte-not-utf8",
+                        pos = pos,
+                        byte = format!("0x{byte:02X}")
+                    )
                 ))
-                .hint("if the file comes from Excel's plain \"CSV\", try --encoding windows-1252")),
+                .hint(crate::t!("import-byte-not-utf8-hint"))),
             },
             EncodingChoice::Windows1252 => Ok(TextEncoding::Windows1252),
             EncodingChoice::Auto => {
@@ -242,15 +248,25 @@ impl Scan {
                 };
                 if self.bom || self.has_utf8_multibyte {
                     return Err(invalid_input(format!(
-                        "{name}:{line}: byte {pos} (0x{byte:02X}) is not valid UTF-8, but other parts of the file are: the file mixes encodings"
+                        "{name}:{line}: {}",
+                        crate::t!(
+                            "import-mixed-encodings",
+                            pos = pos,
+                            byte = format!("0x{byte:02X}")
+                        )
                     ))
-                    .hint("open it in a spreadsheet and save it again as \"CSV UTF-8\", or fix that line; --encoding windows-1252 forces a reading"));
+                    .hint(crate::t!("import-mixed-encodings-hint")));
                 }
                 if let Some((pos, line, byte)) = self.first_undefined_1252 {
                     return Err(invalid_input(format!(
-                        "{name}:{line}: byte {pos} (0x{byte:02X}) is neither UTF-8 nor Windows-1252: this does not look like a text export"
+                        "{name}:{line}: {}",
+                        crate::t!(
+                            "import-not-text-export",
+                            pos = pos,
+                            byte = format!("0x{byte:02X}")
+                        )
                     ))
-                    .hint("export the data again as CSV (\"CSV UTF-8\" in Excel)"));
+                    .hint(crate::t!("import-not-text-export-hint")));
                 }
                 Ok(TextEncoding::Windows1252)
             }

@@ -37,8 +37,9 @@ impl Source {
         let mut spool = tempfile::Builder::new()
             .prefix("agenda-stdin-")
             .tempfile()
-            .context("creating a temporary file for standard input")?;
-        io::copy(&mut io::stdin().lock(), spool.as_file_mut()).context("reading standard input")?;
+            .with_context(|| crate::t!("import-stdin-temp-file"))?;
+        io::copy(&mut io::stdin().lock(), spool.as_file_mut())
+            .with_context(|| crate::t!("import-reading-stdin"))?;
         let path = spool.into_temp_path();
         Ok(Source {
             name: "<stdin>".into(),
@@ -70,36 +71,36 @@ fn check_readable(arg: &str, path: &Path) -> Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return Err(not_a_file(
                 arg,
-                "no such file",
-                "check the path; use - to read standard input",
+                &crate::t!("import-no-such-file"),
+                &crate::t!("import-no-such-file-hint"),
             ))
         }
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
             return Err(not_a_file(
                 arg,
-                "the file cannot be read (permission denied)",
-                "check the file's permissions, or copy it somewhere you can read it",
+                &crate::t!("import-permission-denied"),
+                &crate::t!("import-permission-denied-hint"),
             ))
         }
         Err(e) => {
             return Err(not_a_file(
                 arg,
-                &format!("the file cannot be read ({e})"),
-                "check the path and the disk",
+                &crate::t!("import-unreadable", error = e.to_string()),
+                &crate::t!("import-unreadable-hint"),
             ))
         }
         Ok(m) if m.is_dir() => {
             return Err(not_a_file(
                 arg,
-                "is a folder, not a file",
-                "name the file inside it",
+                &crate::t!("import-is-folder"),
+                &crate::t!("import-is-folder-hint"),
             ))
         }
         Ok(m) if !m.is_file() => {
             return Err(not_a_file(
                 arg,
-                not_regular(&m),
-                "save the data to a file first, or pipe it to standard input with -",
+                &not_regular(&m),
+                &crate::t!("import-not-regular-hint"),
             ));
         }
         Ok(_) => {}
@@ -107,8 +108,8 @@ fn check_readable(arg: &str, path: &Path) -> Result<()> {
     if let Err(e) = File::open(path) {
         return Err(not_a_file(
             arg,
-            &format!("the file cannot be read ({e})"),
-            "check the file's permissions",
+            &crate::t!("import-unreadable", error = e.to_string()),
+            &crate::t!("import-unreadable-permissions-hint"),
         ));
     }
     Ok(())
@@ -122,21 +123,21 @@ fn not_a_file(arg: &str, what: &str, hint: &str) -> anyhow::Error {
 
 /// What a path that is neither a folder nor a regular file is.
 #[cfg(unix)]
-fn not_regular(m: &std::fs::Metadata) -> &'static str {
+fn not_regular(m: &std::fs::Metadata) -> String {
     use std::os::unix::fs::FileTypeExt;
     let t = m.file_type();
     if t.is_fifo() {
-        "is a named pipe (FIFO), not a file"
+        crate::t!("import-is-fifo")
     } else if t.is_char_device() || t.is_block_device() {
-        "is a device, not a file"
+        crate::t!("import-is-device")
     } else if t.is_socket() {
-        "is a socket, not a file"
+        crate::t!("import-is-socket")
     } else {
-        "is not a regular file"
+        crate::t!("import-not-regular")
     }
 }
 
 #[cfg(not(unix))]
-fn not_regular(_: &std::fs::Metadata) -> &'static str {
-    "is not a regular file"
+fn not_regular(_: &std::fs::Metadata) -> String {
+    crate::t!("import-not-regular")
 }

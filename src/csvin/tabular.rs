@@ -82,9 +82,9 @@ impl Locator {
     /// `line 5`, `row 5` or `record 5`, for a sentence.
     pub fn describe(&self, n: u64) -> String {
         match self {
-            Locator::Line => format!("line {n}"),
-            Locator::Sheet(_) => format!("row {n}"),
-            Locator::Record => format!("record {n}"),
+            Locator::Line => crate::t!("import-place-line", n = n.to_string()),
+            Locator::Sheet(_) => crate::t!("import-place-row", n = n.to_string()),
+            Locator::Record => crate::t!("import-place-record", n = n.to_string()),
         }
     }
 }
@@ -106,7 +106,7 @@ pub struct Table {
 pub fn json_table(name: &str, bytes: &[u8]) -> Result<Table> {
     let items = json_items(name, parse_json(name, bytes)?)?;
     if items.is_empty() {
-        return Err(invalid_input(format!("{name}: the JSON document holds no records")).into());
+        return Err(invalid_input(crate::t!("import-json-no-records", file = name)).into());
     }
     flat_table(name, &items)
 }
@@ -120,17 +120,18 @@ fn parse_json(name: &str, bytes: &[u8]) -> Result<Value> {
             .filter(|&&b| b == b'\n')
             .count();
         invalid_input(format!(
-            "{name}:{line}: byte {} is not valid UTF-8: a JSON export is always UTF-8",
-            e.valid_up_to()
+            "{name}:{line}: {}",
+            crate::t!("import-json-not-utf8", pos = e.valid_up_to())
         ))
-        .hint("export the data again from the platform")
+        .hint(crate::t!("import-json-not-utf8-hint"))
     })?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         invalid_input(format!(
-            "{name}:{}: this is not valid JSON ({e})",
-            e.line().max(1)
+            "{name}:{}: {}",
+            e.line().max(1),
+            crate::t!("import-json-invalid", error = e.to_string())
         ))
-        .hint("a JSON export must be read whole: check that the download finished")
+        .hint(crate::t!("import-json-invalid-hint"))
     })?;
     Ok(value)
 }
@@ -157,11 +158,11 @@ fn json_items(name: &str, value: Value) -> Result<Vec<Value>> {
             }
         }
         _ => {
-            return Err(invalid_input(format!(
-                "{name}: the JSON document is not a list of records"
-            ))
-            .hint("Decidim's JSON export is an array of proposals: export it again")
-            .into())
+            return Err(
+                invalid_input(crate::t!("import-json-not-a-list", file = name))
+                    .hint(crate::t!("import-json-not-a-list-hint"))
+                    .into(),
+            )
         }
     };
     Ok(items)
@@ -176,9 +177,9 @@ fn flat_table(name: &str, items: &[Value]) -> Result<Table> {
     for (i, item) in items.iter().enumerate() {
         let Value::Object(_) = item else {
             return Err(invalid_input(format!(
-                "{}: is not an object but {}",
+                "{}: {}",
                 Locator::Record.at(name, i as u64 + 1),
-                kind_of(item)
+                crate::t!("import-json-not-an-object", kind = kind_of(item))
             ))
             .into());
         };
@@ -211,14 +212,14 @@ fn flat_table(name: &str, items: &[Value]) -> Result<Table> {
     })
 }
 
-fn kind_of(value: &Value) -> &'static str {
+fn kind_of(value: &Value) -> String {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => crate::t!("import-json-kind-null"),
+        Value::Bool(_) => crate::t!("import-json-kind-boolean"),
+        Value::Number(_) => crate::t!("import-json-kind-number"),
+        Value::String(_) => crate::t!("import-json-kind-string"),
+        Value::Array(_) => crate::t!("import-json-kind-list"),
+        Value::Object(_) => crate::t!("import-json-kind-object"),
     }
 }
 
@@ -268,8 +269,9 @@ pub fn sheet_to_read(
     kind: FileKind,
     wanted: Option<&str>,
 ) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow::Error::new(e).context(format!("reading {name}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        anyhow::Error::new(e).context(crate::t!("import-reading-file", file = name))
+    })?;
     let workbook = open_workbook(name, bytes, kind)?;
     choose_sheet(name, &workbook.sheet_names(), wanted)
 }
@@ -286,27 +288,31 @@ fn choose_sheet(name: &str, names: &[String], wanted: Option<&str>) -> Result<St
             })
             .cloned()
             .ok_or_else(|| -> Failure {
-                usage(format!(
-                    "--sheet: {name} has no sheet \"{wanted}\"; its sheets are: {}",
-                    names.join(", ")
+                usage(crate::t!(
+                    "import-no-such-sheet",
+                    file = name,
+                    wanted = wanted,
+                    sheets = names.join(", ")
                 ))
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| invalid_input(format!("{name}: the workbook has no sheet")))?,
+            .ok_or_else(|| invalid_input(crate::t!("import-workbook-no-sheet", file = name)))?,
     })
 }
 
 fn unreadable(name: &str, kind: FileKind, e: &dyn std::fmt::Display) -> anyhow::Error {
     let hint = if kind == FileKind::Xlsx {
-        "a ZIP that is not a workbook (Decidim's open-data download is a ZIP of CSV files) must be extracted first: import the CSV inside it; a workbook, open it in the spreadsheet and save it again"
+        crate::t!("import-workbook-unreadable-zip-hint")
     } else {
-        "open it in the spreadsheet and save it again, or export the sheet as CSV"
+        crate::t!("import-workbook-unreadable-hint")
     };
-    invalid_input(format!(
-        "{name}: the {} workbook cannot be read ({e})",
-        kind.name()
+    invalid_input(crate::t!(
+        "import-workbook-unreadable",
+        file = name,
+        kind = kind.name(),
+        error = e.to_string()
     ))
     .hint(hint)
     .into()
@@ -330,7 +336,7 @@ fn open_workbook(
             calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e))?,
         ),
         FileKind::Csv | FileKind::Json => {
-            return Err(invalid_input(format!("{name}: not a workbook")).into())
+            return Err(invalid_input(crate::t!("import-not-a-workbook", file = name)).into())
         }
     })
 }
@@ -380,8 +386,9 @@ pub fn workbook_table(
             let mut skipped = skipped.into_iter();
             let Some(first) = skipped.next() else {
                 return Err(invalid_input(format!(
-                    "{}: the sheet is empty",
-                    Locator::Sheet(chosen.clone()).at(name, 1)
+                    "{}: {}",
+                    Locator::Sheet(chosen.clone()).at(name, 1),
+                    crate::t!("import-sheet-empty")
                 ))
                 .into());
             };

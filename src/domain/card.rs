@@ -124,22 +124,27 @@ impl Card {
     /// Checks what a card must have whatever way it was written.
     pub fn validate(&self) -> Result<(), Failure> {
         if self.code.trim().is_empty() {
-            return Err(usage("a card needs a code"));
+            return Err(usage(crate::t!("domain-card-needs-code")));
         }
         if self.code.chars().any(|c| c.is_control()) || self.code.trim() != self.code {
-            return Err(usage(format!(
-                "card code \"{}\" has spaces at the ends or control characters",
-                self.code
+            return Err(usage(crate::t!(
+                "domain-card-code-bad",
+                code = self.code.as_str()
             )));
         }
         if self.title.trim().is_empty() {
-            return Err(usage(format!("card {} needs a title", self.code)));
+            return Err(usage(crate::t!(
+                "domain-card-needs-title",
+                code = self.code.as_str()
+            )));
         }
         if let (Some(start), Some(end)) = (self.start, self.end) {
             if end < start {
-                return Err(usage(format!(
-                    "card {}: end {end} comes before start {start}",
-                    self.code
+                return Err(usage(crate::t!(
+                    "domain-card-end-before-start",
+                    code = self.code.as_str(),
+                    end = end.to_string(),
+                    start = start.to_string()
                 )));
             }
         }
@@ -159,11 +164,7 @@ impl YearMonth {
     /// expected shape.
     pub fn parse(input: &str) -> Result<YearMonth, Failure> {
         let s = input.trim();
-        let bad = || {
-            usage(format!(
-                "\"{input}\" is not a month: write it as YYYY-MM (e.g. 2022-03)"
-            ))
-        };
+        let bad = || usage(crate::t!("domain-month-bad", input = input));
         let (year, month) = if let Some((y, m)) = s.split_once('-') {
             (y, m)
         } else if let Some((m, y)) = s.split_once('/') {
@@ -201,11 +202,7 @@ impl Serialize for YearMonth {
 /// Anything else (`0,005`, `12,3,4`, `1.2.3`, a negative amount) is refused rather than read
 /// as another amount.
 pub fn parse_budget(input: &str) -> Result<i64, Failure> {
-    let bad = || {
-        usage(format!(
-            "\"{input}\" is not an amount in euro: write e.g. 120000, 120000.50, 120.000,50 or € 1.500,00"
-        ))
-    };
+    let bad = || usage(crate::t!("domain-budget-bad", input = input));
     let cleaned: String = input
         .trim()
         .trim_start_matches('€')

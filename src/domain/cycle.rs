@@ -12,11 +12,7 @@ pub struct Triennium {
 
 impl Triennium {
     pub fn parse(input: &str) -> Result<Triennium, Failure> {
-        let bad = || {
-            usage(format!(
-                "\"{input}\" is not a triennium: write it as YYYY-YYYY, three years, e.g. 2022-2024"
-            ))
-        };
+        let bad = || usage(crate::t!("domain-triennium-bad", input = input));
         let (a, b) = input.trim().split_once(['-', '/']).ok_or_else(bad)?;
         let first: i32 = a.trim().parse().map_err(|_| bad())?;
         let last: i32 = b.trim().parse().map_err(|_| bad())?;
@@ -114,7 +110,7 @@ impl Cycle {
     pub fn approved_with(&self) -> String {
         self.act
             .as_deref()
-            .map(|a| format!(" (approved with {a})"))
+            .map(|a| format!(" {}", crate::t!("domain-approved-with", act = a)))
             .unwrap_or_default()
     }
 
@@ -122,12 +118,12 @@ impl Cycle {
     /// freezes what the Giunta approved.
     pub fn ensure_open(&self) -> Result<(), Failure> {
         if self.is_closed() {
-            return Err(refused(format!(
-                "the cycle {} is closed{}: its suggestions, axes, links and responses are read-only",
-                self.triennium,
-                self.approved_with()
+            return Err(refused(crate::t!(
+                "domain-cycle-read-only",
+                triennium = self.triennium.to_string(),
+                approved = self.approved_with()
             ))
-            .hint("work on the open cycle; `agenda cycle list` shows the cycles"));
+            .hint(crate::t!("domain-cycle-read-only-hint")));
         }
         Ok(())
     }

@@ -4,12 +4,12 @@
 //! and refuses anything else with the list of valid values.
 
 use crate::error::{usage, Failure};
-use crate::text::{fold, folds_to};
+use crate::text::{closest, fold, folds_to};
 
 /// A closed list of values with a code and an Italian label.
 pub trait Term: Sized + Copy + PartialEq + 'static {
-    /// What the list is called in messages ("axis", "status" …).
-    const WHAT: &'static str;
+    /// What the list is called in messages ("axis", "status" …), in the run's language.
+    fn what() -> String;
     const ALL: &'static [Self];
     fn code(self) -> &'static str;
     fn label(self) -> &'static str;
@@ -31,16 +31,32 @@ pub trait Term: Sized + Copy + PartialEq + 'static {
         })
     }
 
-    /// Like [`Term::find`], but an unknown value is a usage error that lists the valid ones.
+    /// Like [`Term::find`], but an unknown value is a usage error that lists the valid ones,
+    /// with a hint when one of them is close to what was written ("competenz").
     fn parse(input: &str) -> Result<Self, Failure> {
         Self::find(input).ok_or_else(|| {
-            usage(format!(
-                "unknown {} \"{}\"; valid values: {}",
-                Self::WHAT,
-                input,
-                Self::valid_codes()
-            ))
+            let failure = usage(crate::t!(
+                "domain-unknown-term",
+                what = Self::what(),
+                input = input,
+                valid = Self::valid_codes()
+            ));
+            match Self::nearest(input) {
+                Some(value) => failure.hint(crate::t!("domain-did-you-mean", value = value.code())),
+                None => failure,
+            }
         })
+    }
+
+    /// The value whose code or Italian name is closest to `input` (see [`closest`]), if any is
+    /// close enough.
+    fn nearest(input: &str) -> Option<Self> {
+        let candidates = Self::ALL.iter().flat_map(|v| [v.code(), v.label()]);
+        let word = closest(input, candidates)?;
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.code() == word || v.label() == word)
     }
 
     fn valid_codes() -> String {
@@ -57,13 +73,15 @@ pub trait Term: Sized + Copy + PartialEq + 'static {
 }
 
 macro_rules! term {
-    ($(#[$meta:meta])* $name:ident, $what:literal, [$($variant:ident => ($code:literal, $label:literal $(, [$($alias:literal),*])?)),+ $(,)?]) => {
+    ($(#[$meta:meta])* $name:ident, $what:expr, [$($variant:ident => ($code:literal, $label:literal $(, [$($alias:literal),*])?)),+ $(,)?]) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
 
         impl Term for $name {
-            const WHAT: &'static str = $what;
+            fn what() -> String {
+                $what
+            }
             const ALL: &'static [Self] = &[$($name::$variant),+];
             fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
@@ -92,7 +110,7 @@ macro_rules! term {
 
 term!(
     /// The six axes of the Agenda.
-    Axis, "axis", [
+    Axis, crate::t!("domain-what-axis"), [
         Semplificazione => ("semplificazione", "Semplificazione", ["simplification"]),
         Promozione => ("promozione", "Promozione", ["promotion"]),
         Competenze => ("competenze", "Competenze", ["skills", "digital skills"]),
@@ -120,7 +138,7 @@ impl Axis {
 
 term!(
     /// Where a project card stands.
-    CardStatus, "status", [
+    CardStatus, crate::t!("domain-what-status"), [
         InCorso => ("in-corso", "in corso", ["in progress", "avviata", "avviato"]),
         Programmata => ("programmata", "programmata, non avviata", ["programmata non avviata", "scheduled", "programmato"]),
         BreveTermine => ("breve-termine", "a breve termine", ["short term"]),
@@ -132,7 +150,7 @@ term!(
 
 term!(
     /// Who sent a suggestion.
-    Stakeholder, "stakeholder type", [
+    Stakeholder, crate::t!("domain-what-stakeholder-type"), [
         Cittadino => ("cittadino", "cittadino", ["cittadina", "cittadini", "citizen", "privato", "privato cittadino", "residente", "persona fisica"]),
         Impresa => ("impresa", "impresa", ["azienda", "imprese", "company", "business", "ditta", "societa", "professionista", "libero professionista", "commerciante"]),
         Associazione => ("associazione", "associazione", ["associazioni", "association", "onlus", "odv", "aps", "terzo settore", "ets", "cooperativa", "comitato", "sindacato"]),
@@ -164,7 +182,7 @@ impl Stakeholder {
 
 term!(
     /// How a suggestion reached the office.
-    Channel, "channel", [
+    Channel, crate::t!("domain-what-channel"), [
         Piattaforma => ("piattaforma", "piattaforma online", ["partecipo", "decidim", "platform", "online"]),
         Modulo => ("modulo", "modulo", ["modulo web", "modulo online", "form", "web form", "questionario"]),
         Email => ("email", "e-mail", ["e mail", "posta elettronica", "pec", "mail"]),
@@ -175,7 +193,7 @@ term!(
 
 term!(
     /// The administration's response to a suggestion.
-    Outcome, "outcome", [
+    Outcome, crate::t!("domain-what-outcome"), [
         Accolto => ("accolto", "accolto", ["accepted", "accolta"]),
         ParzialmenteAccolto => ("parzialmente-accolto", "parzialmente accolto", ["partially accepted", "parzialmente accolta"]),
         GiaPrevisto => ("gia-previsto", "già previsto", ["already planned", "gia prevista", "gia in corso"]),
@@ -200,6 +218,26 @@ mod tests {
         assert_eq!(Axis::find("Mobilità"), None);
         let err = Axis::parse("mobilita").unwrap_err();
         assert!(err.message.contains("semplificazione, promozione"));
+    }
+
+    #[test]
+    fn an_unknown_value_close_to_a_valid_one_gets_a_hint() {
+        let err = Axis::parse("competenz").unwrap_err();
+        assert_eq!(
+            err.message,
+            "unknown axis \"competenz\"; valid values: semplificazione, promozione, competenze, nuovi-servizi, infrastrutture, governance"
+        );
+        assert_eq!(err.hint.as_deref(), Some("did you mean \"competenze\"?"));
+        let err = Axis::parse("mobilita").unwrap_err();
+        assert_eq!(err.hint, None);
+        // A label close to what was written suggests the value's code.
+        let err = Axis::parse("Nuovi srvizi").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean \"nuovi-servizi\"?"));
+        let err = Outcome::parse("acolto").unwrap_err();
+        assert!(err.message.starts_with("unknown outcome \"acolto\""));
+        assert_eq!(err.hint.as_deref(), Some("did you mean \"accolto\"?"));
+        let err = Stakeholder::parse("xyz").unwrap_err();
+        assert!(err.message.starts_with("unknown stakeholder type \"xyz\""));
     }
 
     #[test]

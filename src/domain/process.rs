@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::context;
 use crate::domain::Cycle;
 use crate::error::{refused, usage};
-use crate::text::plural;
 
 /// How many suggestions of a cycle there are, and how many have no axis or no response.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -33,12 +32,11 @@ pub struct Unanswered {
 impl Unanswered {
     /// "3 of 40 suggestions have no response: A, B, C and 1 more".
     pub fn sentence(&self) -> String {
-        format!(
-            "{} of {} {} no response: {}",
-            self.count,
-            self.of,
-            plural(self.count, "suggestion has", "suggestions have"),
-            listed(&self.shown, self.count)
+        t!(
+            "domain-unanswered",
+            count = self.count,
+            of = self.of,
+            list = listed(&self.shown, self.count)
         )
     }
 }
@@ -57,12 +55,11 @@ pub struct Untagged {
 impl Untagged {
     /// "2 of 40 suggestions have no axis: A, B".
     pub fn sentence(&self) -> String {
-        format!(
-            "{} of {} {} no axis: {}",
-            self.count,
-            self.of,
-            plural(self.count, "suggestion has", "suggestions have"),
-            listed(&self.shown, self.count)
+        t!(
+            "domain-untagged",
+            count = self.count,
+            of = self.of,
+            list = listed(&self.shown, self.count)
         )
     }
 }
@@ -84,19 +81,22 @@ pub struct DatedAfter {
 
 impl DatedAfter {
     /// "2 of 40 suggestions are dated after 2022-01-20, the date of the report (the latest
-    /// 2022-11-03): A, B"; `of_what` names the date ("the date of the report", "the closing").
+    /// 2022-11-03): A, B"; `of_what` names the date, in the run's language ("the date of the
+    /// report", "the closing").
     pub fn sentence(&self, of_what: &str) -> String {
-        format!(
-            "{} of {} {} after {}, {of_what}{}: {}",
-            self.count,
-            self.of,
-            plural(self.count, "suggestion is dated", "suggestions are dated"),
-            self.date,
-            self.latest
-                .as_deref()
-                .map(|l| format!(" (the latest {l})"))
-                .unwrap_or_default(),
-            listed(&self.shown, self.count)
+        let latest = self
+            .latest
+            .as_deref()
+            .map(|l| format!(" {}", t!("domain-dated-after-latest", latest = l)))
+            .unwrap_or_default();
+        t!(
+            "domain-dated-after",
+            count = self.count,
+            of = self.of,
+            date = self.date.as_str(),
+            of_what = of_what,
+            latest = latest,
+            list = listed(&self.shown, self.count)
         )
     }
 }
@@ -105,7 +105,11 @@ impl DatedAfter {
 fn listed(shown: &[String], count: i64) -> String {
     let more = count - shown.len() as i64;
     if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
+        t!(
+            "domain-listed-and-more",
+            shown = shown.join(", "),
+            more = more
+        )
     } else {
         shown.join(", ")
     }
@@ -114,11 +118,12 @@ fn listed(shown: &[String], count: i64) -> String {
 /// A step is never dated before the start of the phase it leaves: steps go forward in time.
 pub fn ensure_not_before_phase(date: &str, cycle: &Cycle) -> Result<()> {
     if date < cycle.phase_since.as_str() {
-        return Err(refused(format!(
-            "{date} comes before the start of the current phase ({})",
-            cycle.phase_since
+        return Err(refused(t!(
+            "domain-step-before-phase",
+            date = date,
+            since = cycle.phase_since.as_str()
         ))
-        .hint("steps go forward in time: give a --date on or after it")
+        .hint(t!("domain-step-before-phase-hint"))
         .into());
     }
     Ok(())
@@ -128,10 +133,12 @@ pub fn ensure_not_before_phase(date: &str, cycle: &Cycle) -> Result<()> {
 pub fn ensure_not_after_today(date: &str) -> Result<()> {
     let today = context::today();
     if date > today.as_str() {
-        return Err(usage(format!(
-            "{date} is after today ({today}): a step of the process is recorded when it happens"
+        return Err(usage(t!(
+            "domain-step-after-today",
+            date = date,
+            today = today.as_str()
         ))
-        .hint("give --date on or before today, or leave it out for today")
+        .hint(t!("domain-step-after-today-hint"))
         .into());
     }
     Ok(())
@@ -150,11 +157,7 @@ impl Act {
     /// Reads `12/2022` (a leading `DGC`, `D.G.C.` or `n.` is accepted and dropped) with the
     /// act's date, which is required.
     pub fn parse(input: &str, date: Option<&str>) -> Result<Act> {
-        let bad = || {
-            usage(format!(
-                "--act \"{input}\": write the deliberation's number and year, e.g. --act 12/2022 (or \"DGC 12/2022\")"
-            ))
-        };
+        let bad = || usage(t!("domain-act-bad", input = input));
         let mut rest = input.trim();
         for prefix in [
             "d.g.c.",
@@ -192,18 +195,23 @@ impl Act {
             return Err(bad().into());
         }
         let date = date.ok_or_else(|| {
-            usage(format!(
-                "--act {number}/{year} needs the date of the deliberation: --act-date YYYY-MM-DD"
+            usage(t!(
+                "domain-act-needs-date",
+                number = number.to_string(),
+                year = year.to_string()
             ))
         })?;
         let date = crate::domain::mapping::dates::parse(date)
             .filter(|d| d.len() == 10)
-            .ok_or_else(|| usage(format!("--act-date \"{date}\" is not a date (YYYY-MM-DD)")))?;
+            .ok_or_else(|| usage(t!("domain-act-date-bad", date = date)))?;
         if !date.starts_with(&year.to_string()) {
-            return Err(usage(format!(
-                "the act {number}/{year} is dated {date}: a deliberation's number counts within the year of its date"
+            return Err(usage(t!(
+                "domain-act-year-mismatch",
+                number = number.to_string(),
+                year = year.to_string(),
+                date = date.as_str()
             ))
-            .hint("check the number and the date on the deliberation")
+            .hint(t!("domain-act-year-mismatch-hint"))
             .into());
         }
         Ok(Act { number, year, date })
@@ -214,17 +222,19 @@ impl Act {
     pub fn check_against(&self, cycle: &Cycle, closing: &str) -> Result<()> {
         ensure_not_after_today(&self.date)?;
         if self.date.as_str() < cycle.phase_since.as_str() {
-            return Err(usage(format!(
-                "the act is dated {}, before Fase 3 began ({}): it cannot approve this update",
-                self.date, cycle.phase_since
+            return Err(usage(t!(
+                "domain-act-before-fase-3",
+                date = self.date.as_str(),
+                since = cycle.phase_since.as_str()
             ))
-            .hint("check --act-date")
+            .hint(t!("domain-act-before-fase-3-hint"))
             .into());
         }
         if self.date.as_str() > closing {
-            return Err(usage(format!(
-                "the act is dated {}, after the closing ({closing}): close on or after the day of the act",
-                self.date
+            return Err(usage(t!(
+                "domain-act-after-closing",
+                date = self.date.as_str(),
+                closing = closing
             ))
             .into());
         }

@@ -17,22 +17,16 @@ impl ResponseRequest {
     /// gia-previsto, the duplicated suggestion for duplicato (and only for it).
     pub fn check(&self) -> Result<(), Failure> {
         if self.reason.trim().is_empty() {
-            return Err(usage(
-                "a response needs a reason (--reason): giving account of every choice is the point of Fase 3",
-            ));
+            return Err(usage(crate::t!("domain-response-needs-reason")));
         }
         if self.outcome.needs_card() && self.card.is_none() {
-            return Err(usage(
-                "gia-previsto needs the card that already covers the suggestion (--card CODE)",
-            ));
+            return Err(usage(crate::t!("domain-response-needs-card")));
         }
         if self.outcome.needs_duplicate() && self.duplicate_of.is_none() {
-            return Err(usage(
-                "duplicato needs the suggestion it duplicates (--duplicate-of ID)",
-            ));
+            return Err(usage(crate::t!("domain-response-needs-duplicate")));
         }
         if !self.outcome.needs_duplicate() && self.duplicate_of.is_some() {
-            return Err(usage("--duplicate-of goes with the outcome duplicato"));
+            return Err(usage(crate::t!("domain-response-stray-duplicate")));
         }
         Ok(())
     }

@@ -37,13 +37,12 @@ impl Keyword {
         let stem = trimmed.ends_with('*');
         let folded = fold(trimmed.trim_end_matches('*'));
         if folded.is_empty() {
-            return Err(usage(format!(
-                "\"{written}\" is not a keyword: give a word, a phrase, or a stem ending in * (e.g. anzian*)"
-            )));
+            return Err(usage(crate::t!("domain-keyword-empty", written = written)));
         }
         if stem && folded.chars().count() < 3 {
-            return Err(usage(format!(
-                "the stem \"{written}\" is too short: it would match too many words; give at least 3 letters"
+            return Err(usage(crate::t!(
+                "domain-keyword-stem-too-short",
+                written = written
             )));
         }
         Ok(Keyword {
@@ -66,7 +65,8 @@ pub fn default_rules() -> Result<Vec<DefaultRule>, Failure> {
     let mut reader = csv::ReaderBuilder::new().from_reader(DEFAULT_RULES.as_bytes());
     let mut out = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| usage(format!("the default rules: {e}")))?;
+        let record =
+            record.map_err(|e| usage(crate::t!("domain-default-rules", error = e.to_string())))?;
         let axis = Axis::parse(record.get(0).unwrap_or(""))?;
         let keywords: Vec<String> = record
             .get(1)

@@ -116,6 +116,7 @@ pub(crate) const FILES: &[(&str, &str, &str)] = catalogue![
     "domain",
     "process",
     "report",
+    "output",
 ];
 
 struct Catalogues {

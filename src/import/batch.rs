@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::fate::{self, Arrived, Fate, Policy, UnclosedQuote, UNCLOSED_QUOTE};
+use super::fate::{self, unclosed_quote_reason, Arrived, Fate, Policy, UnclosedQuote};
 use super::FileReport;
 use crate::csvin::{self, CsvFile, Problems, Source};
 use crate::domain::mapping::{Format, Incoming, Mapping};
@@ -183,12 +183,12 @@ impl<'c, 'db> Batch<'c, 'db> {
     pub(crate) fn unclosed_quote(&mut self, fate: UnclosedQuote) -> Result<()> {
         match fate {
             UnclosedQuote::None => {}
-            UnclosedQuote::AlsoRejects => self.problems.amend_last(UNCLOSED_QUOTE),
+            UnclosedQuote::AlsoRejects => self.problems.amend_last(&unclosed_quote_reason()),
             UnclosedQuote::Rejects { line } => {
                 self.counts.rejected += 1;
-                self.problems.add(line, UNCLOSED_QUOTE.into());
+                self.problems.add(line, unclosed_quote_reason());
                 if self.policy.skip_invalid {
-                    store::add_rejection(self.tx, self.id, line, UNCLOSED_QUOTE)?;
+                    store::add_rejection(self.tx, self.id, line, &unclosed_quote_reason())?;
                     // The row was written before its quote turned out to be open: take it out
                     // (with what hangs from it: foreign keys are not enforced during imports,
                     // so nothing cascades).

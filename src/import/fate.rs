@@ -76,10 +76,10 @@ pub(crate) fn screen(
     keys: &mut FileKeys,
 ) -> Screened {
     if record.len() != mapping.columns {
-        return Screened::Invalid(format!(
-            "{} fields, but the header has {}",
-            record.len(),
-            mapping.columns
+        return Screened::Invalid(crate::t!(
+            "import-wrong-field-count",
+            count = record.len(),
+            columns = mapping.columns
         ));
     }
     let Some(key) = mapping.fast_key(record) else {
@@ -226,8 +226,9 @@ pub(crate) struct LastRecord {
 }
 
 /// Why the last record of a file whose quotes do not balance is wrong.
-pub(crate) const UNCLOSED_QUOTE: &str =
-    "a quoted field opened on this line is never closed: it runs to the end of the file";
+pub(crate) fn unclosed_quote_reason() -> String {
+    crate::t!("import-unclosed-quote")
+}
 
 /// What a quote that never closes does to a file.
 #[derive(Debug, PartialEq, Eq)]
@@ -263,15 +264,14 @@ pub(crate) fn accept(
     skip_invalid: bool,
 ) -> Result<(), Failure> {
     if counts.read == 0 {
-        return Err(invalid_input(format!(
-            "{name}: the file has a header but no rows"
-        )));
+        return Err(invalid_input(crate::t!("import-no-rows", file = name)));
     }
     if !skip_invalid {
         problems.fail_if_any()?;
     } else if counts.read == counts.rejected {
         return Err(invalid_input(format!(
-            "{name}: every row is invalid, so nothing was imported:\n  {}",
+            "{}\n  {}",
+            crate::t!("import-every-row-invalid", file = name),
             problems.lines().join("\n  ")
         )));
     }

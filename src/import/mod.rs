@@ -39,8 +39,9 @@ impl SourceChoice {
             "auto" => Ok(SourceChoice::Auto),
             "decidim" => Ok(SourceChoice::Decidim),
             "generic" => Ok(SourceChoice::Generic),
-            other => Err(crate::error::usage(format!(
-                "unknown --source \"{other}\"; valid values: auto, decidim, generic"
+            other => Err(crate::error::usage(crate::t!(
+                "import-unknown-source",
+                value = other
             ))),
         }
     }
@@ -109,8 +110,12 @@ pub fn import(
     let mut sources = Vec::new();
     for file in files {
         let source = Source::new(file)?;
-        let scan = csvin::Scan::file(source.path())
-            .map_err(|e| e.context(format!("reading {}", source.name)))?;
+        let scan = csvin::Scan::file(source.path()).map_err(|e| {
+            e.context(crate::t!(
+                "import-reading-file",
+                file = source.name.as_str()
+            ))
+        })?;
         sources.push((source, scan));
     }
     let total: u64 = sources.iter().map(|(_, s)| s.size).sum();
@@ -202,15 +207,15 @@ fn import_all(
 /// The open cycle, if it collects suggestions.
 fn collecting_cycle(tx: &crate::storage::Tx) -> Result<crate::domain::Cycle> {
     let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
-        refused("every cycle is closed: suggestions can only be imported into an open cycle")
-            .hint("open the next cycle with `agenda cycle open`")
+        refused(crate::t!("import-every-cycle-closed"))
+            .hint(crate::t!("import-every-cycle-closed-hint"))
     })?;
     if cycle.phase == Phase::Presentazione {
-        return Err(refused(format!(
-            "the cycle {} is in Fase 1 – presentazione: suggestions are collected from Fase 2 on",
-            cycle.triennium
+        return Err(refused(crate::t!(
+            "import-cycle-in-phase-one",
+            triennium = cycle.triennium.to_string()
         ))
-        .hint("open the collection with `agenda phase advance`, then import")
+        .hint(crate::t!("import-cycle-in-phase-one-hint"))
         .into());
     }
     Ok(cycle)
@@ -229,16 +234,20 @@ fn sheet_to_read(source: &Source, scan: &csvin::Scan, options: &Options) -> Resu
         )?));
     }
     if let Some(sheet) = &options.sheet {
-        return Err(crate::error::usage(format!(
-            "--sheet {sheet}: {} is {}, not a workbook",
-            source.name,
-            if kind == csvin::FileKind::Json {
-                "a JSON document"
-            } else {
-                "a CSV file"
-            }
-        ))
-        .into());
+        let message = if kind == csvin::FileKind::Json {
+            crate::t!(
+                "import-sheet-not-workbook-json",
+                sheet = sheet.as_str(),
+                file = source.name.as_str()
+            )
+        } else {
+            crate::t!(
+                "import-sheet-not-workbook-csv",
+                sheet = sheet.as_str(),
+                file = source.name.as_str()
+            )
+        };
+        return Err(crate::error::usage(message).into());
     }
     Ok(None)
 }

@@ -137,10 +137,10 @@ impl<'scope> Pipeline<'scope> {
     pub(crate) fn finish(self) -> Result<()> {
         drop(self.chunks);
         if self.reader.join().is_err() {
-            return Err(anyhow::anyhow!(
-                "the thread reading {} stopped unexpectedly",
-                self.name
-            ));
+            return Err(anyhow::anyhow!(crate::t!(
+                "import-reader-thread-stopped",
+                file = self.name.as_str()
+            )));
         }
         match self.failed {
             Some(e) => Err(e),

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::domain::Cycle;
 use crate::error::{invalid_input, refused, usage};
+use crate::i18n::{tr_in, Args, Lang};
 use crate::report::csv::Flavour;
 use crate::report::made::{Made, VERSION};
 use crate::report::{self, Format, Options};
@@ -42,13 +43,13 @@ pub fn read_annexes(paths: &[PathBuf]) -> Result<Vec<AnnexFile>> {
     for path in paths {
         let file = read_one(path)?;
         if let Some(other) = files.iter().find(|f| f.name == file.name) {
-            return Err(usage(format!(
-                "{} and {} are both named {}: the annexes of a cycle are kept and given back by name",
-                other.path.display(),
-                path.display(),
-                file.name
+            return Err(usage(t!(
+                "process-annex-same-name",
+                first = other.path.display().to_string(),
+                second = path.display().to_string(),
+                name = file.name.as_str()
             ))
-            .hint("give each annex once, under a name of its own")
+            .hint(t!("process-annex-same-name-hint"))
             .into());
         }
         files.push(file);
@@ -57,30 +58,35 @@ pub fn read_annexes(paths: &[PathBuf]) -> Result<Vec<AnnexFile>> {
 }
 
 fn read_one(path: &Path) -> Result<AnnexFile> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let cannot = |e: std::io::Error| {
         let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "there is no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            std::io::ErrorKind::NotFound => t!("process-annex-no-such-file"),
+            std::io::ErrorKind::PermissionDenied => t!("process-annex-permission-denied"),
             _ => e.to_string(),
         };
-        invalid_input(format!("the annex {shown} cannot be read: {why}"))
-            .hint("give the path of each file the Giunta approved, e.g. --annex relazione.pdf relazione.md")
+        invalid_input(t!(
+            "process-annex-unreadable",
+            path = shown.as_str(),
+            why = why
+        ))
+        .hint(t!("process-annex-unreadable-hint"))
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(invalid_input(format!(
-            "the annex {shown} is a folder, not a file"
-        ))
-        .hint("name the files themselves, e.g. --annex allegati/relazione.pdf allegati/esiti-contributi.csv")
-        .into());
+        return Err(
+            invalid_input(t!("process-annex-is-a-folder", path = shown.as_str()))
+                .hint(t!("process-annex-is-a-folder-hint"))
+                .into(),
+        );
     }
     let too_large = || {
-        invalid_input(format!(
-            "the annex {shown} is larger than {} MiB, the most an annex may be",
-            MAX_ANNEX_BYTES >> 20
+        invalid_input(t!(
+            "process-annex-too-large",
+            path = shown.as_str(),
+            mib = MAX_ANNEX_BYTES >> 20
         ))
-        .hint("the report and its CSV annexes are far smaller: check that this is the file the Giunta approved")
+        .hint(t!("process-annex-too-large-hint"))
     };
     if meta.len() > MAX_ANNEX_BYTES {
         return Err(too_large().into());
@@ -90,10 +96,8 @@ fn read_one(path: &Path) -> Result<AnnexFile> {
         .and_then(|n| n.to_str())
         .filter(|n| !n.is_empty())
         .ok_or_else(|| {
-            invalid_input(format!(
-                "the annex {shown} has no file name the tool can keep (it must be UTF-8)"
-            ))
-            .hint("rename the file, e.g. relazione.pdf")
+            invalid_input(t!("process-annex-bad-name", path = shown.as_str()))
+                .hint(t!("process-annex-bad-name-hint"))
         })?
         .to_string();
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -118,7 +122,16 @@ pub struct Checked {
     /// The stamp line it carries.
     pub stamp: Option<String>,
     /// `None` when verified; else why it cannot be.
-    pub unverified: Option<String>,
+    pub unverified: Option<Unverified>,
+}
+
+/// Why an annex cannot be verified: as the database keeps it with the annex (in English,
+/// whatever the language of the run, as it has always been stored), and as the person who runs
+/// the command reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unverified {
+    pub stored: String,
+    pub shown: String,
 }
 
 /// An annex as stored with the closing: what the closing reports and audits.
@@ -128,13 +141,24 @@ pub struct Kept {
     pub size: usize,
     pub sha256: String,
     pub verified: bool,
-    /// Why it was stored as is, not checked.
+    /// Why it was stored as is, not checked (as stored: in English).
     pub as_is_reason: Option<String>,
+    /// The same, in the run's language.
+    #[serde(skip)]
+    pub as_is_shown: Option<String>,
 }
 
 impl Kept {
-    /// "verified", or "as is, not checked: why".
+    /// "verified", or "as is, not checked: why", in the run's language.
     pub fn flag(&self) -> String {
+        match self.as_is_shown.as_ref().or(self.as_is_reason.as_ref()) {
+            None => t!("process-annex-verified"),
+            Some(why) => t!("process-annex-as-is", why = why.as_str()),
+        }
+    }
+
+    /// The flag as the audit entry stores it, in English.
+    fn stored_flag(&self) -> String {
         match &self.as_is_reason {
             None => "verified".to_string(),
             Some(why) => format!("as is, not checked: {why}"),
@@ -160,17 +184,17 @@ pub fn check_and_store(
         .filter_map(|(f, c)| {
             c.unverified
                 .as_ref()
-                .map(|why| format!("{}: {why}", f.name))
+                .map(|why| format!("{}: {}", f.name, why.shown))
         })
         .collect();
     if !failed.is_empty() && !as_is {
-        return Err(refused(format!(
-            "{} of the cycle {} cannot be verified, so nothing was stored and the cycle was not closed: {}",
-            if failed.len() == 1 { "an annex".to_string() } else { format!("{} annexes", failed.len()) },
-            cycle.triennium,
-            failed.join("; ")
+        return Err(refused(t!(
+            "process-annex-unverified",
+            count = failed.len(),
+            triennium = cycle.triennium.to_string(),
+            failed = failed.join("; ")
         ))
-        .hint("give the files exactly as agenda wrote them from this cycle's data, the final report (not --draft) and its CSV annexes; --annex-as-is stores them anyway, flagged \"as is, not checked\"")
+        .hint(t!("process-annex-unverified-hint"))
         .into());
     }
     let mut kept = Vec::with_capacity(files.len());
@@ -185,7 +209,7 @@ pub fn check_and_store(
                 format: c.format.map(format_code).unwrap_or(""),
                 bytes: &file.bytes,
                 sha256: &sha256,
-                as_is_reason: c.unverified.as_deref(),
+                as_is_reason: c.unverified.as_ref().map(|u| u.stored.as_str()),
                 stamp: c.stamp.as_deref(),
             },
         )?;
@@ -194,7 +218,8 @@ pub fn check_and_store(
             size: file.bytes.len(),
             sha256,
             verified: c.unverified.is_none(),
-            as_is_reason: c.unverified.clone(),
+            as_is_reason: c.unverified.as_ref().map(|u| u.stored.clone()),
+            as_is_shown: c.unverified.as_ref().map(|u| u.shown.clone()),
         });
     }
     Ok(kept)
@@ -207,7 +232,7 @@ pub fn audit_text(kept: &[Kept]) -> String {
     }
     let each: Vec<String> = kept
         .iter()
-        .map(|k| format!("{} (sha256 {}, {})", k.name, k.sha256, k.flag()))
+        .map(|k| format!("{} (sha256 {}, {})", k.name, k.sha256, k.stored_flag()))
         .collect();
     format!("; annexes as approved: {}", each.join(", "))
 }
@@ -256,22 +281,36 @@ pub fn check(
 
 /// Why a stamped report cannot be verified before making it again: another cycle, a draft,
 /// another version of agenda.
-pub fn stamp_problem(cycle: &Cycle, made: &Made) -> Option<String> {
+pub fn stamp_problem(cycle: &Cycle, made: &Made) -> Option<Unverified> {
     if made.triennium != cycle.triennium {
-        Some(format!(
-            "its stamp says it is the report of the cycle {}, not of the cycle {}",
-            made.triennium, cycle.triennium
-        ))
+        let mut args = Args::new();
+        args.set("stamp", made.triennium.to_string());
+        args.set("cycle", cycle.triennium.to_string());
+        Some(Unverified {
+            stored: tr_in(Lang::En, "process-annex-other-cycle", Some(&args)),
+            shown: t!(
+                "process-annex-other-cycle",
+                stamp = made.triennium.to_string(),
+                cycle = cycle.triennium.to_string()
+            ),
+        })
     } else if made.draft {
-        Some(
-            "it is a draft (BOZZA): the Giunta approves the final report, written without --draft"
-                .to_string(),
-        )
+        Some(Unverified {
+            stored: tr_in(Lang::En, "process-annex-draft", None),
+            shown: t!("process-annex-draft"),
+        })
     } else if made.version != VERSION {
-        Some(format!(
-            "it was made by agenda {}, and this is agenda {VERSION}: it cannot be checked, since only the version that made a report makes the same bytes again",
-            made.version
-        ))
+        let mut args = Args::new();
+        args.set("made", made.version.as_str());
+        args.set("current", VERSION);
+        Some(Unverified {
+            stored: tr_in(Lang::En, "process-annex-other-version", Some(&args)),
+            shown: t!(
+                "process-annex-other-version",
+                made = made.version.as_str(),
+                current = VERSION
+            ),
+        })
     } else {
         None
     }
@@ -281,8 +320,21 @@ fn same_options(a: &Options, b: &Options) -> bool {
     a.draft == b.draft && a.date == b.date && a.annex_label() == b.annex_label()
 }
 
-const CHANGED: &str = "its bytes differ from the report this cycle's data give with the options of its stamp: it was changed after it was made, or made from other data";
-const FOREIGN: &str = "not a report made by agenda: it carries no stamp, and it is none of the CSV annexes (open-data or Excel) this cycle's data give";
+/// A report whose bytes are not those its stamp's options give.
+fn changed() -> Unverified {
+    Unverified {
+        stored: tr_in(Lang::En, "process-annex-changed", None),
+        shown: t!("process-annex-changed"),
+    }
+}
+
+/// A file that is neither a stamped report nor one of the CSV annexes.
+fn foreign() -> Unverified {
+    Unverified {
+        stored: tr_in(Lang::En, "process-annex-foreign", None),
+        shown: t!("process-annex-foreign"),
+    }
+}
 
 /// The documents and CSV annexes made again so far, so that each is made once per command.
 struct Renders<'c> {
@@ -313,13 +365,13 @@ impl<'c> Renders<'c> {
             return Ok(Checked {
                 format: csv.then_some(Format::Csv),
                 stamp: None,
-                unverified: (!csv).then(|| FOREIGN.to_string()),
+                unverified: (!csv).then(foreign),
             });
         };
         let unverified = match stamp_problem(self.cycle, &made) {
             Some(problem) => Some(problem),
             None if self.document(&made.options(), format)? == bytes => None,
-            None => Some(CHANGED.to_string()),
+            None => Some(changed()),
         };
         Ok(Checked {
             format: Some(format),
@@ -406,14 +458,20 @@ mod tests {
     fn a_stamp_is_checked_for_cycle_draft_and_version_in_that_order() {
         let c = cycle();
         assert_eq!(stamp_problem(&c, &made("2021-2023", false, VERSION)), None);
-        let other = stamp_problem(&c, &made("2022-2024", true, "0.0.1")).unwrap();
+        let other = stamp_problem(&c, &made("2022-2024", true, "0.0.1"))
+            .unwrap()
+            .stored;
         assert!(
             other.contains("cycle 2022-2024, not of the cycle 2021-2023"),
             "{other}"
         );
-        let draft = stamp_problem(&c, &made("2021-2023", true, "0.0.1")).unwrap();
+        let draft = stamp_problem(&c, &made("2021-2023", true, "0.0.1"))
+            .unwrap()
+            .stored;
         assert!(draft.contains("draft (BOZZA)"), "{draft}");
-        let old = stamp_problem(&c, &made("2021-2023", false, "0.0.1")).unwrap();
+        let old = stamp_problem(&c, &made("2021-2023", false, "0.0.1"))
+            .unwrap()
+            .stored;
         assert!(
             old.contains("agenda 0.0.1") && old.contains(&format!("this is agenda {VERSION}")),
             "{old}"
@@ -429,6 +487,7 @@ mod tests {
                 sha256: "ab".repeat(32),
                 verified: true,
                 as_is_reason: None,
+                as_is_shown: None,
             },
             Kept {
                 name: "firmata.pdf".into(),
@@ -436,6 +495,7 @@ mod tests {
                 sha256: "cd".repeat(32),
                 verified: false,
                 as_is_reason: Some("not a report made by agenda".into()),
+                as_is_shown: Some("non è una relazione fatta da agenda".into()),
             },
         ];
         let text = audit_text(&kept);

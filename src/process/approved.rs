@@ -29,13 +29,18 @@ pub fn write(conn: &Handle, cycle: &Cycle, dir: &Path, db: &Path) -> Result<Vec<
         ensure_intact(conn, cycle, annex)?;
     }
     if dir.is_file() {
-        return Err(usage(format!(
-            "{} is a file: --approved writes every annex of the cycle, so --out names a folder",
-            dir.display()
+        return Err(usage(t!(
+            "process-approved-out-is-a-file",
+            path = dir.display().to_string()
         ))
         .into());
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        t!(
+            "process-approved-creating",
+            path = dir.display().to_string()
+        )
+    })?;
     let mut written = Vec::with_capacity(annexes.len());
     for annex in &annexes {
         let path = dir.join(&annex.name);
@@ -54,21 +59,21 @@ pub fn write(conn: &Handle, cycle: &Cycle, dir: &Path, db: &Path) -> Result<Vec<
 /// The annexes of a closed cycle; refused when it is open or was closed without any.
 fn stored(conn: &Handle, cycle: &Cycle) -> Result<Vec<StoredAnnex>> {
     if !cycle.is_closed() {
-        return Err(refused(format!(
-            "the cycle {} is not closed: its annexes as approved are stored when it closes",
-            cycle.triennium
+        return Err(refused(t!(
+            "process-approved-not-closed",
+            triennium = cycle.triennium.to_string()
         ))
-        .hint("when the Giunta approves the update, close the cycle with `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD --annex relazione.pdf …`; until then `agenda report` writes the report")
+        .hint(t!("process-approved-not-closed-hint"))
         .into());
     }
     let annexes = store::of_cycle(conn, cycle.id)?;
     if annexes.is_empty() {
-        return Err(refused(format!(
-            "the cycle {} was closed{} without storing its annexes as approved",
-            cycle.triennium,
-            cycle.approved_with()
+        return Err(refused(t!(
+            "process-approved-none-stored",
+            triennium = cycle.triennium.to_string(),
+            approved = cycle.approved_with()
         ))
-        .hint("`agenda report` writes its report again from the data; the annexes are stored only with the closing (`phase advance --annex`)")
+        .hint(t!("process-approved-none-stored-hint"))
         .into());
     }
     Ok(annexes)
@@ -77,11 +82,13 @@ fn stored(conn: &Handle, cycle: &Cycle) -> Result<Vec<StoredAnnex>> {
 fn ensure_intact(conn: &Handle, cycle: &Cycle, annex: &StoredAnnex) -> Result<()> {
     let actual = store::sha256_hex(&store::bytes(conn, annex.id)?);
     if actual != annex.sha256 {
-        return Err(refused(format!(
-            "the annex {} of the cycle {} no longer matches the SHA-256 recorded when it was stored ({}): the database was damaged or edited, and no file was written",
-            annex.name, cycle.triennium, annex.sha256
+        return Err(refused(t!(
+            "process-approved-damaged",
+            name = annex.name.as_str(),
+            triennium = cycle.triennium.to_string(),
+            sha256 = annex.sha256.as_str()
         ))
-        .hint("run `agenda check`, and restore a backup (`agenda restore PATH`) taken after the closing")
+        .hint(t!("process-approved-damaged-hint"))
         .into());
     }
     Ok(())
@@ -92,11 +99,9 @@ fn ensure_plain_name(name: &str) -> Result<()> {
     let plain =
         !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\0']);
     if !plain {
-        return Err(refused(format!(
-            "a stored annex is named \"{name}\", which is not a plain file name: the database was edited, and no file was written"
-        ))
-        .hint("run `agenda check`, and restore a backup (`agenda restore PATH`)")
-        .into());
+        return Err(refused(t!("process-approved-bad-name", name = name))
+            .hint(t!("process-approved-bad-name-hint"))
+            .into());
     }
     Ok(())
 }

@@ -62,19 +62,15 @@ pub fn checked(key: Key, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
         let hint = match key {
-            Key::Municipality => "give its name, e.g. \"Comune di Prato\"",
-            Key::Office => "to leave the office out, use `agenda config unset office`",
+            Key::Municipality => t!("process-config-municipality-empty-hint"),
+            Key::Office => t!("process-config-office-empty-hint"),
         };
-        return Err(usage(format!("the {} cannot be empty", key.code()))
+        return Err(usage(t!("process-config-empty", key = key.code()))
             .hint(hint)
             .into());
     }
     if value.chars().any(char::is_control) {
-        return Err(usage(format!(
-            "the {} stands on one line of the report's cover: write it without line breaks or tabs",
-            key.code()
-        ))
-        .into());
+        return Err(usage(t!("process-config-one-line", key = key.code())).into());
     }
     Ok(value.to_string())
 }
@@ -107,11 +103,9 @@ pub fn set(db: &mut Db, key: Key, value: &str) -> Result<Changed> {
 /// Removes the office (the municipality cannot be removed: exit 2).
 pub fn unset(db: &mut Db, key: Key) -> Result<Changed> {
     if key == Key::Municipality {
-        return Err(
-            usage("the municipality cannot be removed: the report's cover names it")
-                .hint("give another with `agenda config set municipality \"Comune di …\"`")
-                .into(),
-        );
+        return Err(usage(t!("process-config-municipality-required"))
+            .hint(t!("process-config-municipality-required-hint"))
+            .into());
     }
     db.write(|tx| {
         let before = settings::get(tx, key.code())?;

@@ -87,18 +87,18 @@ impl AdvanceOptions<'_> {
         let act = match self.act {
             Some(a) => Some(Act::parse(a, self.act_date)?),
             None if self.act_date.is_some() => {
-                return Err(usage("--act-date goes with --act: give the act's number too, e.g. --act 12/2022 --act-date 2022-01-20").into())
+                return Err(usage(t!("process-act-date-without-act")).into())
             }
             None => None,
         };
         if act.is_some() && self.without_act {
-            return Err(usage("--act and --without-act exclude each other: choose one").into());
+            return Err(usage(t!("process-act-and-without-act")).into());
         }
         if act.is_none() && !self.annexes.is_empty() {
-            return Err(usage("--annex goes with --act: the annexes kept are those the act approved, e.g. --act 12/2022 --act-date 2022-01-20 --annex relazione.pdf").into());
+            return Err(usage(t!("process-annex-without-act")).into());
         }
         if self.annex_as_is && self.annexes.is_empty() {
-            return Err(usage("--annex-as-is goes with --annex FILE…").into());
+            return Err(usage(t!("process-annex-as-is-without-annex")).into());
         }
         Ok(act)
     }
@@ -116,8 +116,7 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
     let note = options.note.map(str::trim).filter(|n| !n.is_empty());
     db.write(|tx| {
         let cycle = cycles::open_cycle(tx)?.ok_or_else(|| {
-            refused("no cycle is open: every cycle is closed")
-                .hint("open the next one with `agenda cycle open`")
+            refused(t!("process-no-open-cycle")).hint(t!("process-no-open-cycle-hint"))
         })?;
         ensure_not_before_phase(&date, &cycle)?;
         let Some(next) = cycle.phase.next() else {
@@ -139,10 +138,10 @@ pub fn advance(db: &mut Db, options: AdvanceOptions) -> Result<Step> {
             );
         };
         if act.is_some() || options.without_act {
-            return Err(usage(format!(
-                "--act and --without-act are for closing the cycle, from Fase 3, and so is --annex; the cycle {} is in {}",
-                cycle.triennium,
-                cycle.phase.label()
+            return Err(usage(t!(
+                "process-act-only-when-closing",
+                triennium = cycle.triennium.to_string(),
+                phase = cycle.phase.label()
             ))
             .into());
         }
@@ -224,39 +223,40 @@ fn closing_guards(
     let mut remedies = Vec::new();
     if unanswered.count > 0 {
         problems.push(unanswered.sentence());
-        remedies.push("record a response with its reason for each suggestion without one");
+        remedies.push(t!("process-remedy-respond"));
     }
     if untagged.count > 0 {
         problems.push(untagged.sentence());
-        remedies.push("tag each suggestion without an axis (`agenda suggestion tag REF AXIS`, or `agenda suggestion autotag`)");
+        remedies.push(t!("process-remedy-tag"));
     }
     if dated.count > 0 {
-        problems.push(dated.sentence("the closing"));
-        remedies.push("close on or after the latest date of submission (--date)");
+        problems.push(dated.sentence(&t!("process-dated-after-the-closing")));
+        remedies.push(t!("process-remedy-date"));
     }
     if !problems.is_empty() {
         let act_hint = if !has_act && !without_act {
-            " Closing also needs the approving act: --act n/yyyy --act-date YYYY-MM-DD, or --without-act."
+            format!(" {}", t!("process-cannot-close-act-hint"))
         } else {
-            ""
+            String::new()
         };
-        return Err(refused(format!(
-            "the cycle {} cannot close: {}",
-            cycle.triennium,
-            problems.join("; ")
+        return Err(refused(t!(
+            "process-cannot-close",
+            triennium = cycle.triennium.to_string(),
+            problems = problems.join("; ")
         ))
-        .hint(format!(
-            "{}, then close again.{act_hint}",
-            remedies.join("; ")
+        .hint(t!(
+            "process-cannot-close-hint",
+            remedies = remedies.join("; "),
+            act_hint = act_hint
         ))
         .into());
     }
     if !has_act && !without_act {
-        return Err(refused(format!(
-            "the cycle {} cannot leave Fase 3 and close without saying which act approves the update",
-            cycle.triennium
+        return Err(refused(t!(
+            "process-closing-needs-act",
+            triennium = cycle.triennium.to_string()
         ))
-        .hint("pass --act n/yyyy --act-date YYYY-MM-DD (the Giunta's deliberation), or --without-act to close without one")
+        .hint(t!("process-closing-needs-act-hint"))
         .into());
     }
     Ok(unanswered.of)
@@ -316,7 +316,7 @@ fn close(tx: &Tx, cycle: &Cycle, c: &Closing) -> Result<Step> {
 pub fn back(db: &mut Db, triennium: Option<Triennium>, reason: &str) -> Result<SteppedBack> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(usage("going back needs a reason: --reason TEXT").into());
+        return Err(usage(t!("process-back-needs-reason")).into());
     }
     db.write(|tx| {
         let cycle = match triennium {
@@ -324,22 +324,22 @@ pub fn back(db: &mut Db, triennium: Option<Triennium>, reason: &str) -> Result<S
             None => cycles::current(tx)?,
         };
         if cycle.is_closed() {
-            return Err(refused(format!(
-                "the cycle {} is closed{}: closing cannot be undone, and its suggestions, responses and cards stay as they were approved",
-                cycle.triennium,
-                cycle.approved_with()
+            return Err(refused(t!(
+                "process-back-closed",
+                triennium = cycle.triennium.to_string(),
+                approved = cycle.approved_with()
             ))
-            .hint("open the next cycle with `agenda cycle open`")
+            .hint(t!("process-back-closed-hint"))
             .into());
         }
         let periods = cycles::phase_periods(tx, &cycle)?;
         let previous = match periods.len().checked_sub(2).map(|i| &periods[i]) {
             Some(p) => p.clone(),
             None => {
-                return Err(refused(format!(
-                    "the cycle {} is in {} since it opened: there is no step to undo",
-                    cycle.triennium,
-                    cycle.phase.label()
+                return Err(refused(t!(
+                    "process-back-nothing-to-undo",
+                    triennium = cycle.triennium.to_string(),
+                    phase = cycle.phase.label()
                 ))
                 .into())
             }
@@ -401,37 +401,40 @@ pub fn open_cycle(
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     db.write(|tx| {
         if let Some(open) = cycles::open_cycle(tx)? {
-            return Err(refused(format!(
-                "the cycle {} is still open, in {}: close it before opening the next one",
-                open.triennium,
-                open.phase.label()
+            return Err(refused(t!(
+                "process-open-still-open",
+                triennium = open.triennium.to_string(),
+                phase = open.phase.label()
             ))
-            .hint("from Fase 3, `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or --without-act) closes it")
+            .hint(t!("process-open-still-open-hint"))
             .into());
         }
         let last = cycles::all(tx)?
             .into_iter()
             .last()
-            .ok_or_else(|| anyhow::anyhow!("the database has no cycle"))?;
+            .ok_or_else(|| anyhow::anyhow!(t!("process-no-cycle")))?;
         let triennium = triennium.unwrap_or_else(|| last.triennium.next());
         if triennium <= last.triennium {
-            return Err(refused(format!(
-                "the triennium {triennium} does not come after the last cycle, {}",
-                last.triennium
+            return Err(refused(t!(
+                "process-open-not-after-last",
+                triennium = triennium.to_string(),
+                last = last.triennium.to_string()
             ))
-            .hint(format!(
-                "the next cycle of the rolling plan is {}",
-                last.triennium.next()
+            .hint(t!(
+                "process-open-not-after-last-hint",
+                next = last.triennium.next().to_string()
             ))
             .into());
         }
         if let Some(closed_on) = &last.closed_on {
             if date < *closed_on {
-                return Err(refused(format!(
-                    "{date} comes before the closing of the cycle {} ({closed_on})",
-                    last.triennium
+                return Err(refused(t!(
+                    "process-open-before-closing",
+                    date = date.as_str(),
+                    last = last.triennium.to_string(),
+                    closed_on = closed_on.as_str()
                 ))
-                .hint("give a --date on or after it")
+                .hint(t!("process-open-before-closing-hint"))
                 .into());
             }
         }

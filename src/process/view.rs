@@ -4,7 +4,6 @@
 use crate::domain::process::SuggestionCounts;
 use crate::domain::{closed_collection, Cycle, Phase, PhasePeriod, Triennium};
 use crate::storage::{cards, cycles, suggestions, Handle};
-use crate::text::count;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -80,32 +79,19 @@ fn left_before_next_step(cycle: &Cycle, cards: i64, counts: SuggestionCounts) ->
         return left;
     }
     match cycle.phase {
-        Phase::Presentazione if cards == 0 => {
-            left.push("the Agenda has no project cards yet".to_string())
-        }
+        Phase::Presentazione if cards == 0 => left.push(t!("process-left-no-cards")),
         Phase::Presentazione | Phase::Ascolto => {}
         Phase::Aggiornamento => {
             if counts.untagged > 0 {
-                left.push(format!("{} no axis", suggestions_have(counts.untagged)));
+                left.push(t!("process-have-no-axis", count = counts.untagged));
             }
             if counts.unanswered > 0 {
-                left.push(format!(
-                    "{} no response",
-                    suggestions_have(counts.unanswered)
-                ));
+                left.push(t!("process-have-no-response", count = counts.unanswered));
             }
-            left.push(
-                "the act that approves the update, given when closing (--act n/yyyy --act-date YYYY-MM-DD, or --without-act)"
-                    .to_string(),
-            );
+            left.push(t!("process-left-act"));
         }
     }
     left
-}
-
-/// "1 suggestion has" / "12 suggestions have".
-fn suggestions_have(n: i64) -> String {
-    count(n, "suggestion has", "suggestions have")
 }
 
 fn next_step(conn: &Handle, cycle: &Cycle, cards: i64, counts: SuggestionCounts) -> Result<String> {
@@ -118,57 +104,45 @@ fn next_step(conn: &Handle, cycle: &Cycle, cards: i64, counts: SuggestionCounts)
         let act = cycle
             .act
             .as_deref()
-            .map(|a| format!(" with {a}"))
+            .map(|a| format!(" {}", t!("process-next-closed-with-act", act = a)))
             .unwrap_or_default();
         return Ok(match cycles::open_cycle(conn)? {
-            Some(open) => format!(
-                "the cycle {} closed{act} and is read-only; the work goes on in the open cycle {} (`agenda --cycle {} phase`)",
-                cycle.triennium, open.triennium, open.triennium
+            Some(open) => t!(
+                "process-next-closed-another-open",
+                triennium = cycle.triennium.to_string(),
+                act = act,
+                open = open.triennium.to_string()
             ),
-            None => format!(
-                "the cycle {} is closed{act}: open the next one with `agenda cycle open` (triennium {} by default)",
-                cycle.triennium,
-                latest_triennium(conn)?.next()
+            None => t!(
+                "process-next-closed-open-next",
+                triennium = cycle.triennium.to_string(),
+                act = act,
+                next = latest_triennium(conn)?.next().to_string()
             ),
         });
     }
     Ok(match cycle.phase {
-        Phase::Presentazione if cards == 0 => {
-            "add the project cards (`agenda card add` or `agenda card import FILE.csv`), then present the Agenda and `agenda phase advance` to open the collection".into()
-        }
-        Phase::Presentazione => {
-            "present the Agenda, then `agenda phase advance` to open the collection of suggestions (Fase 2)".into()
-        }
-        Phase::Ascolto if suggestions == 0 => {
-            "import the suggestions as they arrive (`agenda suggestion import FILE.csv`); `agenda phase advance` closes the collection".into()
-        }
-        Phase::Ascolto => format!(
-            "{} so far; when the collection closes, `agenda phase advance` moves to Fase 3",
-            count(suggestions, "suggestion", "suggestions")
-        ),
+        Phase::Presentazione if cards == 0 => t!("process-next-add-cards"),
+        Phase::Presentazione => t!("process-next-present"),
+        Phase::Ascolto if suggestions == 0 => t!("process-next-import"),
+        Phase::Ascolto => t!("process-next-collecting", count = suggestions),
         Phase::Aggiornamento if unanswered > 0 => {
-            let mut missing = vec![format!("{} no response", suggestions_have(unanswered))];
-            if untagged > 0 {
-                missing.push(format!("{} no axis", suggestions_have(untagged)));
-            }
-            format!(
-                "{}: record the responses, each with its reason, and tag the suggestions with their axes; the final report and the closing need a response and an axis on every suggestion",
-                missing.join(" and ")
-            )
-        }
-        Phase::Aggiornamento => {
-            let tag = if untagged > 0 {
-                format!(
-                    ", but {} no axis yet: tag them (`agenda suggestion tag REF AXIS`), since the final report and the closing need an axis on every suggestion; then",
-                    suggestions_have(untagged)
+            let no_response = t!("process-have-no-response", count = unanswered);
+            let missing = if untagged > 0 {
+                t!(
+                    "process-next-missing-both",
+                    no_response = no_response,
+                    no_axis = t!("process-have-no-axis", count = untagged)
                 )
             } else {
-                ";".to_string()
+                no_response
             };
-            format!(
-                "every suggestion has a response{tag} write the report, and when the Giunta approves the update close the cycle with `agenda phase advance --act n/yyyy --act-date YYYY-MM-DD` (or `--without-act`)"
-            )
+            t!("process-next-respond", missing = missing)
         }
+        Phase::Aggiornamento if untagged > 0 => {
+            t!("process-next-answered-untagged", count = untagged)
+        }
+        Phase::Aggiornamento => t!("process-next-answered"),
     })
 }
 
@@ -176,5 +150,5 @@ fn latest_triennium(conn: &Handle) -> Result<Triennium> {
     cycles::all(conn)?
         .last()
         .map(|c| c.triennium)
-        .ok_or_else(|| anyhow::anyhow!("the database has no cycle"))
+        .ok_or_else(|| anyhow::anyhow!(t!("process-no-cycle")))
 }

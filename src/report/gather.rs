@@ -13,17 +13,14 @@ use crate::process;
 use crate::storage::cycles;
 use crate::storage::report as store;
 use crate::storage::settings;
-/// What stands between a cycle and its final report dated `date`, in English for the refusal;
-/// empty when the final report can be produced: every suggestion has a response and an axis,
+/// What stands between a cycle and its final report dated `date`, one phrase each for the
+/// refusal; empty when the final report can be produced: every suggestion has a response and an axis,
 /// none is dated after `date`, and the cycle is closed or in Fase 3 (it will be closed with the
 /// act the report goes with).
 pub fn final_report_blockers(conn: &Handle, cycle: &Cycle, date: &str) -> Result<Vec<String>> {
     let mut blockers = Vec::new();
     if !cycle.is_closed() && cycle.phase != Phase::Aggiornamento {
-        blockers.push(format!(
-            "the cycle is in {}: the final report comes in Fase 3, once the collection has closed",
-            cycle.phase.label()
-        ));
+        blockers.push(t!("report-blocker-phase", phase = cycle.phase.label()));
     }
     let crate::storage::suggestions::Pending {
         unanswered,
@@ -37,7 +34,7 @@ pub fn final_report_blockers(conn: &Handle, cycle: &Cycle, date: &str) -> Result
         blockers.push(untagged.sentence());
     }
     if dated.count > 0 {
-        blockers.push(dated.sentence("the date of the report"));
+        blockers.push(dated.sentence(&t!("report-blocker-date-of")));
     }
     Ok(blockers)
 }
@@ -51,23 +48,23 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
         (None, Some(closed_on)) => closed_on.clone(),
         (None, None) if options.draft => crate::context::today(),
         (None, None) => {
-            return Err(usage(format!(
-                "the final report of the open cycle {} needs the date it bears: --date YYYY-MM-DD",
-                cycle.triennium
+            return Err(usage(t!(
+                "report-needs-date",
+                triennium = cycle.triennium.to_string()
             ))
-            .hint("the date is not taken from the clock, so that the same data give the same report; a closed cycle's report bears the date it closed")
+            .hint(t!("report-needs-date-hint"))
             .into())
         }
     };
     if !options.draft {
         let blockers = final_report_blockers(conn, cycle, &date)?;
         if !blockers.is_empty() {
-            return Err(refused(format!(
-                "the final report of the cycle {} cannot be produced yet: {}",
-                cycle.triennium,
-                blockers.join("; ")
+            return Err(refused(t!(
+                "report-not-yet",
+                triennium = cycle.triennium.to_string(),
+                blockers = blockers.join("; ")
             ))
-            .hint("record what is missing (`agenda phase` says what is left), or write a draft with --draft: it is marked BOZZA and lists what is missing")
+            .hint(t!("report-not-yet-hint"))
             .into());
         }
     }

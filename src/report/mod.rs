@@ -393,9 +393,7 @@ pub fn write_document(g: &Gathered, format: Format, out: &mut dyn std::io::Write
         Format::Html => html::write(g, out),
         Format::Json => json::write(g, out),
         Format::Pdf => pdf::write(g, out),
-        Format::Csv => {
-            Err(usage("the CSV annexes are several files: write them with --out DIR").into())
-        }
+        Format::Csv => Err(usage(t!("report-csv-needs-out")).into()),
     }
 }
 
@@ -441,13 +439,14 @@ pub fn write_annexes(
 ) -> Result<Vec<std::path::PathBuf>> {
     use anyhow::Context as _;
     if dir.is_file() {
-        return Err(usage(format!(
-            "{} is a file: --format csv writes several files, so --out names a folder",
-            dir.display()
+        return Err(usage(t!(
+            "report-csv-out-is-file",
+            path = dir.display().to_string()
         ))
         .into());
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| t!("app-creating", path = dir.display().to_string()))?;
     let mut written = Vec::new();
     for (name, writer) in csv::annexes() {
         let path = dir.join(name);

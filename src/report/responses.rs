@@ -64,7 +64,7 @@ impl Responses<'_> {
                     let full = std::mem::replace(&mut group, Vec::with_capacity(GROUP));
                     rows_tx
                         .send(full)
-                        .map_err(|_| anyhow::anyhow!("the thread writing the report stopped"))?;
+                        .map_err(|_| anyhow::anyhow!(t!("report-thread-stopped")))?;
                     while let Ok(bytes) = bytes_rx.try_recv() {
                         write(bytes)?;
                     }
@@ -74,7 +74,7 @@ impl Responses<'_> {
             if !group.is_empty() {
                 rows_tx
                     .send(group)
-                    .map_err(|_| anyhow::anyhow!("the thread writing the report stopped"))?;
+                    .map_err(|_| anyhow::anyhow!(t!("report-thread-stopped")))?;
             }
             drop(rows_tx);
             for bytes in bytes_rx.iter() {

@@ -127,15 +127,23 @@ pub fn problems(conn: &Connection) -> Result<Vec<(String, String)>> {
         if actual != sha256 {
             found.push((
                 location.clone(),
-                format!(
-                    "the annex {name} of the cycle {triennium} no longer matches the SHA-256 recorded when it was stored ({sha256}; its bytes now give {actual})"
+                crate::t!(
+                    "storage-check-annex-hash",
+                    name = name.as_str(),
+                    triennium = triennium.as_str(),
+                    sha256 = sha256.as_str(),
+                    actual = actual.as_str()
                 ),
             ));
         }
         if !closed {
             found.push((
                 location,
-                format!("the annex {name} belongs to the cycle {triennium}, which is not closed: annexes are stored only when a cycle closes"),
+                crate::t!(
+                    "storage-check-annex-open-cycle",
+                    name = name.as_str(),
+                    triennium = triennium.as_str()
+                ),
             ));
         }
     }

@@ -28,19 +28,20 @@ pub fn write(source: &Connection, dest: &Path) -> Result<()> {
         .into_iter()
         .find(|s| name.ends_with(s))
     {
-        return Err(refused(format!(
-            "{}: a name ending in {suffix} is what SQLite gives the companion files of a database; a backup so named would be taken for one (and deleted or replayed with it)",
-            dest.display()
+        return Err(refused(crate::t!(
+            "storage-backup-companion-name",
+            path = dest.display().to_string(),
+            suffix = suffix
         ))
-        .hint("choose a name such as agenda-2022-01-20.db")
+        .hint(crate::t!("storage-backup-companion-name-hint"))
         .into());
     }
     if dest.exists() {
-        return Err(refused(format!(
-            "{} already exists; a backup never overwrites a file",
-            dest.display()
+        return Err(refused(crate::t!(
+            "storage-backup-exists",
+            path = dest.display().to_string()
         ))
-        .hint("choose a new file name, or move the old file away yourself")
+        .hint(crate::t!("storage-backup-exists-hint"))
         .into());
     }
     let partial = sibling(dest, &format!(".partial-{}", std::process::id()));
@@ -197,9 +198,18 @@ pub fn write_beside(source: &Connection, db_path: &Path, infix: &str) -> Result<
 
 fn copy_into_new(source: &Connection, partial: &Path) -> Result<()> {
     create_private_file(partial)?;
-    let mut dest = Connection::open(partial)
-        .with_context(|| format!("opening the backup file {}", partial.display()))?;
-    copy(source, &mut dest).with_context(|| format!("writing the backup {}", partial.display()))?;
+    let mut dest = Connection::open(partial).with_context(|| {
+        crate::t!(
+            "storage-backup-opening",
+            path = partial.display().to_string()
+        )
+    })?;
+    copy(source, &mut dest).with_context(|| {
+        crate::t!(
+            "storage-backup-writing",
+            path = partial.display().to_string()
+        )
+    })?;
     // A backup is one self-contained file: no -wal beside it to lose when it is copied.
     let _: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
     dest.close().map_err(|(_, e)| e)?;
@@ -213,15 +223,16 @@ fn publish(partial: &Path, dest: &Path) -> Result<()> {
             std::fs::remove_file(partial)?;
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused(format!(
-            "{} already exists; a backup never overwrites a file",
-            dest.display()
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused(crate::t!(
+            "storage-backup-exists",
+            path = dest.display().to_string()
         ))
         .into()),
         // Some file systems have no hard links: fall back to a rename after a last check.
         Err(_) if !dest.exists() => std::fs::rename(partial, dest)
-            .with_context(|| format!("naming the backup {}", dest.display())),
-        Err(e) => Err(e).with_context(|| format!("naming the backup {}", dest.display())),
+            .with_context(|| crate::t!("storage-backup-naming", path = dest.display().to_string())),
+        Err(e) => Err(e)
+            .with_context(|| crate::t!("storage-backup-naming", path = dest.display().to_string())),
     }
 }
 
@@ -238,12 +249,9 @@ pub fn copy(source: &Connection, dest: &mut Connection) -> Result<()> {
             // Another connection holds a lock the copy needs: wait as any write would.
             StepResult::Busy | StepResult::Locked => {
                 if started.elapsed() >= super::busy_timeout() {
-                    return Err(Failure::new(
-                        Kind::Busy,
-                        "another agenda command kept the database busy, so the copy gave up; nothing was changed",
-                    )
-                    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
-                    .into());
+                    return Err(Failure::new(Kind::Busy, crate::t!("storage-backup-busy"))
+                        .hint(crate::t!("storage-busy-hint"))
+                        .into());
                 }
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }

@@ -41,8 +41,12 @@ pub(super) fn wait_for_writer(attempt: i32) -> bool {
                 .and_then(|p| p.as_ref().map(|p| p.display().to_string()))
                 .unwrap_or_default();
             eprintln!(
-                "waiting: another agenda command is writing to {path}; this one will go on when it has finished (at most {} s)",
-                busy_timeout().as_secs()
+                "{}",
+                crate::t!(
+                    "storage-waiting",
+                    path = path,
+                    seconds = busy_timeout().as_secs()
+                )
             );
         }
     }
@@ -65,13 +69,13 @@ pub(super) fn is_busy(error: &rusqlite::Error) -> bool {
 pub(super) fn busy_failure(path: &Path) -> Failure {
     Failure::new(
         Kind::Busy,
-        format!(
-            "another agenda command kept {} busy for more than {} s, so this one gave up; nothing was changed",
-            path.display(),
-            busy_timeout().as_secs()
+        crate::t!(
+            "storage-busy",
+            path = path.display().to_string(),
+            seconds = busy_timeout().as_secs()
         ),
     )
-    .hint("try again when the other command has finished, or raise AGENDA_BUSY_TIMEOUT (seconds)")
+    .hint(crate::t!("storage-busy-hint"))
 }
 
 pub(super) fn busy_or(error: rusqlite::Error, path: &Path) -> anyhow::Error {

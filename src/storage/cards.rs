@@ -54,8 +54,8 @@ pub fn get(conn: &Connection, code: &str) -> Result<Option<Card>> {
 /// The card with that code, or a refusal naming it.
 pub fn require(conn: &Connection, code: &str) -> Result<Card> {
     get(conn, code)?.ok_or_else(|| {
-        refused(format!("there is no card with code \"{code}\""))
-            .hint("`agenda card list` shows the codes")
+        refused(crate::t!("storage-unknown-card", code = code))
+            .hint(crate::t!("storage-unknown-card-hint"))
             .into()
     })
 }
@@ -118,7 +118,7 @@ pub fn insert(conn: &Connection, card: &Card, cycle_id: i64, note: Option<&str>)
         json_list(&card.indicators),
         now,
     ])
-    .with_context(|| format!("adding card {}", card.code))?;
+    .with_context(|| crate::t!("storage-adding-card", code = card.code.as_str()))?;
     let id = conn.last_insert_rowid();
     add_history(
         conn,
@@ -145,7 +145,7 @@ pub fn update(
     if changes.is_empty() {
         return Ok(changes);
     }
-    let id = id_of(conn, &old.code)?.context("the card vanished while it was being edited")?;
+    let id = id_of(conn, &old.code)?.with_context(|| crate::t!("storage-card-vanished"))?;
     conn.prepare_cached(
         "UPDATE cards SET code = ?1, title = ?2, axis = ?3, status = ?4, description = ?5,
              objectives = ?6, office = ?7, partners = ?8, start_month = ?9, end_month = ?10,

@@ -64,17 +64,39 @@ struct Checker<'c> {
 }
 
 impl Checker<'_> {
-    /// Runs `sql`, whose rows are (location, message), and records each as a problem.
-    fn rows(&mut self, check: &'static str, sql: &str) -> Result<()> {
+    /// Runs `sql`, whose rows are a location and the facts of a problem (as text), and records
+    /// each as a problem whose sentence `message` makes of the facts.
+    fn rows(
+        &mut self,
+        check: &'static str,
+        sql: &str,
+        message: impl Fn(&[String]) -> String,
+    ) -> Result<()> {
         if !self.checks.contains(&check) {
             self.checks.push(check);
         }
         let mut stmt = self.conn.prepare(sql)?;
+        let columns = stmt.column_count();
         let found = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([], |r| {
+                (0..columns)
+                    .map(|i| {
+                        Ok(match r.get_ref(i)? {
+                            rusqlite::types::ValueRef::Null => String::new(),
+                            rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                            rusqlite::types::ValueRef::Real(x) => x.to_string(),
+                            rusqlite::types::ValueRef::Text(t)
+                            | rusqlite::types::ValueRef::Blob(t) => {
+                                String::from_utf8_lossy(t).into_owned()
+                            }
+                        })
+                    })
+                    .collect::<rusqlite::Result<Vec<String>>>()
+            })?
             .collect::<Result<Vec<_>, _>>()?;
-        for (location, message) in found {
-            self.problem(check, location, message);
+        for row in found {
+            let (location, facts) = row.split_first().expect("a location");
+            self.problem(check, location.clone(), message(facts));
         }
         Ok(())
     }
@@ -147,7 +169,7 @@ fn integrity(c: &mut Checker) -> Result<bool> {
             || line.starts_with("NULL value in")
             || line.starts_with("non-");
         intact &= constraint;
-        c.problem("integrity", "database file".to_string(), line);
+        c.problem("integrity", crate::t!("storage-check-database-file"), line);
     }
     Ok(intact)
 }
@@ -174,7 +196,7 @@ fn foreign_keys(c: &mut Checker) -> Result<()> {
                 [fk],
                 |r| r.get(0),
             )
-            .unwrap_or_else(|_| "a column".to_string());
+            .unwrap_or_else(|_| crate::t!("storage-check-a-column"));
         if covered.contains(&(table.as_str(), column.as_str())) {
             continue;
         }
@@ -185,7 +207,11 @@ fn foreign_keys(c: &mut Checker) -> Result<()> {
         c.problem(
             "foreign-key",
             location,
-            format!("{column} points to a row of {parent} that does not exist"),
+            crate::t!(
+                "storage-check-dangling-key",
+                column = column.as_str(),
+                parent = parent.as_str()
+            ),
         );
     }
     Ok(())
@@ -197,8 +223,12 @@ fn schema(c: &mut Checker) -> Result<()> {
     if version != LATEST_VERSION {
         c.problem(
             "schema",
-            "database file".to_string(),
-            format!("schema version {version}, expected {LATEST_VERSION}"),
+            crate::t!("storage-check-database-file"),
+            crate::t!(
+                "storage-check-schema-version",
+                version = version,
+                expected = LATEST_VERSION
+            ),
         );
     }
     let municipality: i64 = c.conn.query_row(
@@ -210,7 +240,7 @@ fn schema(c: &mut Checker) -> Result<()> {
         c.problem(
             "schema",
             "settings".to_string(),
-            "the municipality is not set".to_string(),
+            crate::t!("storage-check-no-municipality"),
         );
     }
     // The six axes, and only them: every tag and card names one.
@@ -223,7 +253,7 @@ fn schema(c: &mut Checker) -> Result<()> {
             c.problem(
                 "axes",
                 "axes".to_string(),
-                format!("the axis {} is missing", axis.code()),
+                crate::t!("storage-check-axis-missing", axis = axis.code()),
             );
         }
     }
@@ -232,7 +262,7 @@ fn schema(c: &mut Checker) -> Result<()> {
             c.problem(
                 "axes",
                 format!("axes {code}"),
-                format!("{code} is not one of the six axes of the Agenda"),
+                crate::t!("storage-check-axis-unknown", code = code.as_str()),
             );
         }
     }
@@ -242,21 +272,36 @@ fn schema(c: &mut Checker) -> Result<()> {
 fn cycles(c: &mut Checker) -> Result<()> {
     c.rows(
         "one-open-cycle",
-        "SELECT 'cycles', count(*) || ' cycles are open (' || group_concat(triennium, ', ') || '); at most one may be'
+        "SELECT 'cycles', count(*), group_concat(triennium, ', ')
          FROM cycles WHERE closed_at IS NULL HAVING count(*) > 1",
+        |f| {
+            crate::t!(
+                "storage-check-open-cycles",
+                count = number(&f[0]),
+                trienniums = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "cycle-phase",
-        "SELECT 'cycles #' || id, 'cycle ' || triennium || ' is in phase ' || quote(phase) || '; phases are 1, 2 and 3'
+        "SELECT 'cycles #' || id, triennium, quote(phase)
          FROM cycles WHERE typeof(phase) <> 'integer' OR phase NOT BETWEEN 1 AND 3",
+        |f| {
+            crate::t!(
+                "storage-check-cycle-phase",
+                triennium = f[0].as_str(),
+                phase = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "cycle-snapshot",
-        "SELECT 'cycles #' || y.id, 'cycle ' || y.triennium || ' is closed but has no snapshot of the cards'
+        "SELECT 'cycles #' || y.id, y.triennium
          FROM cycles y
          WHERE y.closed_at IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM card_snapshots n WHERE n.cycle_id = y.id)
            AND EXISTS (SELECT 1 FROM cards k WHERE k.created_at <= y.closed_at)",
+        |f| crate::t!("storage-check-cycle-snapshot", triennium = f[0].as_str()),
     )?;
     Ok(())
 }
@@ -265,21 +310,41 @@ fn cards(c: &mut Checker) -> Result<()> {
     let statuses = codes::<CardStatus>();
     c.rows(
         "card-axis",
-        "SELECT 'cards #' || k.id, 'card ' || k.code || ' has the axis ' || quote(k.axis) || ', which does not exist'
+        "SELECT 'cards #' || k.id, k.code, quote(k.axis)
          FROM cards k WHERE k.axis NOT IN (SELECT code FROM axes)",
+        |f| {
+            crate::t!(
+                "storage-check-card-axis",
+                code = f[0].as_str(),
+                axis = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "card-status",
         &format!(
-            "SELECT 'cards #' || id, 'card ' || code || ' has the status ' || quote(status) || ', which is not one of {}'
-             FROM cards WHERE status NOT IN ({statuses})",
-            statuses.replace('\'', "")
+            "SELECT 'cards #' || id, code, quote(status) FROM cards WHERE status NOT IN ({statuses})"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-card-status",
+                code = f[0].as_str(),
+                status = f[1].as_str(),
+                statuses = statuses.replace('\'', "")
+            )
+        },
     )?;
     c.rows(
         "card-axis",
-        "SELECT 'card_snapshots ' || y.triennium, 'card ' || n.code || ' in the snapshot has the axis ' || quote(n.axis) || ', which does not exist'
+        "SELECT 'card_snapshots ' || y.triennium, n.code, quote(n.axis)
          FROM card_snapshots n LEFT JOIN cycles y ON y.id = n.cycle_id WHERE n.axis NOT IN (SELECT code FROM axes)",
+        |f| {
+            crate::t!(
+                "storage-check-snapshot-axis",
+                code = f[0].as_str(),
+                axis = f[1].as_str()
+            )
+        },
     )?;
     Ok(())
 }
@@ -288,41 +353,82 @@ fn suggestions(c: &mut Checker) -> Result<()> {
     c.rows(
         "suggestion-cycle",
         &format!(
-            "SELECT 'suggestions #' || s.id, 'suggestion ' || {SUGGESTION_LABEL} || ' belongs to cycle #' || s.cycle_id || ', which does not exist'
+            "SELECT 'suggestions #' || s.id, {SUGGESTION_LABEL}, s.cycle_id
              FROM suggestions s WHERE s.cycle_id NOT IN (SELECT id FROM cycles)"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-suggestion-cycle",
+                suggestion = f[0].as_str(),
+                cycle = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "tag-axis",
         &format!(
-            "SELECT 'suggestion_axes', 'suggestion ' || coalesce({SUGGESTION_LABEL}, '#' || t.suggestion_id) || ' is tagged with ' || quote(t.axis) || ', which is not an axis'
+            "SELECT 'suggestion_axes', coalesce({SUGGESTION_LABEL}, '#' || t.suggestion_id), quote(t.axis)
              FROM suggestion_axes t LEFT JOIN suggestions s ON s.id = t.suggestion_id
              WHERE t.axis NOT IN (SELECT code FROM axes)"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-tag-axis",
+                suggestion = f[0].as_str(),
+                axis = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "tag-axis",
-        "SELECT 'rules #' || id, 'rule ' || id || ' tags with ' || quote(axis) || ', which is not an axis'
-         FROM rules WHERE axis NOT IN (SELECT code FROM axes)",
+        "SELECT 'rules #' || id, id, quote(axis) FROM rules WHERE axis NOT IN (SELECT code FROM axes)",
+        |f| {
+            crate::t!(
+                "storage-check-rule-axis",
+                rule = f[0].as_str(),
+                axis = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "tag-suggestion",
-        "SELECT 'suggestion_axes', 'the tag ' || t.axis || ' is on suggestion #' || t.suggestion_id || ', which does not exist'
+        "SELECT 'suggestion_axes', t.axis, t.suggestion_id
          FROM suggestion_axes t WHERE t.suggestion_id NOT IN (SELECT id FROM suggestions)",
+        |f| {
+            crate::t!(
+                "storage-check-tag-suggestion",
+                axis = f[0].as_str(),
+                id = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "link-card",
         &format!(
-            "SELECT 'suggestion_cards', 'suggestion ' || coalesce({SUGGESTION_LABEL}, '#' || l.suggestion_id) || ' is linked to card #' || l.card_id || ', which does not exist'
+            "SELECT 'suggestion_cards', coalesce({SUGGESTION_LABEL}, '#' || l.suggestion_id), l.card_id
              FROM suggestion_cards l LEFT JOIN suggestions s ON s.id = l.suggestion_id
              WHERE l.card_id NOT IN (SELECT id FROM cards)"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-link-card",
+                suggestion = f[0].as_str(),
+                card = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "link-suggestion",
-        "SELECT 'suggestion_cards', 'card ' || coalesce(k.code, '#' || l.card_id) || ' is linked to suggestion #' || l.suggestion_id || ', which does not exist'
+        "SELECT 'suggestion_cards', coalesce(k.code, '#' || l.card_id), l.suggestion_id
          FROM suggestion_cards l LEFT JOIN cards k ON k.id = l.card_id
          WHERE l.suggestion_id NOT IN (SELECT id FROM suggestions)",
+        |f| {
+            crate::t!(
+                "storage-check-link-suggestion",
+                card = f[0].as_str(),
+                id = f[1].as_str()
+            )
+        },
     )?;
     Ok(())
 }
@@ -331,73 +437,111 @@ fn responses(c: &mut Checker) -> Result<()> {
     let outcomes = codes::<ResponseOutcome>();
     c.rows(
         "response-suggestion",
-        "SELECT 'responses #' || r.id, 'the response is to suggestion #' || r.suggestion_id || ', which does not exist'
+        "SELECT 'responses #' || r.id, r.suggestion_id
          FROM responses r WHERE r.suggestion_id NOT IN (SELECT id FROM suggestions)",
+        |f| crate::t!("storage-check-response-suggestion", id = f[0].as_str()),
     )?;
     c.rows(
         "response-reason",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' has a response with an empty reason'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE length(trim(coalesce(r.reason, ''))) = 0"
         ),
+        |f| crate::t!("storage-check-response-reason", suggestion = f[0].as_str()),
     )?;
     c.rows(
         "response-outcome",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' has the outcome ' || quote(r.outcome) || ', which is not one of {}'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}, quote(r.outcome)
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
-             WHERE r.outcome NOT IN ({outcomes})",
-            outcomes.replace('\'', "")
+             WHERE r.outcome NOT IN ({outcomes})"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-response-outcome",
+                suggestion = f[0].as_str(),
+                outcome = f[1].as_str(),
+                outcomes = outcomes.replace('\'', "")
+            )
+        },
     )?;
     c.rows(
         "one-current-response",
         &format!(
-            "SELECT 'responses #' || group_concat(r.id, ', #'), 'suggestion ' || {SUGGESTION_LABEL} || ' has ' || count(*) || ' current responses; it may have one'
+            "SELECT 'responses #' || group_concat(r.id, ', #'), {SUGGESTION_LABEL}, count(*)
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.current = 1 GROUP BY r.suggestion_id HAVING count(*) > 1"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-current-responses",
+                suggestion = f[0].as_str(),
+                count = number(&f[1])
+            )
+        },
     )?;
     c.rows(
         "response-card",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' is gia-previsto but its response names no card'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.outcome = 'gia-previsto' AND r.card_id IS NULL"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-gia-previsto-card",
+                suggestion = f[0].as_str()
+            )
+        },
     )?;
     c.rows(
         "response-card",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' has a response that names card #' || r.card_id || ', which does not exist'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}, r.card_id
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.card_id IS NOT NULL AND r.card_id NOT IN (SELECT id FROM cards)"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-response-card",
+                suggestion = f[0].as_str(),
+                card = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "response-duplicate",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' is a duplicato but its response names no suggestion'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.outcome = 'duplicato' AND r.duplicate_of IS NULL"
         ),
+        |f| crate::t!("storage-check-duplicato-target", suggestion = f[0].as_str()),
     )?;
     c.rows(
         "response-duplicate",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' is a duplicate of suggestion #' || r.duplicate_of || ', which does not exist'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}, r.duplicate_of
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.duplicate_of IS NOT NULL AND r.duplicate_of NOT IN (SELECT id FROM suggestions)"
         ),
+        |f| {
+            crate::t!(
+                "storage-check-duplicate-missing",
+                suggestion = f[0].as_str(),
+                other = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "response-duplicate",
         &format!(
-            "SELECT 'responses #' || r.id, 'suggestion ' || {SUGGESTION_LABEL} || ' is recorded as a duplicate of itself'
+            "SELECT 'responses #' || r.id, {SUGGESTION_LABEL}
              FROM responses r JOIN suggestions s ON s.id = r.suggestion_id
              WHERE r.duplicate_of = r.suggestion_id"
         ),
+        |f| crate::t!("storage-check-duplicate-itself", suggestion = f[0].as_str()),
     )?;
     Ok(())
 }
@@ -405,15 +549,29 @@ fn responses(c: &mut Checker) -> Result<()> {
 fn full_text_index(c: &mut Checker) -> Result<()> {
     c.rows(
         "search-index",
-        "SELECT 'suggestions_fts', count(*) || ' entries of the search index belong to no suggestion (first: #' || min(rowid) || ')'
+        "SELECT 'suggestions_fts', count(*), min(rowid)
          FROM suggestions_fts WHERE rowid NOT IN (SELECT id FROM suggestions) HAVING count(*) > 0",
+        |f| {
+            crate::t!(
+                "storage-check-index-orphans",
+                count = number(&f[0]),
+                first = f[1].as_str()
+            )
+        },
     )?;
     c.rows(
         "search-index",
-        "SELECT 'settings fts_synced', 'the search index says it is synced up to suggestion #' || substr(value, 1, instr(value, ' ') - 1)
-             || ' but the last suggestion is #' || (SELECT coalesce(max(id), 0) FROM suggestions)
+        "SELECT 'settings fts_synced', substr(value, 1, instr(value, ' ') - 1),
+                (SELECT coalesce(max(id), 0) FROM suggestions)
          FROM settings WHERE key = 'fts_synced'
            AND CAST(substr(value, 1, instr(value, ' ') - 1) AS INTEGER) > (SELECT coalesce(max(id), 0) FROM suggestions)",
+        |f| {
+            crate::t!(
+                "storage-check-index-ahead",
+                synced = f[0].as_str(),
+                last = f[1].as_str()
+            )
+        },
     )?;
     Ok(())
 }
@@ -426,6 +584,11 @@ fn approved_annexes(c: &mut Checker) -> Result<()> {
         c.problem("annex-hash", location, message);
     }
     Ok(())
+}
+
+/// A count the query gave as text, as a number for the sentence (its plural).
+fn number(text: &str) -> i64 {
+    text.parse().unwrap_or(0)
 }
 
 /// The codes of a glossary term as an SQL list: `'a', 'b', …`.

@@ -38,7 +38,7 @@ pub fn current(conn: &Connection) -> Result<Cycle> {
         from_row,
     )
     .optional()?
-    .ok_or_else(|| anyhow!("the database has no cycle; it was not made by `agenda init`"))
+    .ok_or_else(|| anyhow!(crate::t!("storage-no-cycle")))
 }
 
 /// The open cycle, if any.
@@ -65,9 +65,10 @@ pub fn by_triennium(conn: &Connection, triennium: Triennium) -> Result<Cycle> {
         return Ok(cycle);
     }
     let known: Vec<String> = all(conn)?.iter().map(|c| c.triennium.to_string()).collect();
-    Err(refused(format!(
-        "there is no cycle for the triennium {triennium}; the cycles are: {}",
-        known.join(", ")
+    Err(refused(crate::t!(
+        "storage-unknown-triennium",
+        triennium = triennium.to_string(),
+        cycles = known.join(", ")
     ))
     .into())
 }

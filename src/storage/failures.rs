@@ -22,36 +22,46 @@ pub(super) fn not_a_database(path: &Path, error: rusqlite::Error) -> anyhow::Err
     let failure = match code {
         Some(ErrorCode::ReadOnly) => Failure::new(
             Kind::Failed,
-            format!("{} cannot be written: the file or its folder is read-only", path.display()),
+            crate::t!("storage-read-only", path = path.display().to_string()),
         )
-        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both, or copy the file somewhere writable"),
+        .hint(crate::t!("storage-read-only-hint")),
         Some(ErrorCode::DiskFull) => Failure::new(
             Kind::Failed,
-            format!("the disk that holds {} is full", path.display()),
+            crate::t!("storage-disk-full", path = path.display().to_string()),
         )
-        .hint("free some space, then run the command again; nothing was changed"),
+        .hint(crate::t!("storage-disk-full-hint")),
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             let why = if path.is_dir() {
-                "it is a folder, not a database file".to_string()
+                crate::t!("storage-cannot-open-folder")
             } else {
                 match std::fs::File::open(path) {
                     Err(e) => format!("{e}"),
-                    Ok(_) => "its folder cannot be written (SQLite creates its -wal and -shm files there)".to_string(),
+                    Ok(_) => crate::t!("storage-cannot-open-folder-read-only"),
                 }
             };
-            Failure::new(Kind::Failed, format!("{} cannot be opened: {why}", path.display()))
-                .hint("check the path and the permissions of the file and of its folder")
+            Failure::new(
+                Kind::Failed,
+                crate::t!(
+                    "storage-cannot-open",
+                    path = path.display().to_string(),
+                    why = why
+                ),
+            )
+            .hint(crate::t!("storage-cannot-open-hint"))
         }
         Some(ErrorCode::SystemIoFailure) => Failure::new(
             Kind::Failed,
-            format!("reading {} failed with an input/output error", path.display()),
+            crate::t!("storage-read-io-error", path = path.display().to_string()),
         )
-        .hint("check the disk (and, for a network folder, the connection); `agenda check` tells whether the file is intact"),
+        .hint(crate::t!("storage-read-io-error-hint")),
         _ => Failure::new(
             Kind::Failed,
-            format!("{} is not an agenda database", path.display()),
+            crate::t!(
+                "storage-not-agenda-database",
+                path = path.display().to_string()
+            ),
         )
-        .hint("point --db at the file `agenda init` created"),
+        .hint(crate::t!("storage-not-agenda-database-hint")),
     };
     anyhow::Error::new(error).context(failure)
 }
@@ -70,25 +80,19 @@ pub(super) fn busy_in_chain(error: anyhow::Error, path: &Path) -> anyhow::Error 
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => busy_failure(path),
         Some(ErrorCode::ReadOnly) => Failure::new(
             Kind::Failed,
-            format!(
-                "{} cannot be written: the file or its folder is read-only; nothing was changed",
-                path.display()
-            ),
+            crate::t!("storage-write-read-only", path = path.display().to_string()),
         )
-        .hint("agenda writes the database and its -wal and -shm files beside it: give yourself write access to both"),
+        .hint(crate::t!("storage-write-read-only-hint")),
         Some(ErrorCode::DiskFull) => Failure::new(
             Kind::Failed,
-            format!("the disk that holds {} is full; nothing was changed", path.display()),
+            crate::t!("storage-write-disk-full", path = path.display().to_string()),
         )
-        .hint("free some space, then run the command again"),
+        .hint(crate::t!("storage-write-disk-full-hint")),
         Some(ErrorCode::SystemIoFailure) => Failure::new(
             Kind::Failed,
-            format!(
-                "writing {} failed with an input/output error; nothing was changed",
-                path.display()
-            ),
+            crate::t!("storage-write-io-error", path = path.display().to_string()),
         )
-        .hint("check the disk; `agenda check` tells whether the file is intact"),
+        .hint(crate::t!("storage-write-io-error-hint")),
         _ => return error,
     };
     error.context(failure)

@@ -26,7 +26,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     }
     options
         .open(path)
-        .with_context(|| format!("creating {}", path.display()))?
+        .with_context(|| crate::t!("storage-creating-file", path = path.display().to_string()))?
         .flush()?;
     Ok(())
 }

@@ -36,13 +36,13 @@ impl FileIdentity {
 pub(super) fn identity_problem(path: &Path, opened: Option<FileIdentity>) -> Option<String> {
     let opened = opened?;
     match FileIdentity::of(path) {
-        None => Some(format!(
-            "{} was deleted while this command ran: nothing was kept",
-            path.display()
+        None => Some(crate::t!(
+            "storage-file-deleted",
+            path = path.display().to_string()
         )),
-        Some(now) if now != opened => Some(format!(
-            "{} was replaced by another file while this command ran: nothing was kept, and the new file was not touched",
-            path.display()
+        Some(now) if now != opened => Some(crate::t!(
+            "storage-file-replaced",
+            path = path.display().to_string()
         )),
         Some(_) => None,
     }

@@ -76,7 +76,8 @@ pub(super) fn create_schema(db: &mut Db) -> Result<()> {
     let tx = db
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute_batch(SCHEMA).context("creating the schema")?;
+    tx.execute_batch(SCHEMA)
+        .with_context(|| crate::t!("storage-creating-schema"))?;
     tx.pragma_update(None, "user_version", 1)?;
     apply(&tx, MIGRATIONS)?;
     tx.commit()?;
@@ -93,23 +94,27 @@ pub(super) fn migrate(db: &mut Db) -> Result<()> {
     // The upgrade is one transaction, but it cannot be undone once committed: keep the file as
     // it was, so an older agenda (or a bug in a migration) never costs the data.
     let copy = super::backups::write_beside(&db.conn, &path, &format!(".backup-v{version}"))
-        .with_context(|| {
-            format!(
-                "writing a backup of {} before upgrading its schema; nothing was changed",
-                path.display()
-            )
-        })?;
+        .with_context(|| crate::t!("storage-upgrade-backup", path = path.display().to_string()))?;
     eprintln!(
-        "upgrading {} from schema version {version} to {LATEST_VERSION}; a copy of it as it was is in {}",
-        path.display(),
-        copy.display()
+        "{}",
+        crate::t!(
+            "storage-upgrading",
+            path = path.display().to_string(),
+            from = version,
+            to = LATEST_VERSION,
+            copy = copy.display().to_string()
+        )
     );
     let tx = db
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| super::busy_or(e, &path))?;
-    apply(&tx, MIGRATIONS)
-        .with_context(|| format!("upgrading the schema of {}", path.display()))?;
+    apply(&tx, MIGRATIONS).with_context(|| {
+        crate::t!(
+            "storage-upgrading-schema",
+            path = path.display().to_string()
+        )
+    })?;
     super::backups::record(&tx, &copy, "upgrade")?;
     tx.commit()?;
     Ok(())
@@ -129,9 +134,10 @@ fn apply(conn: &Connection, migrations: &[&str]) -> Result<()> {
             continue;
         }
         conn.execute_batch(sql)
-            .with_context(|| format!("applying migration to schema version {target}"))?;
+            .with_context(|| crate::t!("storage-applying-migration", version = target))?;
         for (_, step) in AFTER.iter().filter(|(v, _)| *v == target) {
-            step(conn).with_context(|| format!("completing schema version {target}"))?;
+            step(conn)
+                .with_context(|| crate::t!("storage-completing-migration", version = target))?;
         }
         conn.pragma_update(None, "user_version", target)?;
     }

@@ -92,9 +92,9 @@ impl Db {
         if path.is_dir() {
             return Err(Failure::new(
                 Kind::Failed,
-                format!("{} is a folder, not a database file", path.display()),
+                crate::t!("storage-db-is-folder", path = path.display().to_string()),
             )
-            .hint("point --db (or AGENDA_DB) at the file, e.g. agenda.db inside it")
+            .hint(crate::t!("storage-db-is-folder-hint"))
             .into());
         }
         let conn = Connection::open_with_flags(
@@ -122,7 +122,7 @@ impl Db {
         migrations::migrate(&mut db)?;
         // What a killed backup or restore left behind goes with the next command.
         for path in backups::remove_stale_copies(&db.conn, &db.path)? {
-            eprintln!("removed {path}, left behind by a backup or restore that did not finish");
+            eprintln!("{}", crate::t!("storage-removed-stale-copy", path = path));
         }
         Ok(db)
     }
@@ -131,11 +131,11 @@ impl Db {
     /// Refuses to touch an existing file.
     pub fn create(path: &Path) -> Result<Db> {
         if path.exists() {
-            return Err(crate::error::refused(format!(
-                "{} already exists; init never touches an existing file",
-                path.display()
+            return Err(crate::error::refused(crate::t!(
+                "storage-init-exists",
+                path = path.display().to_string()
             ))
-            .hint("choose another --db path, or remove the file yourself if you really mean to start over")
+            .hint(crate::t!("storage-init-exists-hint"))
             .into());
         }
         create_private_file(path)?;
@@ -144,7 +144,12 @@ impl Db {
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
-            .with_context(|| format!("opening the new database {}", path.display()))?;
+            .with_context(|| {
+                crate::t!(
+                    "storage-opening-new-database",
+                    path = path.display().to_string()
+                )
+            })?;
             // Larger pages suit rows of a kilobyte and imports of a million of them.
             conn.pragma_update(None, "page_size", 16384)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -196,20 +201,25 @@ impl Db {
         if version < 1 || has_settings.is_none() {
             return Err(Failure::new(
                 Kind::Failed,
-                format!("{} is not an agenda database", self.path.display()),
+                crate::t!(
+                    "storage-not-agenda-database",
+                    path = self.path.display().to_string()
+                ),
             )
-            .hint("point --db at the file `agenda init` created")
+            .hint(crate::t!("storage-not-agenda-database-hint"))
             .into());
         }
         if version > LATEST_VERSION {
             return Err(Failure::new(
                 Kind::Refused,
-                format!(
-                    "{} was written by a newer agenda (schema version {version}; this agenda knows up to {LATEST_VERSION})",
-                    self.path.display()
+                crate::t!(
+                    "storage-newer-agenda",
+                    path = self.path.display().to_string(),
+                    version = version,
+                    latest = LATEST_VERSION
                 ),
             )
-            .hint("install the newer agenda; this one will not touch the file")
+            .hint(crate::t!("storage-newer-agenda-hint"))
             .into());
         }
         Ok(())
@@ -251,7 +261,7 @@ impl Db {
             if let Some(problem) = identity_problem(&path, identity) {
                 tx.tx.rollback()?;
                 return Err(Failure::new(Kind::Failed, problem)
-                    .hint("check what moved or deleted the file (a sync client, a restore by hand), then run the command again")
+                    .hint(crate::t!("storage-file-moved-hint"))
                     .into());
             }
             tx.tx.commit().map_err(|e| busy_in_chain(e.into(), &path))?;

@@ -303,13 +303,13 @@ pub fn secure_delete(conn: &Connection) -> Result<()> {
 /// Rewrites the database file without free pages.
 pub fn vacuum(conn: &Connection) -> Result<()> {
     conn.execute_batch("VACUUM")
-        .context("rewriting the database file (VACUUM)")
+        .with_context(|| crate::t!("storage-vacuum"))
 }
 
 /// `PRAGMA wal_checkpoint(TRUNCATE)` once: true when it got through (no reader in the way).
 pub fn checkpoint_truncate(conn: &Connection) -> Result<bool> {
     let busy: i64 = conn
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
-        .context("emptying the WAL")?;
+        .with_context(|| crate::t!("storage-emptying-wal"))?;
     Ok(busy == 0)
 }

@@ -26,10 +26,11 @@ impl Env {
         }
     }
 
-    /// A folder with a database made by `agenda init`.
+    /// A folder with a database made by `agenda init`, for the triennium 2021-2023 (which the
+    /// fixtures are about) whatever the year of the run.
     pub fn new() -> Env {
         let env = Env::empty();
-        env.run(&["init"]).success();
+        env.run(&["init", "--triennium", "2021-2023"]).success();
         env
     }
 

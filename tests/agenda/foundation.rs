@@ -155,6 +155,32 @@ fn init_seeds_the_six_axes_in_order() {
 }
 
 #[test]
+fn init_without_a_triennium_opens_the_one_that_starts_in_the_year_of_its_date() {
+    let env = Env::empty();
+    env.run(&["init", "--date", "2024-03-01"]).success();
+    let status = env.json(&["status", "--format", "json"]);
+    assert_eq!(status["triennium"], "2024-2026", "{status}");
+
+    // Without --date, the year of today (the clock AGENDA_NOW stands for).
+    let today = Env::empty();
+    today
+        .cmd(&["init"])
+        .env("AGENDA_NOW", "2026-12-03T10:00:00Z")
+        .assert()
+        .success();
+    let status = today.json(&["status", "--format", "json"]);
+    assert_eq!(status["triennium"], "2026-2028", "{status}");
+
+    // An Italian date works as well, and --triennium still wins.
+    let given = Env::empty();
+    given
+        .run(&["init", "--date", "15/09/2021", "--triennium", "2022-2024"])
+        .success();
+    let status = given.json(&["status", "--format", "json"]);
+    assert_eq!(status["triennium"], "2022-2024", "{status}");
+}
+
+#[test]
 fn init_refuses_an_existing_file() {
     let env = Env::new();
     let before = std::fs::read(env.db()).unwrap();
@@ -1115,7 +1141,7 @@ fn phase_advance_moves_one_two_three_and_stops() {
 fn phase_advance_refuses_a_bad_date() {
     let env = env_in_2021();
     let before = env.snapshot();
-    for date in ["2022-02-30", "01/03/2022", "ieri"] {
+    for date in ["2022-02-30", "31/02/2022", "ieri", "2022/03/01"] {
         let err = fails(&env, &["phase", "advance", "--date", date], 2);
         assert!(err.contains(date), "{date}: {err}");
     }
@@ -1335,10 +1361,7 @@ fn bad_values_are_refused_before_any_work() {
             &["rule", "add", "mobilita", "--keyword", "bus"],
             "unknown axis",
         ),
-        (
-            &["phase", "advance", "--date", "20/01/2022"],
-            "is not a date",
-        ),
+        (&["phase", "advance", "--date", "20.01.22"], "is not a date"),
         (&["cycle", "show", "2021-2022"], "is not a triennium"),
     ];
     for (args, says) in cases {

@@ -196,8 +196,15 @@ fn a_date_before_the_current_phase_is_refused() {
         "{err}"
     );
     // Not a date at all is a usage error.
-    let err = refused(&env, &["phase", "advance", "--date", "15/10/2021"], 2);
-    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    let err = refused(&env, &["phase", "advance", "--date", "15-10-2021"], 2);
+    assert!(
+        err.contains("DD/MM/YYYY (02/05/2022) or YYYY-MM-DD"),
+        "{err}"
+    );
+    // The Italian way of writing a date is a date: 14/09/2021 is read as 2021-09-14, and comes
+    // before the current phase as the ISO form does.
+    let err = refused(&env, &["phase", "advance", "--date", "14/09/2021"], 4);
+    assert!(err.contains("2021-09-14 comes before"), "{err}");
 }
 
 #[test]
@@ -640,8 +647,12 @@ fn ensure_open_refuses_a_closed_cycle() {
     let env = closed();
     let db = agenda::storage::Db::open(&env.db()).unwrap();
     let cycle = agenda::storage::cycles::current(db.conn()).unwrap();
+    // The library speaks Italian unless told otherwise.
     let err = cycle.ensure_open().unwrap_err();
-    assert!(err.to_string().contains("read-only"), "{err}");
+    assert!(
+        err.to_string().contains("non si possono più modificare"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -719,7 +730,7 @@ fn the_next_cycle_opens_on_the_shifted_triennium_in_fase_1() {
     assert_eq!(list[1]["closed"], false);
     assert_eq!(list[1]["suggestions"], 0);
     let table = env.stdout(&["cycle", "list"]);
-    assert!(table.contains("2021-2023  chiuso"), "{table}");
+    assert!(table.contains("2021-2023  closed"), "{table}");
     assert!(table.contains(ACT), "{table}");
     assert!(table.contains("2022-2024  Fase 1"), "{table}");
 

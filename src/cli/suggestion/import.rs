@@ -80,9 +80,10 @@ impl import::Progress for Bar {
         }
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} · {msg} · {eta} left",
-            )
+            ProgressStyle::with_template(&format!(
+                "{{spinner}} {{wide_bar}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} · {{msg}} · {}",
+                crate::t!("sugg-import-progress-eta", eta = "{eta}")
+            ))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         self.bar = Some(bar);
@@ -92,7 +93,11 @@ impl import::Progress for Bar {
         if let Some(bar) = &self.bar {
             bar.set_position(bytes);
             let secs = self.started.elapsed().as_secs_f64().max(0.001);
-            bar.set_message(format!("{rows} rows, {:.0} rows/s", rows as f64 / secs));
+            bar.set_message(crate::t!(
+                "sugg-import-progress-rows",
+                rows = rows,
+                rate = (rows as f64 / secs).round()
+            ));
         }
     }
     fn finish(&mut self) {
@@ -145,23 +150,27 @@ pub(crate) fn import_files(globals: &Globals, args: ImportArgs) -> Result<()> {
 }
 
 pub(crate) fn print_reports(reports: &[FileReport], dry_run: bool) -> Result<()> {
-    let mut table = output::table(&[
-        "file",
-        "batch",
-        "format",
-        "encoding",
-        "delim.",
-        "read",
-        "inserted",
-        "updated",
-        "unchanged",
-        "rejected",
-    ]);
+    let header = [
+        crate::t!("sugg-import-col-file"),
+        crate::t!("sugg-import-col-batch"),
+        crate::t!("sugg-import-col-format"),
+        crate::t!("sugg-import-col-encoding"),
+        crate::t!("sugg-import-col-delimiter"),
+        crate::t!("sugg-import-col-read"),
+        crate::t!("sugg-import-col-inserted"),
+        crate::t!("sugg-import-col-updated"),
+        crate::t!("sugg-import-col-unchanged"),
+        crate::t!("sugg-import-col-rejected"),
+    ];
+    let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for r in reports {
         if let Some(previous) = &r.already_imported {
-            say(format!(
-                "{}: already imported as batch {} ({}, {}), nothing to do",
-                r.file, previous.id, previous.file_name, previous.at
+            say(crate::t!(
+                "sugg-import-already-imported",
+                file = r.file.as_str(),
+                batch = previous.id.to_string(),
+                name = previous.file_name.as_str(),
+                at = super::list::italian_time(&previous.at).unwrap_or_else(|| previous.at.clone())
             ));
             continue;
         }
@@ -178,21 +187,21 @@ pub(crate) fn print_reports(reports: &[FileReport], dry_run: bool) -> Result<()>
             format!("{} {}", r.format, r.file_type),
             or_dash(&r.encoding),
             or_dash(&r.delimiter),
-            r.counts.read.to_string(),
-            r.counts.inserted.to_string(),
-            r.counts.updated.to_string(),
-            r.counts.unchanged.to_string(),
-            r.counts.rejected.to_string(),
+            super::list::count(r.counts.read),
+            super::list::count(r.counts.inserted),
+            super::list::count(r.counts.updated),
+            super::list::count(r.counts.unchanged),
+            super::list::count(r.counts.rejected),
         ]);
         for line in &r.rejected_rows {
-            output::warn(format!("rejected {line}"));
+            output::warn(crate::t!("sugg-import-rejected-row", row = line.as_str()));
         }
     }
     if reports.iter().any(|r| r.already_imported.is_none()) && !output::quiet() {
         output::print_table(&table)?;
     }
     if dry_run {
-        say("dry run: nothing was written");
+        say(crate::t!("sugg-import-dry-run"));
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use crate::cli::args;
 use crate::cli::output::{self, say, Format, TableOrJson};
 use crate::cli::Globals;
-use crate::domain::{Axis, Outcome, Stakeholder, Term};
+use crate::domain::{Axis, Channel, Outcome, Stakeholder, Term};
 use crate::error::refused;
 use crate::storage::suggestions::{self as store, Filter};
 use crate::storage::Db;
@@ -61,6 +61,9 @@ pub struct BatchesArgs {
     format: TableOrJson,
 }
 
+/// The rows a table on a terminal shows when `--limit` is not given: one page.
+const PAGE: usize = 50;
+
 pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     // A search without a word is refused before anything is written (the index is synced).
     let search = args
@@ -72,9 +75,16 @@ pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
     if args.search.is_some() {
         let indexed = crate::search::sync(&mut db)?;
         if indexed > 1000 {
-            say(format!("indexed {indexed} suggestions for search"));
+            say(crate::t!("sugg-search-indexed", count = indexed));
         }
     }
+    // A person at a terminal gets one page, and is told how to see the rest; a pipe, CSV and
+    // JSON get everything, and so does --quiet, which would silence the telling. One row past
+    // the page says whether there is more.
+    let paged = args.limit.is_none()
+        && args.format == Format::Table
+        && output::stdout_is_terminal()
+        && !output::quiet();
     let filter = Filter {
         cycle_id: Some(globals.cycle(&db)?.id),
         axis: args.axis,
@@ -86,20 +96,22 @@ pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
         source_state: args.source_state.clone(),
         stakeholder: args.stakeholder.map(|s| s.code().to_string()),
         batch: args.batch,
-        limit: args.limit,
+        limit: if paged { Some(PAGE + 1) } else { args.limit },
         ..Filter::default()
     };
-    let (rows, windowed) = store::list_searched(db.conn(), &filter)?;
+    let (mut rows, windowed) = store::list_searched(db.conn(), &filter)?;
     if windowed {
-        say(format!(
-            "more than {} suggestions match: the best shown are those of the {} most recent; add a word to narrow the search",
-            store::SEARCH_WINDOW, store::SEARCH_WINDOW
+        say(crate::t!(
+            "sugg-search-windowed",
+            window = store::SEARCH_WINDOW
         ));
     }
+    let more = paged && rows.len() > PAGE;
+    rows.truncate(if more { PAGE } else { rows.len() });
     match args.format {
         Format::Json => output::print_json(&rows),
         Format::Csv => print_csv(&rows),
-        Format::Table => print_rows(&rows, filter.search.as_deref()),
+        Format::Table => print_rows(&rows, filter.search.as_deref(), more),
     }
 }
 
@@ -135,13 +147,72 @@ fn print_csv(rows: &[store::Summary]) -> Result<()> {
     )
 }
 
-/// The list as a table; the words of a search are highlighted on a terminal.
-fn print_rows(rows: &[store::Summary], search: Option<&[String]>) -> Result<()> {
+/// A count in a table for people: `1.300` in Italian, `1300` in English.
+pub(super) fn count(n: impl TryInto<i64>) -> String {
+    crate::i18n::numbers::count(n.try_into().unwrap_or(i64::MAX))
+}
+
+/// An outcome for people: the glossary's label (`già previsto`), the code if it is none.
+pub(super) fn outcome_label(code: &str) -> String {
+    Outcome::from_code(code)
+        .map(|o| o.label().to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The day of a stored date or time (its first ten characters, as written), for people:
+/// `05/10/2021` in Italian, `2021-10-05` in English.
+fn day(value: &str) -> String {
+    let iso = value.get(..10).unwrap_or(value);
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return iso.to_string();
+    }
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(crate::i18n::date)
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A stored time (RFC 3339) for people in Italian: `03/12/2026 12:46`, in local time; a bare
+/// date as `03/12/2026`. `None` in English, or when it does not parse: the caller shows it as
+/// it always has.
+pub(super) fn italian_time(value: &str) -> Option<String> {
+    if crate::i18n::lang() != crate::i18n::Lang::It {
+        return None;
+    }
+    let value = value.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(value) {
+        return Some(
+            t.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string(),
+        );
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .map(crate::i18n::date)
+}
+
+/// A stored time for people: [`italian_time`] in Italian, as stored in English.
+fn time(value: &str) -> String {
+    italian_time(value).unwrap_or_else(|| value.to_string())
+}
+
+/// The list as a table; the words of a search are highlighted on a terminal. `more`: the
+/// table is the first page of a longer list.
+fn print_rows(rows: &[store::Summary], search: Option<&[String]>, more: bool) -> Result<()> {
     if rows.is_empty() {
-        say("no suggestions match");
+        say(crate::t!("sugg-list-none"));
         return Ok(());
     }
-    let mut table = output::table(&["#", "ref", "title", "date", "axes", "state", "outcome"]);
+    let header = [
+        "#".to_string(),
+        crate::t!("sugg-list-col-ref"),
+        crate::t!("sugg-list-col-title"),
+        crate::t!("sugg-list-col-date"),
+        crate::t!("sugg-list-col-axes"),
+        crate::t!("sugg-list-col-state"),
+        crate::t!("sugg-list-col-outcome"),
+    ];
+    let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for s in rows {
         table.add_row(vec![
             s.id.to_string(),
@@ -155,21 +226,24 @@ fn print_rows(rows: &[store::Summary], search: Option<&[String]>) -> Result<()> 
                 ),
                 _ => truncate(&s.title, 50),
             },
-            s.submitted_at
-                .as_deref()
-                .map(|d| d[..10.min(d.len())].to_string())
-                .unwrap_or_default(),
+            s.submitted_at.as_deref().map(day).unwrap_or_default(),
             s.axes.join(", "),
             if s.withdrawn {
-                "withdrawn".into()
+                crate::t!("sugg-list-withdrawn")
             } else {
                 s.source_state.clone().unwrap_or_default()
             },
-            s.outcome.clone().unwrap_or_default(),
+            s.outcome.as_deref().map(outcome_label).unwrap_or_default(),
         ]);
     }
-    output::print_table(&table)?;
-    say(format!("{} suggestion(s)", rows.len()));
+    // On a narrow terminal the title keeps room: the state at the source goes first, then the
+    // reference (the number reaches the suggestion as well), then the date.
+    output::print_list(&table, &[5, 1, 3])?;
+    if more {
+        say(crate::t!("sugg-list-page", count = rows.len()));
+    } else {
+        say(crate::t!("sugg-list-count", count = rows.len()));
+    }
     Ok(())
 }
 
@@ -177,8 +251,8 @@ pub(crate) fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
     let id = store::resolve(db.conn(), &args.id, cycle.id)?.ok_or_else(|| {
-        refused(format!("there is no suggestion \"{}\"", args.id))
-            .hint("`agenda suggestion list` shows numbers and references")
+        refused(crate::t!("sugg-show-unknown", id = args.id.as_str()))
+            .hint(crate::t!("sugg-show-unknown-hint"))
     })?;
     let detail = store::detail(db.conn(), id)?.expect("resolved above");
     let people = store::people(db.conn(), id)?;
@@ -201,23 +275,30 @@ fn print_detail(
     responses: &[crate::storage::responses::Response],
     people: Option<store::People>,
 ) -> Result<()> {
-    let mut table = output::table(&["field", "value"]);
+    let mut table = output::table(&[
+        &crate::t!("sugg-show-col-field"),
+        &crate::t!("sugg-show-col-value"),
+    ]);
     let rows = fields(detail);
     for (k, v) in rows {
-        table.add_row(vec![k.to_string(), v]);
+        table.add_row(vec![k, v]);
     }
     // The reason in force, then the responses it replaced, newest first.
     for r in responses.iter().rev() {
         table.add_row(vec![
             if r.current {
-                "reason".to_string()
+                crate::t!("sugg-show-reason")
             } else {
-                format!("earlier response ({}, {})", r.at, r.user)
+                crate::t!(
+                    "sugg-show-earlier-response",
+                    at = time(&r.at),
+                    user = r.user.as_str()
+                )
             },
             if r.current {
                 r.reason.clone()
             } else {
-                format!("{}: {}", r.outcome, r.reason)
+                format!("{}: {}", outcome_label(&r.outcome), r.reason)
             },
         ]);
     }
@@ -227,13 +308,24 @@ fn print_detail(
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        table.add_row(vec!["personal data (not for publication)".to_string(), who]);
+        table.add_row(vec![crate::t!("sugg-show-personal-data"), who]);
     }
     output::print_record(&table)
 }
 
-/// The fields of a suggestion, as `show` lists them.
-fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
+/// How an axis came to a suggestion (`source`, `rule`, `person`), for people.
+fn axis_origin(origin: &str) -> String {
+    match origin {
+        "source" => crate::t!("sugg-show-axis-origin-source"),
+        "rule" => crate::t!("sugg-show-axis-origin-rule"),
+        "person" => crate::t!("sugg-show-axis-origin-person"),
+        other => other.to_string(),
+    }
+}
+
+/// The fields of a suggestion, as `show` lists them: the glossary's labels for stakeholder
+/// type, channel and outcome (the JSON keeps the codes).
+fn fields(detail: &store::Detail) -> Vec<(String, String)> {
     let s = &detail.summary;
     let axes = detail
         .axes_detail
@@ -244,7 +336,7 @@ fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
                 Axis::from_code(&a.axis)
                     .map(|x| x.label())
                     .unwrap_or(&a.axis),
-                a.origin,
+                axis_origin(&a.origin),
                 a.detail
                     .as_deref()
                     .map(|d| format!(": {d}"))
@@ -253,37 +345,52 @@ fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
         })
         .collect::<Vec<_>>()
         .join("\n");
+    let yes = || crate::t!("sugg-show-yes");
+    let no = || crate::t!("sugg-show-no");
     vec![
-        ("number", s.id.to_string()),
-        ("reference", s.reference.clone()),
-        ("cycle", s.triennium.clone()),
-        ("title", s.title.clone()),
+        (crate::t!("sugg-show-number"), s.id.to_string()),
+        (crate::t!("sugg-show-reference"), s.reference.clone()),
+        (crate::t!("sugg-show-cycle"), s.triennium.clone()),
+        (crate::t!("sugg-show-title"), s.title.clone()),
         (
-            "published title",
+            crate::t!("sugg-show-published-title"),
             detail
                 .public_title
                 .clone()
-                .unwrap_or_else(|| "the title above".into()),
+                .unwrap_or_else(|| crate::t!("sugg-show-title-above")),
         ),
-        ("body", s.body.clone()),
-        ("stakeholder", s.stakeholder.clone()),
-        ("channel", s.channel.clone()),
-        ("submitted", s.submitted_at.clone().unwrap_or_default()),
-        ("axes", axes),
+        (crate::t!("sugg-show-body"), s.body.clone()),
         (
-            "state at the source",
+            crate::t!("sugg-show-stakeholder"),
+            Stakeholder::from_code(&s.stakeholder)
+                .map(|x| x.label().to_string())
+                .unwrap_or_else(|| s.stakeholder.clone()),
+        ),
+        (
+            crate::t!("sugg-show-channel"),
+            Channel::from_code(&s.channel)
+                .map(|x| x.label().to_string())
+                .unwrap_or_else(|| s.channel.clone()),
+        ),
+        (
+            crate::t!("sugg-show-submitted"),
+            s.submitted_at.as_deref().map(time).unwrap_or_default(),
+        ),
+        (crate::t!("sugg-show-axes"), axes),
+        (
+            crate::t!("sugg-show-source-state"),
             s.source_state.clone().unwrap_or_default(),
         ),
         (
-            "withdrawn",
+            crate::t!("sugg-show-withdrawn"),
             if s.withdrawn {
-                detail.withdrawn_at.clone().unwrap_or_else(|| "yes".into())
+                detail.withdrawn_at.as_deref().map(time).unwrap_or_else(yes)
             } else {
-                "no".into()
+                no()
             },
         ),
         (
-            "supports / endorsements / comments",
+            crate::t!("sugg-show-supports"),
             format!(
                 "{} / {} / {}",
                 detail.supports.map(|v| v.to_string()).unwrap_or("–".into()),
@@ -294,9 +401,12 @@ fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
                 detail.comments.map(|v| v.to_string()).unwrap_or("–".into())
             ),
         ),
-        ("url", detail.url.clone().unwrap_or_default()),
         (
-            "Decidim id / component",
+            crate::t!("sugg-show-url"),
+            detail.url.clone().unwrap_or_default(),
+        ),
+        (
+            crate::t!("sugg-show-decidim-id"),
             match (&detail.source_id, &detail.component_id) {
                 (None, None) => String::new(),
                 (id, component) => format!(
@@ -307,27 +417,33 @@ fn fields(detail: &store::Detail) -> Vec<(&'static str, String)> {
             },
         ),
         (
-            "amendment",
+            crate::t!("sugg-show-amendment"),
             if detail.is_amend {
                 match (&detail.amends_ref, &detail.amends) {
-                    (Some(r), _) => format!("yes, of {r}"),
-                    (None, Some(a)) => format!("yes, of {a}"),
-                    (None, None) => "yes".into(),
+                    (Some(r), _) => crate::t!("sugg-show-amendment-of", of = r.as_str()),
+                    (None, Some(a)) => crate::t!("sugg-show-amendment-of", of = a.to_string()),
+                    (None, None) => yes(),
                 }
             } else {
-                "no".into()
+                no()
             },
         ),
         (
-            "outcome",
+            crate::t!("sugg-show-outcome"),
             s.outcome
-                .clone()
-                .unwrap_or_else(|| "no response yet".into()),
+                .as_deref()
+                .map(outcome_label)
+                .unwrap_or_else(|| crate::t!("sugg-show-no-response")),
         ),
-        ("cards", s.cards.join(", ")),
+        (crate::t!("sugg-show-cards"), s.cards.join(", ")),
         (
-            "imported from",
-            format!("{}:{} (batch {})", detail.file, detail.line, s.batch),
+            crate::t!("sugg-show-imported-from"),
+            crate::t!(
+                "sugg-show-imported-from-value",
+                file = detail.file.as_str(),
+                line = detail.line.to_string(),
+                batch = s.batch.to_string()
+            ),
         ),
     ]
 }
@@ -338,33 +454,48 @@ pub(crate) fn batches(globals: &Globals, args: BatchesArgs) -> Result<()> {
     match args.format {
         TableOrJson::Json => output::print_json(&list),
         TableOrJson::Table => {
-            let mut table = output::table(&[
-                "batch", "cycle", "file", "when", "who", "format", "encoding", "read", "ins.",
-                "upd.", "same", "rej.", "sha256",
-            ]);
+            let header = [
+                crate::t!("sugg-batches-col-batch"),
+                crate::t!("sugg-batches-col-cycle"),
+                crate::t!("sugg-batches-col-file"),
+                crate::t!("sugg-batches-col-when"),
+                crate::t!("sugg-batches-col-who"),
+                crate::t!("sugg-batches-col-format"),
+                crate::t!("sugg-batches-col-encoding"),
+                crate::t!("sugg-batches-col-read"),
+                crate::t!("sugg-batches-col-inserted"),
+                crate::t!("sugg-batches-col-updated"),
+                crate::t!("sugg-batches-col-unchanged"),
+                crate::t!("sugg-batches-col-rejected"),
+                "sha256".to_string(),
+            ];
+            let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
             for b in &list {
                 table.add_row(vec![
                     b.id.to_string(),
                     b.triennium.clone(),
                     b.file_name.clone(),
-                    b.at.clone(),
+                    time(&b.at),
                     b.user.clone(),
                     format!("{} {}", b.format, b.file_type),
                     b.encoding.clone(),
-                    b.read.to_string(),
-                    b.inserted.to_string(),
-                    b.updated.to_string(),
-                    b.unchanged.to_string(),
-                    b.rejected.to_string(),
+                    count(b.read),
+                    count(b.inserted),
+                    count(b.updated),
+                    count(b.unchanged),
+                    count(b.rejected),
                     b.sha256[..12].to_string(),
                 ]);
             }
             output::print_table(&table)?;
             for b in &list {
                 for r in &b.rejections {
-                    say(format!(
-                        "batch {}: {}:{}: {}",
-                        b.id, b.file_name, r.line, r.reason
+                    say(crate::t!(
+                        "sugg-batches-rejected-row",
+                        batch = b.id.to_string(),
+                        file = b.file_name.as_str(),
+                        line = r.line.to_string(),
+                        reason = r.reason.as_str()
                     ));
                 }
             }

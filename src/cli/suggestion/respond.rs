@@ -50,23 +50,17 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
     } else {
         // clap's `requires` does not fire for a flag that defaults to false.
         if args.dry_run {
-            return Err(crate::error::usage(
-                "--dry-run goes with --from FILE.csv: a response given on the command line is written at once",
-            )
-            .into());
+            return Err(crate::error::usage(crate::t!("sugg-respond-dry-run-needs-from")).into());
         }
         if args.ids.is_empty() {
-            return Err(crate::error::usage(
-                "give the suggestions to respond to (numbers or references), or --from FILE.csv",
-            )
-            .into());
+            return Err(crate::error::usage(crate::t!("sugg-respond-no-ids")).into());
         }
         let outcome = match args.outcome {
             Some(o) => o,
             None => {
-                return Err(crate::error::usage(format!(
-                    "a response needs --outcome ({})",
-                    Outcome::valid_codes()
+                return Err(crate::error::usage(crate::t!(
+                    "sugg-respond-no-outcome",
+                    valid = Outcome::valid_codes()
                 ))
                 .into())
             }
@@ -83,16 +77,23 @@ pub fn respond(globals: &Globals, args: RespondArgs) -> Result<()> {
         TableOrJson::Json => output::print_json_run(&summary, args.dry_run),
         TableOrJson::Table => {
             say(format!(
-                "{} new response(s), {} changed (the old ones stay in the history), {} unchanged{}{}",
-                summary.responded,
-                summary.changed,
-                summary.unchanged,
+                "{}{}{}",
+                crate::t!(
+                    "sugg-respond-summary",
+                    new = summary.responded,
+                    changed = summary.changed,
+                    unchanged = summary.unchanged
+                ),
                 if summary.axes_added > 0 {
-                    format!(", {} axes added", summary.axes_added)
+                    crate::t!("sugg-respond-axes-added", count = summary.axes_added)
                 } else {
                     String::new()
                 },
-                if args.dry_run { "; dry run: nothing written" } else { "" }
+                if args.dry_run {
+                    crate::t!("sugg-dry-run-suffix")
+                } else {
+                    String::new()
+                }
             ));
             Ok(())
         }
@@ -135,9 +136,9 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
         return history(&db, &args.format);
     }
     if args.format != "decidim" {
-        return Err(crate::error::usage(format!(
-            "--format {} lists the history: add --history, or leave --format decidim for the answers",
-            args.format
+        return Err(crate::error::usage(crate::t!(
+            "sugg-answers-format-needs-history",
+            format = args.format.as_str()
         ))
         .into());
     }
@@ -152,38 +153,41 @@ pub fn export_answers(globals: &Globals, args: ExportAnswersArgs) -> Result<()> 
     };
     let summary = answers::export(&mut db, &cycle, &options, &mut std::io::stdout().lock())?;
     for f in &summary.files {
-        let verb = if summary.dry_run {
-            "would write"
-        } else {
-            "wrote"
-        };
-        say(format!(
-            "{verb} {} answer(s) for Decidim component {}{}",
-            f.rows,
-            f.component_id,
-            match (&f.path, summary.dry_run) {
-                (Some(p), false) => format!(" to {p}"),
-                _ => String::new(),
-            }
-        ));
+        let component = f.component_id.to_string();
+        say(match (&f.path, summary.dry_run) {
+            (_, true) => crate::t!(
+                "sugg-answers-would-write",
+                count = f.rows,
+                component = component
+            ),
+            (Some(p), false) => crate::t!(
+                "sugg-answers-wrote-to",
+                count = f.rows,
+                component = component,
+                path = p.to_string()
+            ),
+            (None, false) => crate::t!("sugg-answers-wrote", count = f.rows, component = component),
+        });
     }
     for component in &summary.nothing_new {
-        say(format!(
-            "component {component}: every response was sent already, as it is now; --all sends them again"
+        say(crate::t!(
+            "sugg-answers-nothing-new",
+            component = component.to_string()
         ));
     }
     let left = summary.left_out.total();
     if left > 0 {
-        say(format!(
-            "{left} suggestion(s) from Decidim left out: {}",
-            summary.left_out.reasons().join(", ")
+        say(crate::t!(
+            "sugg-answers-left-out",
+            count = left,
+            reasons = summary.left_out.reasons().join(", ")
         ));
     }
     if !summary.files.is_empty() && !summary.dry_run {
-        say("import each file in Decidim from its proposals component: Proposals → Import → \"Import answers from a file\"");
+        say(crate::t!("sugg-answers-how-to-import"));
     }
     if summary.dry_run {
-        say("dry run: nothing was written or recorded");
+        say(crate::t!("sugg-answers-dry-run"));
     }
     Ok(())
 }
@@ -195,24 +199,35 @@ fn history(db: &Db, format: &str) -> Result<()> {
         return output::print_json(&exports);
     }
     if exports.is_empty() {
-        say(
-            "no answers exported yet: `agenda suggestion export-answers --out FOLDER/` writes them",
-        );
+        say(crate::t!("sugg-answers-none-yet"));
         return Ok(());
     }
     // Narrow enough for a terminal of 80 columns: the file by its name (the JSON has the
     // path), the time to the minute, the start of the SHA-256.
-    let mut table = output::table(&[
-        "#", "cycle", "when", "who", "comp.", "rows", "file", "sha256",
-    ]);
+    let header = [
+        "#".to_string(),
+        crate::t!("sugg-answers-col-cycle"),
+        crate::t!("sugg-answers-col-when"),
+        crate::t!("sugg-answers-col-who"),
+        crate::t!("sugg-answers-col-component"),
+        crate::t!("sugg-answers-col-rows"),
+        crate::t!("sugg-answers-col-file"),
+        "sha256".to_string(),
+    ];
+    let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for e in &exports {
         table.add_row(vec![
             e.id.to_string(),
             e.triennium.clone(),
-            e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+            super::list::italian_time(&e.at)
+                .unwrap_or_else(|| e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
             e.user.clone(),
             e.component_id.clone(),
-            format!("{}{}", e.rows, if e.every_response { " all" } else { "" }),
+            if e.every_response {
+                crate::t!("sugg-answers-rows-all", rows = super::list::count(e.rows))
+            } else {
+                super::list::count(e.rows)
+            },
             e.file
                 .as_deref()
                 .map(|f| {
@@ -221,7 +236,7 @@ fn history(db: &Db, format: &str) -> Result<()> {
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| f.to_string())
                 })
-                .unwrap_or_else(|| "stdout".into()),
+                .unwrap_or_else(|| crate::t!("sugg-answers-stdout")),
             e.sha256.get(..8).unwrap_or(&e.sha256).to_string(),
         ]);
     }
@@ -278,20 +293,39 @@ pub fn similar(globals: &Globals, args: SimilarArgs) -> Result<()> {
         }
         TableOrJson::Table => {
             if rows.is_empty() {
-                say("no similar suggestions");
+                say(crate::t!("sugg-similar-none"));
                 return Ok(());
             }
-            let mut table = output::table(&["#", "ref", "title", "score", "outcome"]);
+            let header = [
+                "#".to_string(),
+                crate::t!("sugg-list-col-ref"),
+                crate::t!("sugg-list-col-title"),
+                crate::t!("sugg-similar-col-score"),
+                crate::t!("sugg-list-col-outcome"),
+            ];
+            let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
             for (r, f) in rows.iter().zip(found.iter()) {
                 table.add_row(vec![
                     r.id.to_string(),
                     r.reference.clone(),
                     truncate(&r.title, 60),
-                    format!("{:.1}", f.score),
-                    r.outcome.clone().unwrap_or_default(),
+                    score(f.score),
+                    r.outcome
+                        .as_deref()
+                        .map(super::list::outcome_label)
+                        .unwrap_or_default(),
                 ]);
             }
             output::print_table(&table)
         }
+    }
+}
+
+/// A similarity score for people, with one decimal: `12.5`, `12,5` in Italian.
+fn score(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match crate::i18n::lang() {
+        crate::i18n::Lang::It => text.replace('.', ","),
+        crate::i18n::Lang::En => text,
     }
 }

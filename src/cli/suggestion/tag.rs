@@ -40,17 +40,19 @@ pub fn tag(globals: &Globals, args: TagArgs, remove: bool) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
     let done = tagging::tag(&mut db, &cycle, &ids, &axes, remove)?;
-    say(format!(
-        "{} {} ({} already {})",
-        done.changed,
-        if remove {
-            "tag(s) removed"
-        } else {
-            "tag(s) added"
-        },
-        done.unchanged,
-        if remove { "absent" } else { "there" }
-    ));
+    say(if remove {
+        crate::t!(
+            "sugg-untag-done",
+            count = done.changed,
+            unchanged = done.unchanged
+        )
+    } else {
+        crate::t!(
+            "sugg-tag-done",
+            count = done.changed,
+            unchanged = done.unchanged
+        )
+    });
     Ok(())
 }
 
@@ -66,7 +68,14 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
         TableOrJson::Json => output::print_json_run(&summary, args.dry_run)?,
         TableOrJson::Table => {
             if !summary.suggestions.is_empty() {
-                let mut table = output::table(&["#", "ref", "axis", "decided by"]);
+                let header = [
+                    "#".to_string(),
+                    crate::t!("sugg-list-col-ref"),
+                    crate::t!("sugg-autotag-col-axis"),
+                    crate::t!("sugg-autotag-col-words"),
+                ];
+                let mut table =
+                    output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
                 for t in &summary.suggestions {
                     for a in &t.axes {
                         table.add_row(vec![
@@ -80,23 +89,31 @@ pub fn autotag(globals: &Globals, args: AutotagArgs) -> Result<()> {
                 output::print_table(&table)?;
             }
             if summary.tagged as usize > summary.suggestions.len() {
-                say(format!(
-                    "… and {} more (--limit, or --format json for all)",
-                    summary.tagged as usize - summary.suggestions.len()
+                say(crate::t!(
+                    "sugg-autotag-more",
+                    count = summary.tagged as usize - summary.suggestions.len()
                 ));
             }
-            say(format!(
-                "{} {} of {} untagged suggestions ({} tags){}",
-                if args.dry_run { "would tag" } else { "tagged" },
-                summary.tagged,
-                summary.examined,
-                summary.tags,
-                if args.dry_run {
-                    "; dry run: nothing written"
-                } else {
-                    ""
-                }
-            ));
+            let done = if args.dry_run {
+                crate::t!(
+                    "sugg-autotag-would",
+                    tagged = summary.tagged,
+                    examined = summary.examined,
+                    tags = summary.tags
+                )
+            } else {
+                crate::t!(
+                    "sugg-autotag-done",
+                    tagged = summary.tagged,
+                    examined = summary.examined,
+                    tags = summary.tags
+                )
+            };
+            if args.dry_run {
+                say(format!("{done}{}", crate::t!("sugg-dry-run-suffix")));
+            } else {
+                say(done);
+            }
         }
     }
     Ok(())
@@ -106,11 +123,12 @@ pub fn link(globals: &Globals, args: LinkArgs, remove: bool) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     let cycle = globals.cycle(&db)?;
     let done = tagging::link(&mut db, &cycle, &args.id, &args.card, remove)?;
+    let (id, card) = (args.id.as_str(), args.card.as_str());
     say(match (remove, done) {
-        (false, true) => format!("linked {} to card {}", args.id, args.card),
-        (false, false) => format!("{} was already linked to card {}", args.id, args.card),
-        (true, true) => format!("unlinked {} from card {}", args.id, args.card),
-        (true, false) => format!("{} was not linked to card {}", args.id, args.card),
+        (false, true) => crate::t!("sugg-link-done", id = id, card = card),
+        (false, false) => crate::t!("sugg-link-already", id = id, card = card),
+        (true, true) => crate::t!("sugg-unlink-done", id = id, card = card),
+        (true, false) => crate::t!("sugg-unlink-not-linked", id = id, card = card),
     });
     Ok(())
 }
@@ -134,8 +152,12 @@ pub(crate) fn retitle(globals: &Globals, args: RetitleArgs) -> Result<()> {
     // Not the old title: it may be the one that held personal data.
     let _ = before;
     say(match &args.title {
-        Some(t) => format!("{}: published as \"{t}\"", args.id),
-        None => format!("{}: published with the source's title again", args.id),
+        Some(t) => crate::t!(
+            "sugg-retitle-done",
+            id = args.id.as_str(),
+            title = t.as_str()
+        ),
+        None => crate::t!("sugg-retitle-source", id = args.id.as_str()),
     });
     Ok(())
 }

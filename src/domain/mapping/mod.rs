@@ -82,9 +82,10 @@ impl Field {
             })
             .map(|(_, f)| *f)
             .ok_or_else(|| {
-                usage(format!(
-                    "--map: unknown field \"{name}\"; the fields are: {}",
-                    Field::ALL
+                usage(crate::t!(
+                    "domain-map-unknown-field",
+                    name = name,
+                    fields = Field::ALL
                         .iter()
                         .map(|(n, _)| *n)
                         .collect::<Vec<_>>()
@@ -105,11 +106,9 @@ pub struct NamedColumn {
 impl NamedColumn {
     /// Reads `FIELD=HEADER` (the header may be in double quotes).
     pub fn parse(value: &str) -> Result<NamedColumn, Failure> {
-        let (field, header) = value.split_once('=').ok_or_else(|| {
-            usage(format!(
-                "--map \"{value}\": write it as FIELD=HEADER, e.g. --map title=\"Oggetto della proposta\""
-            ))
-        })?;
+        let (field, header) = value
+            .split_once('=')
+            .ok_or_else(|| usage(crate::t!("domain-map-bad", value = value)))?;
         Ok(NamedColumn {
             field: Field::parse(field)?,
             header: header.trim().trim_matches('"').to_string(),
@@ -247,13 +246,14 @@ impl Mapping {
         m.apply_maps(name, headers, settings)?;
         if m.title.is_empty() && m.body.is_empty() {
             let expected: Vec<&str> = title_and_body_headers().collect();
-            return Err(invalid_input(format!(
-                "{header_at}: no column holds a title or a body; the columns are: {}",
-                crate::csvin::header_list(headers)
+            return Err(invalid_input(crate::t!(
+                "domain-map-no-title-nor-body",
+                header_at = header_at,
+                columns = crate::csvin::header_list(headers)
             ))
-            .hint(format!(
-                "the import recognises (in any case, with or without accents): {}, title/<locale>, body/<locale>; otherwise name the column with --map title=\"…\" or --map body=\"…\"",
-                expected.join(", ")
+            .hint(crate::t!(
+                "domain-map-no-title-nor-body-hint",
+                expected = expected.join(", ")
             )));
         }
         m.personal = m.personal_in(headers, format);
@@ -283,9 +283,11 @@ impl Mapping {
                 .position(|h| h == header)
                 .or_else(|| headers.iter().position(|h| fold(h) == wanted))
                 .ok_or_else(|| {
-                    usage(format!(
-                        "--map: {name} has no column \"{header}\"; its columns are: {}",
-                        crate::csvin::header_list(headers)
+                    usage(crate::t!(
+                        "domain-map-no-such-column",
+                        name = name,
+                        header = header.as_str(),
+                        columns = crate::csvin::header_list(headers)
                     ))
                 })?;
             self.set(*field, index);

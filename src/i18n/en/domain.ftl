@@ -1,0 +1,81 @@
+# The domain's rules: the glossary's lists, cycles, the act, responses, cards, keyword rules,
+# the columns of the files the import reads.
+
+## The glossary's closed lists
+
+domain-what-axis = axis
+domain-what-status = status
+domain-what-stakeholder-type = stakeholder type
+domain-what-channel = channel
+domain-what-outcome = outcome
+domain-unknown-term = unknown { $what } "{ $input }"; valid values: { $valid }
+domain-did-you-mean = did you mean "{ $value }"?
+
+## Cycles
+
+domain-triennium-bad = "{ $input }" is not a triennium: write it as YYYY-YYYY, three years, e.g. 2022-2024
+domain-approved-with = (approved with { $act })
+domain-cycle-read-only = the cycle { $triennium } is closed{ $approved }: its suggestions, axes, links and responses are read-only
+domain-cycle-read-only-hint = work on the open cycle; `agenda cycle list` shows the cycles
+
+## What stands in the way of a closing or a final report
+
+domain-unanswered = { $count ->
+    [one] { $count } of { $of } suggestion has no response: { $list }
+   *[other] { $count } of { $of } suggestions have no response: { $list }
+    }
+domain-untagged = { $count ->
+    [one] { $count } of { $of } suggestion has no axis: { $list }
+   *[other] { $count } of { $of } suggestions have no axis: { $list }
+    }
+domain-dated-after = { $count ->
+    [one] { $count } of { $of } suggestion is dated after { $date }, { $of_what }{ $latest }: { $list }
+   *[other] { $count } of { $of } suggestions are dated after { $date }, { $of_what }{ $latest }: { $list }
+    }
+domain-dated-after-latest = (the latest { $latest })
+domain-listed-and-more = { $shown } and { $more } more
+
+## The dates of the steps, the act
+
+domain-step-before-phase = { $date } comes before the start of the current phase ({ $since })
+domain-step-before-phase-hint = steps go forward in time: give a --date on or after it
+domain-step-after-today = { $date } is after today ({ $today }): a step of the process is recorded when it happens
+domain-step-after-today-hint = give --date on or before today, or leave it out for today
+domain-act-bad = --act "{ $input }": write the deliberation's number and year, e.g. --act 12/2022 (or "DGC 12/2022")
+domain-act-needs-date = --act { $number }/{ $year } needs the date of the deliberation: --act-date YYYY-MM-DD
+domain-act-date-bad = --act-date "{ $date }" is not a date (YYYY-MM-DD)
+domain-act-year-mismatch = the act { $number }/{ $year } is dated { $date }: a deliberation's number counts within the year of its date
+domain-act-year-mismatch-hint = check the number and the date on the deliberation
+domain-act-before-fase-3 = the act is dated { $date }, before Fase 3 began ({ $since }): it cannot approve this update
+domain-act-before-fase-3-hint = check --act-date
+domain-act-after-closing = the act is dated { $date }, after the closing ({ $closing }): close on or after the day of the act
+
+## Responses
+
+domain-response-needs-reason = a response needs a reason (--reason): giving account of every choice is the point of Fase 3
+domain-response-needs-card = gia-previsto needs the card that already covers the suggestion (--card CODE)
+domain-response-needs-duplicate = duplicato needs the suggestion it duplicates (--duplicate-of ID)
+domain-response-stray-duplicate = --duplicate-of goes with the outcome duplicato
+
+## Cards
+
+domain-card-needs-code = a card needs a code
+domain-card-code-bad = card code "{ $code }" has spaces at the ends or control characters
+domain-card-needs-title = card { $code } needs a title
+domain-card-end-before-start = card { $code }: end { $end } comes before start { $start }
+domain-month-bad = "{ $input }" is not a month: write it as YYYY-MM (e.g. 2022-03)
+domain-budget-bad = "{ $input }" is not an amount in euro: write e.g. 120000, 120000.50, 120.000,50 or € 1.500,00
+
+## Keyword rules
+
+domain-keyword-empty = "{ $written }" is not a keyword: give a word, a phrase, or a stem ending in * (e.g. anzian*)
+domain-keyword-stem-too-short = the stem "{ $written }" is too short: it would match too many words; give at least 3 letters
+domain-default-rules = the default rules: { $error }
+
+## The columns of an imported file
+
+domain-map-unknown-field = --map: unknown field "{ $name }"; the fields are: { $fields }
+domain-map-bad = --map "{ $value }": write it as FIELD=HEADER, e.g. --map title="Oggetto della proposta"
+domain-map-no-title-nor-body = { $header_at }: no column holds a title or a body; the columns are: { $columns }
+domain-map-no-title-nor-body-hint = the import recognises (in any case, with or without accents): { $expected }, title/<locale>, body/<locale>; otherwise name the column with --map title="…" or --map body="…"
+domain-map-no-such-column = --map: { $name } has no column "{ $header }"; its columns are: { $columns }

@@ -11,7 +11,7 @@ cli--lang = The language of messages and help: it (the default) or en
 cli-init = Create a new database: municipality, the six axes, the first cycle in Fase 1
 cli-init--municipality = The municipality whose Agenda this is
 cli-init--office = The office that proposes the deliberation, named on the report's cover (e.g. "Servizio Sistema Informativo"); later `agenda config set office`
-cli-init--triennium = The triennium of the first cycle
+cli-init--triennium = The triennium of the first cycle (by default the one that starts in the year of --date, or of today)
 cli-init--date = The date Fase 1 began, if not today (for an Agenda whose process started earlier)
 
 cli-status = Where the process stands: cycle, phase, cards, suggestions

@@ -11,7 +11,7 @@ cli--lang = La lingua dei messaggi e dell'aiuto: it (predefinita) o en
 cli-init = Crea un nuovo database: Comune, i sei assi, il primo ciclo in Fase 1
 cli-init--municipality = Il Comune titolare dell'Agenda
 cli-init--office = L'ufficio che propone la delibera, indicato sulla copertina della relazione (ad es. "Servizio Sistema Informativo"); modificabile in seguito con `agenda config set office`
-cli-init--triennium = Il triennio del primo ciclo
+cli-init--triennium = Il triennio del primo ciclo (predefinito: quello che comincia nell'anno di --date, o di oggi)
 cli-init--date = La data di inizio della Fase 1, se non è oggi (per un'Agenda il cui processo è iniziato prima)
 
 cli-status = A che punto è il processo: ciclo, fase, schede, contributi

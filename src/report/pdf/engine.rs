@@ -41,7 +41,7 @@ struct ReportWorld {
 
 fn main_id() -> Result<FileId> {
     let path = VirtualPath::new("/relazione.typ")
-        .map_err(|e| anyhow!("the report's source path: {e:?}"))?;
+        .map_err(|e| anyhow!(t!("report-pdf-source-path", error = format!("{e:?}"))))?;
     Ok(FileId::new(RootedPath::new(VirtualRoot::Project, path)))
 }
 
@@ -105,10 +105,10 @@ impl World for ReportWorld {
 pub fn typeset(markup: String, stamp: &Stamp) -> Result<Vec<u8>> {
     let world = ReportWorld::new(markup)?;
     let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
-    let document = output.map_err(|e| diagnostics("typesetting the report", &e))?;
+    let document = output.map_err(|e| diagnostics(&t!("report-pdf-typesetting"), &e))?;
     let date = date_of(&stamp.date)?;
     let standards = PdfStandards::new(&[PdfStandard::A_2a])
-        .map_err(|e| anyhow!("the PDF standards: {}", e.message()))?;
+        .map_err(|e| anyhow!(t!("report-pdf-standards", error = e.message().to_string())))?;
     let options = PdfOptions {
         ident: Smart::Custom(stamp.ident.clone()),
         creator: Smart::Custom(Some(stamp.creator.clone())),
@@ -118,7 +118,7 @@ pub fn typeset(markup: String, stamp: &Stamp) -> Result<Vec<u8>> {
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|e| diagnostics("writing the report as PDF/A-2a", &e))?;
+        .map_err(|e| diagnostics(&t!("report-pdf-writing"), &e))?;
     typst::comemo::evict(0);
     Ok(pdf)
 }
@@ -126,10 +126,10 @@ pub fn typeset(markup: String, stamp: &Stamp) -> Result<Vec<u8>> {
 /// Noon UTC of a `YYYY-MM-DD` day: the same instant whatever the time zone of the machine.
 fn date_of(iso: &str) -> Result<Datetime> {
     let d = chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(iso), "%Y-%m-%d")
-        .map_err(|_| anyhow!("the report's date \"{iso}\" is not YYYY-MM-DD"))?;
+        .map_err(|_| anyhow!(t!("report-pdf-date-invalid", date = iso)))?;
     use chrono::Datelike;
     Datetime::from_ymd_hms(d.year(), d.month() as u8, d.day() as u8, 12, 0, 0)
-        .ok_or_else(|| anyhow!("the report's date \"{iso}\" is out of range"))
+        .ok_or_else(|| anyhow!(t!("report-pdf-date-range", date = iso)))
 }
 
 fn diagnostics(what: &str, errors: &[SourceDiagnostic]) -> anyhow::Error {

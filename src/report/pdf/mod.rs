@@ -33,12 +33,13 @@ pub const MAX_SUGGESTIONS: i64 = 20_000;
 /// Refuses a PDF of more suggestions than [`MAX_SUGGESTIONS`], before any work.
 pub fn check_size(suggestions: i64) -> Result<(), Failure> {
     if suggestions > MAX_SUGGESTIONS {
-        return Err(refused(format!(
-            "the cycle has {} suggestions: a PDF holds at most {} (it is typeset whole, in memory)",
-            number(suggestions),
-            number(MAX_SUGGESTIONS)
+        // The counts as the report writes them (20.000), in either language.
+        return Err(refused(t!(
+            "report-pdf-too-big",
+            count = number(suggestions),
+            max = number(MAX_SUGGESTIONS)
         ))
-        .hint("write the report as HTML (--format html) and the responses as the CSV annex (--format csv --out DIR)"));
+        .hint(t!("report-pdf-too-big-hint")));
     }
     Ok(())
 }

@@ -1,0 +1,158 @@
+//! The JSON that scripts read, pinned: every command's `--format json` reduced to its shape —
+//! the keys, and for each value its type (an array by its first element) — and compared with a
+//! snapshot in `snapshots/`. A key renamed, dropped or moved fails here before a script breaks;
+//! a key added is a snapshot to review (`cargo insta review`, or accept the `.snap.new`) and a
+//! line to add to the README's "JSON for scripts".
+
+use serde_json::{json, Map, Value};
+
+use crate::common::{fixture_arg, Env};
+
+/// The shape of a value: objects keep their keys (in their order), arrays their first element,
+/// anything else becomes the name of its type.
+fn shape(value: &Value) -> Value {
+    match value {
+        Value::Null => json!("null"),
+        Value::Bool(_) => json!("bool"),
+        Value::Number(_) => json!("number"),
+        Value::String(_) => json!("string"),
+        Value::Array(items) => Value::Array(items.first().map(shape).into_iter().collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), shape(v)))
+                .collect::<Map<_, _>>(),
+        ),
+    }
+}
+
+fn pinned(env: &Env, name: &str, args: &[&str]) {
+    let value = env.json(args);
+    let text = serde_json::to_string_pretty(&shape(&value)).unwrap();
+    // The command as the snapshot names it, with fixtures by their names (not this machine's
+    // paths).
+    let command = args
+        .iter()
+        .map(|a| a.rsplit('/').next().unwrap_or(a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    insta::assert_snapshot!(name, text, &format!("agenda {command}"));
+}
+
+/// A cycle in Fase 3 with cards, the Decidim export imported, axes and responses recorded:
+/// every list has an element, so every shape is whole.
+fn answered() -> Env {
+    let env = Env::collecting();
+    env.run(&[
+        "suggestion",
+        "import",
+        &fixture_arg("decidim-2021-proposals.csv"),
+        &fixture_arg("decidim-2021-proposals-later.csv"),
+    ])
+    .success();
+    env.run(&[
+        "rule",
+        "add",
+        "semplificazione",
+        "--keyword",
+        "SPID",
+        "pagoPA",
+    ])
+    .success();
+    env.run(&["rule", "add", "competenze", "--keyword", "corsi", "anzian*"])
+        .success();
+    env.run(&["suggestion", "autotag"]).success();
+    env.run(&["phase", "advance", "--date", "2021-12-01"])
+        .success();
+    env.run(&[
+        "suggestion",
+        "respond",
+        "--from",
+        &fixture_arg("responses-2021.csv"),
+    ])
+    .success();
+    env
+}
+
+#[test]
+fn the_json_of_every_command_keeps_its_shape() {
+    let env = answered();
+    let cards = fixture_arg("cards.csv");
+    let proposals = fixture_arg("decidim-2021-proposals-later.csv");
+    let responses = fixture_arg("responses-2021.csv");
+    for (name, args) in [
+        ("status", vec!["status", "--format", "json"]),
+        ("config_show", vec!["config", "show", "--format", "json"]),
+        ("log", vec!["log", "--format", "json"]),
+        ("axis_list", vec!["axis", "list", "--format", "json"]),
+        ("rule_list", vec!["rule", "list", "--format", "json"]),
+        ("card_list", vec!["card", "list", "--format", "json"]),
+        (
+            "card_show",
+            vec!["card", "show", "SEM-04", "--format", "json"],
+        ),
+        (
+            "card_import_dry_run",
+            vec!["card", "import", &cards, "--dry-run", "--format", "json"],
+        ),
+        ("cycle_list", vec!["cycle", "list", "--format", "json"]),
+        ("cycle_show", vec!["cycle", "show", "--format", "json"]),
+        ("phase_show", vec!["phase", "show", "--format", "json"]),
+        (
+            "phase_history",
+            vec!["phase", "history", "--format", "json"],
+        ),
+        (
+            "suggestion_list",
+            vec!["suggestion", "list", "--format", "json"],
+        ),
+        (
+            "suggestion_show",
+            vec![
+                "suggestion",
+                "show",
+                "PO-PROP-2021-10-5103",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            "suggestion_batches",
+            vec!["suggestion", "batches", "--format", "json"],
+        ),
+        (
+            "suggestion_import_dry_run",
+            vec![
+                "suggestion",
+                "import",
+                &proposals,
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            "suggestion_autotag_dry_run",
+            vec!["suggestion", "autotag", "--dry-run", "--format", "json"],
+        ),
+        (
+            "suggestion_respond_dry_run",
+            vec![
+                "suggestion",
+                "respond",
+                "--from",
+                &responses,
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            "privacy_report",
+            vec!["privacy", "report", "--format", "json"],
+        ),
+        ("check", vec!["check", "--format", "json"]),
+    ] {
+        pinned(&env, name, &args);
+    }
+}
