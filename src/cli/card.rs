@@ -280,7 +280,9 @@ fn list(globals: &Globals, args: ListArgs) -> Result<()> {
                     Cell::new(card.budget.map(format_euro).unwrap_or_default()),
                 ]);
             }
-            output::print_table(&table)?;
+            // On a narrow terminal the office goes first, then the amount, then the dates
+            // (`card show` has them all).
+            output::print_list(&table, &[4, 6, 5])?;
             say(crate::t!("cli-msg-card-count", count = list.len()));
             Ok(())
         }

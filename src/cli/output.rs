@@ -179,6 +179,8 @@ fn print_fitted(table: &Table, list: Option<&[usize]>) -> Result<()> {
 
 /// The narrowest a column of text is made while a dispensable column could give way instead.
 pub const TEXT_FLOOR: u16 = 20;
+/// The same for the widest text of a list (its title).
+pub const WIDEST_TEXT_FLOOR: u16 = 32;
 
 /// Shares the terminal's width among the columns of a list. A column of values — no spaces:
 /// references, codes, dates, numbers — keeps its whole width; the columns of text share what
@@ -217,16 +219,22 @@ fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<Stri
         let n = shown.iter().filter(|s| **s).count() as u16;
         width.saturating_sub(2 * n + 1)
     };
+    // The widest text (the title, in a list) asks for more room than the others.
+    let widest = (0..count)
+        .filter(|&i| !values[i])
+        .max_by_key(|&i| widths[i]);
+    let floor = |i: usize| -> u16 {
+        let wanted = if Some(i) == widest {
+            WIDEST_TEXT_FLOOR
+        } else {
+            TEXT_FLOOR
+        };
+        widths[i].min(wanted)
+    };
     let needed = |shown: &[bool]| -> u16 {
         (0..count)
             .filter(|&i| shown[i])
-            .map(|i| {
-                if values[i] {
-                    widths[i]
-                } else {
-                    widths[i].min(TEXT_FLOOR)
-                }
-            })
+            .map(|i| if values[i] { widths[i] } else { floor(i) })
             .sum()
     };
     for &i in dispensable {
@@ -247,20 +255,56 @@ fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<Stri
             texts.push(i);
         }
     }
-    // The narrowest texts first: whole while they are narrower than an equal share.
-    texts.sort_by_key(|&i| widths[i]);
-    let mut remaining = texts.len() as u16;
-    for &i in &texts {
-        let equal = left / remaining.max(1);
-        let floor = headings
-            .get(i)
-            .map(|h| measure(h))
-            .unwrap_or(1)
-            .clamp(1, widths[i].max(1));
-        share[i] = widths[i].min(equal).max(floor);
-        left = left.saturating_sub(share[i]);
-        remaining -= 1;
+    // The widest text's floor as asked, else as the others', else (below) none.
+    let title_floor = [WIDEST_TEXT_FLOOR, TEXT_FLOOR].into_iter().find(|&wide| {
+        texts
+            .iter()
+            .map(|&i| {
+                if Some(i) == widest {
+                    widths[i].min(wide)
+                } else {
+                    floor(i)
+                }
+            })
+            .sum::<u16>()
+            <= left
+    });
+    if let Some(wide) = title_floor {
+        // Every text gets its floor, and what is left goes to the widest first (the title).
+        for &i in &texts {
+            share[i] = if Some(i) == widest {
+                widths[i].min(wide)
+            } else {
+                floor(i)
+            };
+        }
+        let mut rest = left - texts.iter().map(|&i| share[i]).sum::<u16>();
+        texts.sort_by_key(|&i| std::cmp::Reverse(widths[i]));
+        for &i in &texts {
+            let give = (widths[i] - share[i]).min(rest);
+            share[i] += give;
+            rest -= give;
+        }
+    } else {
+        // Too narrow even so: the narrowest texts first, whole while they are narrower than an
+        // equal share, none narrower than its heading.
+        texts.sort_by_key(|&i| widths[i]);
+        let mut remaining = texts.len() as u16;
+        for &i in &texts {
+            let equal = left / remaining.max(1);
+            let heading = headings
+                .get(i)
+                .map(|h| measure(h))
+                .unwrap_or(1)
+                .clamp(1, widths[i].max(1));
+            share[i] = widths[i].min(equal).max(heading);
+            left = left.saturating_sub(share[i]);
+            remaining -= 1;
+        }
     }
+    // Texts are shortened here, letter by letter (colour codes kept whole), rather than by the
+    // table's wrapping, which would stop at the last whole word and leave the rest blank.
+    *table = shortened(table, &share, &values);
     for (i, column) in table.column_iter_mut().enumerate() {
         column.set_constraint(if shown[i] {
             comfy_table::ColumnConstraint::Absolute(comfy_table::Width::Fixed(
@@ -271,6 +315,40 @@ fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<Stri
         });
     }
     hidden
+}
+
+/// The table with every text cell cut to its column's share, with "…".
+fn shortened(table: &Table, share: &[u16], values: &[bool]) -> Table {
+    let mut out = Table::new();
+    out.load_style(presets::NOTHING)
+        .set_content_arrangement(table.content_arrangement());
+    if let Some(width) = table.width() {
+        out.set_width(width);
+    }
+    if let Some(header) = table.header() {
+        out.set_header(header.clone());
+    }
+    for row in table.row_iter() {
+        out.add_row(
+            row.cell_iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    let content = cell.content();
+                    let fits = measure(&content) <= share.get(i).copied().unwrap_or(u16::MAX);
+                    if values.get(i).copied().unwrap_or(true) || fits {
+                        cell.clone()
+                    } else {
+                        let single: String = content
+                            .chars()
+                            .map(|c| if c == '\n' { ' ' } else { c })
+                            .collect();
+                        Cell::new(console::truncate_str(&single, share[i] as usize, "…"))
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    out
 }
 
 /// A reference, code, date, amount or number: no spaces, or no word of three letters or more

@@ -9,6 +9,7 @@ mod decidim;
 mod final_guards;
 mod foundation;
 mod import;
+mod italian;
 mod json_shapes;
 mod nothing_leaks;
 mod pdf;

@@ -113,10 +113,10 @@ impl Mapping {
     /// Turns a row into a suggestion, or says what is wrong with it.
     pub fn incoming(&self, record: &csv::StringRecord, line: u64) -> Result<Incoming, String> {
         if record.len() != self.columns {
-            return Err(format!(
-                "{} fields, but the header has {}",
-                record.len(),
-                self.columns
+            return Err(crate::t!(
+                "import-wrong-field-count",
+                count = record.len(),
+                columns = self.columns
             ));
         }
         let cells = Cells(record);
@@ -190,7 +190,7 @@ impl Mapping {
             title = html::to_text(&title);
         }
         if title.is_empty() && body.is_empty() {
-            return Err("neither a title nor a body".into());
+            return Err(crate::t!("domain-row-no-title-body"));
         }
         if title.is_empty() {
             title = title_from_body(&body);
@@ -207,9 +207,9 @@ impl Mapping {
             }
             return match dates::parse(raw) {
                 Some(d) => Ok(Some(d)),
-                None => Err(format!(
-                    "the column {} does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)",
-                    self.column_name(i)
+                None => Err(crate::t!(
+                    "domain-row-not-a-date-example",
+                    column = self.column_name(i)
                 )),
             };
         }
@@ -225,9 +225,9 @@ impl Mapping {
                 .parse::<i64>()
                 .map(Some)
                 .map_err(|_| {
-                    format!(
-                        "the column {} does not hold a number",
-                        self.column_name(column.unwrap_or(0))
+                    crate::t!(
+                        "domain-row-not-a-number",
+                        column = self.column_name(column.unwrap_or(0))
                     )
                 }),
         }
@@ -243,9 +243,9 @@ impl Mapping {
             || at.is_some();
         let at = match at {
             Some(raw) => Some(dates::parse(&raw).ok_or_else(|| {
-                format!(
-                    "the column {} does not hold a date",
-                    self.column_name(self.withdrawn_at.unwrap_or(0))
+                crate::t!(
+                    "domain-row-not-a-date",
+                    column = self.column_name(self.withdrawn_at.unwrap_or(0))
                 )
             })?),
             None => None,
@@ -266,18 +266,18 @@ impl Mapping {
             // formula.
             if let Some(id) = source_id {
                 if !numeric(id) {
-                    return Err(format!(
-                        "the column {} does not hold a number: Decidim's proposals have numeric ids",
-                        self.column_name(self.id.unwrap_or(0))
+                    return Err(crate::t!(
+                        "domain-row-proposal-id-not-a-number",
+                        column = self.column_name(self.id.unwrap_or(0))
                     ));
                 }
             }
         }
         if let Some(component) = &fields.component_id {
             if !numeric(component) {
-                return Err(format!(
-                    "the column {} does not hold a number: Decidim's components have numeric ids",
-                    self.column_name(self.component.unwrap_or(0))
+                return Err(crate::t!(
+                    "domain-row-component-id-not-a-number",
+                    column = self.column_name(self.component.unwrap_or(0))
                 ));
             }
         }
@@ -507,12 +507,8 @@ pub struct Rejection {
 /// "row 4", "record 4").
 pub(crate) fn duplicate_key(key: &str, earlier: Option<String>) -> String {
     match earlier {
-        Some(place) => {
-            format!("the key \"{key}\" appears again ({place} has it too): one suggestion per row")
-        }
-        None => format!(
-            "the key \"{key}\" appears again (an earlier row has it too): one suggestion per row"
-        ),
+        Some(place) => crate::t!("domain-row-duplicate-key-at", key = key, place = place),
+        None => crate::t!("domain-row-duplicate-key", key = key),
     }
 }
 

@@ -79,3 +79,13 @@ domain-map-bad = --map "{ $value }": write it as FIELD=HEADER, e.g. --map title=
 domain-map-no-title-nor-body = { $header_at }: no column holds a title or a body; the columns are: { $columns }
 domain-map-no-title-nor-body-hint = the import recognises (in any case, with or without accents): { $expected }, title/<locale>, body/<locale>; otherwise name the column with --map title="…" or --map body="…"
 domain-map-no-such-column = --map: { $name } has no column "{ $header }"; its columns are: { $columns }
+
+# The rows of an import: what is wrong with one.
+domain-row-no-title-body = neither a title nor a body
+domain-row-not-a-date-example = the column { $column } does not hold a date (expected e.g. 02/05/2022, 2022-05-02 or 2022-05-02 15:44:00 +0100)
+domain-row-not-a-date = the column { $column } does not hold a date
+domain-row-not-a-number = the column { $column } does not hold a number
+domain-row-proposal-id-not-a-number = the column { $column } does not hold a number: Decidim's proposals have numeric ids
+domain-row-component-id-not-a-number = the column { $column } does not hold a number: Decidim's components have numeric ids
+domain-row-duplicate-key-at = the key "{ $key }" appears again ({ $place } has it too): one suggestion per row
+domain-row-duplicate-key = the key "{ $key }" appears again (an earlier row has it too): one suggestion per row

@@ -79,3 +79,13 @@ domain-map-bad = --map "{ $value }": scrivilo come CAMPO=INTESTAZIONE, per esemp
 domain-map-no-title-nor-body = { $header_at }: nessuna colonna contiene un titolo o un testo; le colonne sono: { $columns }
 domain-map-no-title-nor-body-hint = l'importazione riconosce (maiuscole o minuscole, con o senza accenti): { $expected }, title/it e body/it (o un'altra lingua); altrimenti indica la colonna con --map title="…" o --map body="…"
 domain-map-no-such-column = --map: { $name } non ha la colonna "{ $header }"; le sue colonne sono: { $columns }
+
+# Le righe di un'importazione: cosa non va in una riga.
+domain-row-no-title-body = né un titolo né un testo
+domain-row-not-a-date-example = la colonna { $column } non contiene una data (ad es. 02/05/2022, 2022-05-02 o 2022-05-02 15:44:00 +0100)
+domain-row-not-a-date = la colonna { $column } non contiene una data
+domain-row-not-a-number = la colonna { $column } non contiene un numero
+domain-row-proposal-id-not-a-number = la colonna { $column } non contiene un numero: le proposte di Decidim hanno id numerici
+domain-row-component-id-not-a-number = la colonna { $column } non contiene un numero: i componenti di Decidim hanno id numerici
+domain-row-duplicate-key-at = la chiave "{ $key }" compare di nuovo (è già in { $place }): un contributo per riga
+domain-row-duplicate-key = la chiave "{ $key }" compare di nuovo (c'è già in una riga precedente): un contributo per riga
