@@ -144,6 +144,19 @@ pub(crate) fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Lang::It => numbers::format_it,
         Lang::En => numbers::format_en,
     }));
+    // DATE($date): an ISO date for people, as the language writes it (01/10/2021 in Italian);
+    // anything that is not a `YYYY-MM-DD` date (a month, a time, a date already written for
+    // people) passes as it is.
+    let _ = bundle.add_function("DATE", move |positional, _named| match positional.first() {
+        Some(FluentValue::String(text)) => {
+            match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(d) if text.len() == 10 => FluentValue::String(date_in(lang, d).into()),
+                _ => FluentValue::String(text.clone()),
+            }
+        }
+        Some(other) => other.clone(),
+        None => FluentValue::None,
+    });
     for (name, it, en) in FILES {
         let text = match lang {
             Lang::It => it,
@@ -223,7 +236,11 @@ pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 /// A date the way the run's language writes it for people: `01/10/2021` in Italian, ISO
 /// (`2021-10-01`) in English. JSON and CSV keep ISO whatever the language.
 pub fn date(d: chrono::NaiveDate) -> String {
-    match lang() {
+    date_in(lang(), d)
+}
+
+fn date_in(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
         Lang::It => d.format("%d/%m/%Y").to_string(),
         Lang::En => d.format("%Y-%m-%d").to_string(),
     }

@@ -315,3 +315,15 @@ fn dump_help() {
     walk(&cmd, &mut Vec::new(), &mut out);
     std::fs::write("/tmp/help-en.ftl", out).unwrap();
 }
+
+#[test]
+fn date_writes_an_iso_date_the_languages_way_and_leaves_anything_else() {
+    let mut args = super::Args::new();
+    args.set("date", super::value("2021-09-15"));
+    args.set("since", super::value("2021-10"));
+    let it = super::tr_in(Lang::It, "domain-step-before-phase", Some(&args));
+    assert!(it.contains("il 15/09/2021 viene prima"), "{it}");
+    assert!(it.contains("(2021-10)"), "not a whole date: as it is: {it}");
+    let en = super::tr_in(Lang::En, "domain-step-before-phase", Some(&args));
+    assert!(en.contains("2021-09-15"), "{en}");
+}

@@ -9,7 +9,7 @@ cli-msg-next = prossimo passo: { $step }
 cli-msg-cycle-closed = chiuso
 cli-msg-cycle-open = aperto
 cli-msg-triennium = triennio { $triennium }
-cli-msg-phase-since = { $phase } (dal { $since })
+cli-msg-phase-since = { $phase } (dal { DATE($since) })
 cli-msg-confirm-no-terminal = { $question } — serve una conferma, e lo standard input non è un terminale
 cli-msg-confirm-no-terminal-hint = passa --yes (o imposta AGENDA_YES=1) per confermare da uno script
 cli-msg-purge-completed = completata la cancellazione dei dati personali di { $cycles }, rimasta a metà: il file del database è stato riscritto e il suo WAL svuotato
@@ -96,7 +96,7 @@ cli-msg-status-suggestions = { $count } ({ $untagged } senza asse, { $unanswered
 ## cycle
 
 cli-msg-row-act = atto
-cli-msg-cycle-opened = aperto il ciclo { $triennium } in Fase 1 – presentazione dal { $date }; { $cards ->
+cli-msg-cycle-opened = aperto il ciclo { $triennium } in Fase 1 – presentazione dal { DATE($date) }; { $cards ->
     [one] 1 scheda riportata così com'è
    *[other] { $cards } schede riportate così come sono
  }
@@ -108,7 +108,7 @@ cli-msg-cycle-head-answered = con risposta
 cli-msg-cycle-phase-ran = { $from } – { $to }
 cli-msg-cycle-phase-runs = dal { $from }
 cli-msg-cycle-row-state = stato
-cli-msg-cycle-closed-on = chiuso il { $date }
+cli-msg-cycle-closed-on = chiuso il { DATE($date) }
 cli-msg-cycle-act-none = nessuno (chiuso senza atto)
 cli-msg-cycle-act-later = si indica alla chiusura
 cli-msg-cycle-suggestions = { $count } ({ $answered } con risposta, { $unanswered } senza, { $untagged } senza asse)
@@ -116,9 +116,9 @@ cli-msg-cycle-row-late = in ritardo
 cli-msg-cycle-late = { $count ->
     [one] 1 inviato
    *[other] { $count } inviati
- } dopo la chiusura della raccolta, il { $date }
+ } dopo la chiusura della raccolta, il { DATE($date) }
 cli-msg-cycle-row-annex = allegato
-cli-msg-cycle-left = manca prima della chiusura: { $left }
+cli-msg-cycle-left = prima della chiusura restano: { $left }
 cli-msg-annex-line = { $name } – { $size } byte – sha256 { $sha256 } – { $check }
 cli-msg-annex-verified = verificato
 cli-msg-annex-as-is = conservato così com'è, non verificato: { $why }
@@ -127,10 +127,10 @@ cli-msg-annex-as-is = conservato così com'è, non verificato: { $why }
 
 cli-msg-head-date = data
 cli-msg-head-note = nota
-cli-msg-phase-closed-with-act = triennio { $triennium } – ciclo chiuso il { $date } ({ $act })
-cli-msg-phase-closed-without-act = triennio { $triennium } – ciclo chiuso il { $date } (senza atto)
-cli-msg-phase-current = triennio { $triennium } – { $phase } (dal { $since })
-cli-msg-phase-left = manca prima della fase successiva: { $left }
+cli-msg-phase-closed-with-act = triennio { $triennium } – ciclo chiuso il { DATE($date) } ({ $act })
+cli-msg-phase-closed-without-act = triennio { $triennium } – ciclo chiuso il { DATE($date) } (senza atto)
+cli-msg-phase-current = triennio { $triennium } – { $phase } (dal { DATE($since) })
+cli-msg-phase-left = prima della fase successiva restano: { $left }
 cli-msg-phase-closing-freezes = chiudere il ciclo { $triennium } congela { $suggestions ->
     [one] il suo contributo
    *[other] i suoi { $suggestions } contributi
@@ -149,15 +149,15 @@ cli-msg-phase-closing-annexes-as-is = { $count ->
  }
 cli-msg-phase-closing-question = Chiudere definitivamente il ciclo { $triennium }?
 cli-msg-phase-not-closed = il ciclo non è stato chiuso
-cli-msg-phase-advanced = triennio { $triennium }: { $from } → { $to } dal { $date }
-cli-msg-phase-collection-closed = la raccolta si è chiusa il { $date }: i contributi inviati dopo contano come in ritardo{ $late ->
+cli-msg-phase-advanced = triennio { $triennium }: { $from } → { $to } dal { DATE($date) }
+cli-msg-phase-collection-closed = la raccolta si è chiusa il { DATE($date) }: i contributi inviati dopo contano come in ritardo{ $late ->
     [0] {""}
     [one] {" "}(1 lo è già)
    *[other] {" "}({ $late } lo sono già)
  }
 cli-msg-phase-closed-act = con { $act }
 cli-msg-phase-closed-no-act = senza atto
-cli-msg-phase-closed = triennio { $triennium }: chiuso il { $date } { $act }; { $suggestions } contributi e le loro risposte sono ora in sola lettura, e le { $cards } schede sono conservate così come sono nell'istantanea del ciclo
+cli-msg-phase-closed = triennio { $triennium }: chiuso il { DATE($date) } { $act }; { $suggestions } contributi e le loro risposte sono ora in sola lettura, e le { $cards } schede sono conservate così come sono nell'istantanea del ciclo
 cli-msg-phase-annex-kept = conservato l'allegato { $name } ({ $size } byte, sha256 { $sha256 }): { $flag }
 cli-msg-phase-annexes-back = `agenda --cycle { $triennium } report --approved --out CARTELLA` li restituisce byte per byte
 cli-msg-phase-closed-next = prossimo passo: apri il ciclo successivo con `agenda cycle open` (triennio { $triennium } se non indicato)
@@ -172,7 +172,7 @@ cli-msg-phase-suggestions = contributi: { $count } ({ $answered } con risposta, 
     [0] {""}
    *[other] , { $untagged } senza asse
  })
-cli-msg-phase-suggestions-late = ; raccolta chiusa il { $date }, { $late } in ritardo
+cli-msg-phase-suggestions-late = ; raccolta chiusa il { DATE($date) }, { $late } in ritardo
 
 ## privacy
 

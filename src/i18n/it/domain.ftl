@@ -29,26 +29,26 @@ domain-untagged = { $count ->
    *[other] { $count } contributi su { $of } non hanno un asse: { $list }
     }
 domain-dated-after = { $count ->
-    [one] { $count } contributo su { $of } ha una data successiva al { $date }, { $of_what }{ $latest }: { $list }
-   *[other] { $count } contributi su { $of } hanno una data successiva al { $date }, { $of_what }{ $latest }: { $list }
+    [one] { $count } contributo su { $of } ha una data successiva al { DATE($date) }, { $of_what }{ DATE($latest) }: { $list }
+   *[other] { $count } contributi su { $of } hanno una data successiva al { DATE($date) }, { $of_what }{ DATE($latest) }: { $list }
     }
-domain-dated-after-latest = (il più recente è del { $latest })
+domain-dated-after-latest = (il più recente è del { DATE($latest) })
 domain-listed-and-more = { $shown } e altri { $more }
 
 ## Le date dei passaggi, la deliberazione
 
-domain-step-before-phase = il { $date } viene prima dell'inizio della fase in corso ({ $since })
+domain-step-before-phase = il { DATE($date) } viene prima dell'inizio della fase in corso ({ DATE($since) })
 domain-step-before-phase-hint = i passaggi vanno avanti nel tempo: indica con --date quel giorno o uno successivo
-domain-step-after-today = il { $date } è dopo oggi ({ $today }): un passaggio del processo si registra quando avviene
+domain-step-after-today = il { DATE($date) } è dopo oggi ({ DATE($today) }): un passaggio del processo si registra quando avviene
 domain-step-after-today-hint = indica con --date oggi o un giorno passato, oppure omettila per usare la data di oggi
 domain-act-bad = --act "{ $input }": scrivi il numero e l'anno della deliberazione, per esempio --act 12/2022 (oppure "DGC 12/2022")
 domain-act-needs-date = --act { $number }/{ $year } richiede la data della deliberazione: --act-date AAAA-MM-GG (per esempio --act-date 2022-01-20)
 domain-act-date-bad = --act-date "{ $date }" non è una data (AAAA-MM-GG, per esempio 2022-01-20)
-domain-act-year-mismatch = la deliberazione { $number }/{ $year } ha data { $date }: il numero di una deliberazione si conta nell'anno della sua data
+domain-act-year-mismatch = la deliberazione { $number }/{ $year } ha data { DATE($date) }: il numero di una deliberazione si conta nell'anno della sua data
 domain-act-year-mismatch-hint = controlla il numero e la data sulla deliberazione
-domain-act-before-fase-3 = la deliberazione ha data { $date }, prima dell'inizio della Fase 3 ({ $since }): non può approvare questo aggiornamento
+domain-act-before-fase-3 = la deliberazione ha data { DATE($date) }, prima dell'inizio della Fase 3 ({ DATE($since) }): non può approvare questo aggiornamento
 domain-act-before-fase-3-hint = controlla --act-date
-domain-act-after-closing = la deliberazione ha data { $date }, dopo la chiusura ({ $closing }): la chiusura va fatta il giorno della deliberazione o dopo
+domain-act-after-closing = la deliberazione ha data { DATE($date) }, dopo la chiusura ({ DATE($closing) }): la chiusura va fatta il giorno della deliberazione o dopo
 
 ## Le risposte
 

@@ -189,7 +189,7 @@ app-demo-cards = { $count ->
         [one] 2. importata 1 scheda progetto da { $file }
        *[other] 2. importate { $count } schede progetto da { $file }
     }
-app-demo-collection-open = 3. Fase 2 – ascolto dal { $date }: la raccolta dei contributi è aperta
+app-demo-collection-open = 3. Fase 2 – ascolto dal { DATE($date) }: la raccolta dei contributi è aperta
 app-demo-imported = 4. importato { $file }: { $inserted ->
         [one] 1 nuovo
        *[other] { $inserted } nuovi
@@ -205,13 +205,13 @@ app-demo-responses = { $count ->
         [one] 6. registrata 1 risposta da { $file }
        *[other] 6. registrate { $count } risposte da { $file }
     }
-app-demo-collection-closed = 7. Fase 3 – aggiornamento e restituzione dal { $date }: la raccolta è chiusa
+app-demo-collection-closed = 7. Fase 3 – aggiornamento e restituzione dal { DATE($date) }: la raccolta è chiusa
 app-demo-answered = 8. risposto uno per uno ai contributi del file Excel ({ $answered }), e assegnato a mano un asse { $by_hand ->
         [one] all'unico contributo
        *[other] ai contributi ({ $by_hand })
     } che le regole avevano lasciato senza
-app-demo-report-draft = 9. scritta la bozza della relazione, con data { $date }, in Markdown, HTML e PDF/A
-app-demo-report-final = 9. scritta la relazione definitiva, con data { $date }, in Markdown, HTML e PDF/A
+app-demo-report-draft = 9. scritta la bozza della relazione, con data { DATE($date) }, in Markdown, HTML e PDF/A
+app-demo-report-final = 9. scritta la relazione definitiva, con data { DATE($date) }, in Markdown, HTML e PDF/A
 app-demo-answers = 10. scritte le risposte a { $count } proposte Decidim del componente { $component } in { $path }
 app-demo-try = comandi da provare sul database della demo:
 app-demo-try-close-note = chiude il ciclo, come l'approvazione dell'aggiornamento da parte della Giunta: non si può annullare

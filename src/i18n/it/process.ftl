@@ -31,7 +31,7 @@ process-open-still-open-hint = dalla Fase 3, `agenda phase advance --act 12/2022
 process-no-cycle = il database non ha alcun ciclo
 process-open-not-after-last = il triennio { $triennium } non viene dopo l'ultimo ciclo, { $last }
 process-open-not-after-last-hint = il ciclo successivo del piano a scorrimento è { $next }
-process-open-before-closing = il { $date } viene prima della chiusura del ciclo { $last } ({ $closed_on })
+process-open-before-closing = il { DATE($date) } viene prima della chiusura del ciclo { $last } ({ DATE($closed_on) })
 process-open-before-closing-hint = indica con --date quel giorno o uno successivo
 
 ## A che punto è un ciclo, che cosa manca, che cosa fare dopo

@@ -148,8 +148,8 @@ sugg-tag-done = { $count ->
     [one] 1 asse assegnato
    *[other] { $count } assi assegnati
  } ({ $unchanged ->
-    [one] 1 c'era già
-   *[other] { $unchanged } c'erano già
+    [one] 1 già presente
+   *[other] { $unchanged } già presenti
  })
 sugg-untag-done = { $count ->
     [one] 1 asse tolto
