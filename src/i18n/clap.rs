@@ -26,6 +26,20 @@ pub fn arg_key(path: &[&str], arg: &Arg) -> String {
     format!("{}--{}", command_key(owner), arg.get_id())
 }
 
+/// The key of a value's name in the help (`<TRIENNIUM>`, `<YYYY-MM-DD>`): `cli-value-triennium`,
+/// `cli-value-yyyy-mm-dd`.
+pub fn value_key(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    format!("cli-value-{}", slug.trim_matches('-'))
+}
+
 /// Whether the argument is one clap adds by itself (`--help`, `--version`).
 pub fn is_builtin(arg: &Arg) -> bool {
     matches!(arg.get_id().as_str(), "help" | "version")
@@ -101,6 +115,23 @@ fn localise_arg(mut arg: Arg, key: &str, lang: Lang) -> Arg {
         };
         if let Some(value) = super::attribute(key, "value") {
             arg = arg.value_name(value);
+        }
+        // The names of the values in the run's language (`<TRIENNIO>`, `<GG/MM/AAAA>`).
+        let names: Option<Vec<String>> = arg.get_value_names().map(|names| {
+            names
+                .iter()
+                .map(|n| {
+                    let key = value_key(n);
+                    if super::has(&key) {
+                        super::tr(&key, None)
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect()
+        });
+        if let Some(names) = names {
+            arg = arg.value_names(names);
         }
     }
     if lang == Lang::En {

@@ -189,6 +189,13 @@ fn help_keys() -> BTreeSet<String> {
         for arg in cmd.get_arguments() {
             if !super::clap::is_builtin(arg) {
                 keys.insert(super::clap::arg_key(&names, arg));
+                let values = arg
+                    .get_action()
+                    .takes_values()
+                    .then(|| arg.get_value_names());
+                for value in values.flatten().into_iter().flatten() {
+                    keys.insert(super::clap::value_key(value));
+                }
             }
         }
         for sub in cmd.get_subcommands() {

@@ -272,3 +272,56 @@ cli-completions = Print the completion script for a shell: bash, zsh, fish or po
 cli-completions--shell = The shell to complete for: bash, zsh, fish or powershell
 
 cli-man = Print the manual page (roff), for `man -l` or a folder of MANPATH
+
+# The names of the values in the help (<TRIENNIUM>, <YYYY-MM-DD>).
+cli-value-axis = AXIS
+cli-value-batch = BATCH
+cli-value-card = CARD
+cli-value-channel = CHANNEL
+cli-value-code = CODE
+cli-value-description = DESCRIPTION
+cli-value-dir = DIR
+cli-value-eur = EUR
+cli-value-field-header = FIELD=HEADER
+cli-value-file = FILE
+cli-value-file-csv = FILE.csv
+cli-value-file-folder = FILE|FOLDER/
+cli-value-files = FILES
+cli-value-format = FORMAT
+cli-value-funding = FUNDING
+cli-value-id = ID
+cli-value-ids = IDS
+cli-value-items = ITEMS
+cli-value-key = KEY
+cli-value-keywords = KEYWORDS
+cli-value-label = LABEL
+cli-value-limit = LIMIT
+cli-value-locale = LOCALE
+cli-value-municipality = MUNICIPALITY
+cli-value-name = NAME
+cli-value-note = NOTE
+cli-value-objectives = OBJECTIVES
+cli-value-office = OFFICE
+cli-value-out = OUT
+cli-value-outcome = OUTCOME
+cli-value-outcome-token = OUTCOME=TOKEN
+cli-value-partners = PARTNERS
+cli-value-path = PATH
+cli-value-reason = REASON
+cli-value-shell = SHELL
+cli-value-source-state = SOURCE_STATE
+cli-value-stakeholder = STAKEHOLDER
+cli-value-status = STATUS
+cli-value-text = TEXT
+cli-value-title = TITLE
+cli-value-triennium = TRIENNIUM
+cli-value-value = VALUE
+cli-value-words = WORDS
+cli-value-yyyy-mm = YYYY-MM
+cli-value-yyyy-mm-dd = YYYY-MM-DD
+cli-value-yyyy-yyyy = YYYY-YYYY
+cli-value-n-yyyy = n/yyyy
+cli-value-auto-tab = auto|,|;|tab
+cli-value-auto-decidim-generic = auto|decidim|generic
+cli-value-auto-utf-8-windows-1252 = auto|utf-8|windows-1252
+cli-value-it-en = it|en

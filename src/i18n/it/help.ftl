@@ -272,3 +272,56 @@ cli-completions = Stampa lo script di completamento per una shell: bash, zsh, fi
 cli-completions--shell = La shell per cui completare: bash, zsh, fish o powershell
 
 cli-man = Stampa la pagina di manuale (roff), per `man -l` o una cartella del MANPATH
+
+# I nomi dei valori nell'aiuto (<TRIENNIO>, <GG/MM/AAAA>).
+cli-value-axis = ASSE
+cli-value-batch = IMPORTAZIONE
+cli-value-card = SCHEDA
+cli-value-channel = CANALE
+cli-value-code = CODICE
+cli-value-description = DESCRIZIONE
+cli-value-dir = CARTELLA
+cli-value-eur = EURO
+cli-value-field-header = CAMPO=INTESTAZIONE
+cli-value-file = FILE
+cli-value-file-csv = FILE.csv
+cli-value-file-folder = FILE|CARTELLA/
+cli-value-files = FILE
+cli-value-format = FORMATO
+cli-value-funding = FINANZIAMENTO
+cli-value-id = ID
+cli-value-ids = ID
+cli-value-items = ELEMENTI
+cli-value-key = CHIAVE
+cli-value-keywords = PAROLE
+cli-value-label = ETICHETTA
+cli-value-limit = NUMERO
+cli-value-locale = LINGUA
+cli-value-municipality = COMUNE
+cli-value-name = NOME
+cli-value-note = NOTA
+cli-value-objectives = OBIETTIVI
+cli-value-office = UFFICIO
+cli-value-out = DESTINAZIONE
+cli-value-outcome = ESITO
+cli-value-outcome-token = ESITO=VALORE
+cli-value-partners = PARTNER
+cli-value-path = PERCORSO
+cli-value-reason = MOTIVAZIONE
+cli-value-shell = SHELL
+cli-value-source-state = STATO
+cli-value-stakeholder = PROPONENTE
+cli-value-status = STATO
+cli-value-text = TESTO
+cli-value-title = TITOLO
+cli-value-triennium = TRIENNIO
+cli-value-value = VALORE
+cli-value-words = PAROLE
+cli-value-yyyy-mm = AAAA-MM
+cli-value-yyyy-mm-dd = GG/MM/AAAA
+cli-value-yyyy-yyyy = AAAA-AAAA
+cli-value-n-yyyy = n/aaaa
+cli-value-auto-tab = auto|,|;|tab
+cli-value-auto-decidim-generic = auto|decidim|generic
+cli-value-auto-utf-8-windows-1252 = auto|utf-8|windows-1252
+cli-value-it-en = it|en
