@@ -173,8 +173,10 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
             .axes_detail
             .iter()
             .map(|a| {
-                // The code, as `agenda suggestion tag` takes it (the tests pin it).
-                let axis = a.axis.as_str();
+                // The glossary's name, as every table shows it (the code is taken as well).
+                let axis = crate::domain::Axis::from_code(&a.axis)
+                    .map(|x| x.label())
+                    .unwrap_or(a.axis.as_str());
                 match (a.origin.as_str(), &a.detail) {
                     ("rule", Some(words)) => {
                         crate::t!("triage-axis-by-rule", axis = axis, words = words.as_str())

@@ -205,7 +205,7 @@ fn the_triage_walk_asks_in_italian() {
         .unwrap();
     p.expect("PO-PROP-2021-10-5101").unwrap();
     p.expect("piattaforma online").unwrap();
-    p.expect("semplificazione (dalla fonte)").unwrap();
+    p.expect("Semplificazione (dalla fonte)").unwrap();
     p.expect("Assi (spazio per spuntare, invio per confermare)")
         .unwrap();
     p.send("\r").unwrap();

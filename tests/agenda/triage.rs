@@ -1045,7 +1045,7 @@ fn triage_through_a_pseudo_terminal_saves_each_answer() {
     p.expect("PO-PROP-2021-10-5101").unwrap();
     p.expect("Un aiuto per attivare lo SPID alle persone anziane")
         .unwrap();
-    p.expect("semplificazione (source)").unwrap();
+    p.expect("Semplificazione (source)").unwrap();
     p.expect("similar suggestions already answered").unwrap();
     p.expect("PO-PROP-2021-10-5124").unwrap();
     p.expect("duplicato: Duplicato del contributo").unwrap();
