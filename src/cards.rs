@@ -104,6 +104,7 @@ pub fn add(db: &mut Db, card: &Card) -> Result<()> {
                 .into());
         }
         cards::insert(tx, card, cycle.id, None)?;
+        crate::ledger::after_status_change(tx, &card.code, cycle.id, card.status, None)?;
         tx.audit(
             "card.add",
             Some(&card.code),
@@ -131,6 +132,7 @@ pub fn edit(
         let new = patch.apply(&old);
         new.validate()?;
         let changes = cards::update(tx, &old, &new, cycle.id, note)?;
+        crate::ledger::after_status_change(tx, &new.code, cycle.id, new.status, note)?;
         if !changes.is_empty() {
             tx.audit(action, Some(code), &describe_changes(&changes))?;
         }
@@ -360,6 +362,7 @@ fn write_rows(
         match existing {
             None => {
                 cards::insert(tx, &card, cycle.id, Some(note))?;
+                crate::ledger::after_status_change(tx, code, cycle.id, card.status, Some(note))?;
                 tx.audit(
                     "card.import",
                     Some(code),
@@ -369,6 +372,7 @@ fn write_rows(
             }
             Some(old) => {
                 let changes = cards::update(tx, &old, &card, cycle.id, Some(note))?;
+                crate::ledger::after_status_change(tx, code, cycle.id, card.status, Some(note))?;
                 if changes.is_empty() {
                     summary.unchanged += 1;
                 } else {

@@ -21,6 +21,7 @@ pub mod domain;
 pub(crate) mod error;
 pub(crate) mod fixtures;
 pub(crate) mod import;
+pub(crate) mod ledger;
 pub(crate) mod outfile;
 pub(crate) mod privacy;
 pub mod process;

@@ -101,21 +101,6 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
     out
 }
 
-/// The word for a count: `one` when `n` is 1, else `many` ("1 suggestion has", "2 suggestions
-/// have").
-pub fn plural<'a>(n: impl Into<i64>, one: &'a str, many: &'a str) -> &'a str {
-    if n.into() == 1 {
-        one
-    } else {
-        many
-    }
-}
-
-/// A count with its word: "1 suggestion", "12 suggestions".
-pub fn count(n: impl Into<i64> + Copy, one: &str, many: &str) -> String {
-    format!("{} {}", n.into(), plural(n, one, many))
-}
-
 /// The Italian months, as dates are written in the report.
 pub const MONTHS: [&str; 12] = [
     "gennaio",

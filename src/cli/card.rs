@@ -33,6 +33,11 @@ pub enum CardCommand {
     Import(ImportArgs),
     /// Write every card as CSV or JSON (the CSV reads back with `card import`).
     Export(ExportArgs),
+    /// Record how far a card is (0–100 %), dated, with a note.
+    Progress(super::ledger::ProgressArgs),
+    /// The milestones of the cards: add, list, edit, done, remove.
+    #[command(subcommand)]
+    Milestone(super::ledger::MilestoneCommand),
 }
 
 #[derive(Debug, Args)]
@@ -206,6 +211,8 @@ pub fn run(globals: &Globals, command: CardCommand) -> Result<()> {
         CardCommand::Remove(args) => remove(globals, args),
         CardCommand::Import(args) => import(globals, args),
         CardCommand::Export(args) => export(globals, args),
+        CardCommand::Progress(args) => super::ledger::progress(globals, args),
+        CardCommand::Milestone(command) => super::ledger::milestone(globals, command),
     }
 }
 
@@ -308,12 +315,17 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let history = store::history(db.conn(), &args.code)?;
     let linked = crate::cards::linked_suggestions(db.conn(), &args.code)?;
     let linked_list = crate::storage::tags::linked_to_card(db.conn(), &args.code)?;
+    let ledger = crate::ledger::of_card(db.conn(), &card.code)?;
     match args.format {
         ShowFormat::Json => {
             let mut value = serde_json::to_value(&card)?;
             value["history"] = serde_json::to_value(&history)?;
             value["linked_suggestions"] = linked.into();
             value["linked"] = serde_json::to_value(&linked_list)?;
+            let ledger = serde_json::to_value(&ledger)?;
+            for key in ["progress", "progress_history", "milestones"] {
+                value[key] = ledger[key].clone();
+            }
             output::print_json(&value)
         }
         ShowFormat::Table => {
@@ -363,6 +375,17 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                     crate::t!("cli-msg-card-row-linked"),
                     crate::i18n::numbers::count(linked),
                 ),
+                (
+                    crate::t!("ledger-row-progress"),
+                    match &ledger.progress {
+                        Some(p) => crate::t!(
+                            "ledger-progress-shown",
+                            percent = p.percent,
+                            date = p.date.as_str()
+                        ),
+                        None => crate::t!("ledger-progress-none"),
+                    },
+                ),
             ];
             for (k, v) in rows {
                 table.add_row(vec![k, v]);
@@ -399,6 +422,25 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             }
             output::print(&format!("\n{}\n", crate::t!("cli-msg-card-history")))?;
             output::print_table(&h)?;
+            if !ledger.milestones.is_empty() {
+                let today = crate::context::today();
+                let mut m = output::table(&[
+                    "#",
+                    &crate::t!("ledger-head-date"),
+                    &crate::t!("ledger-head-milestone"),
+                    &crate::t!("ledger-head-state"),
+                ]);
+                for milestone in &ledger.milestones {
+                    m.add_row(vec![
+                        milestone.id.to_string(),
+                        super::ledger::people_date(&milestone.date),
+                        milestone.title.clone(),
+                        super::ledger::state_label(milestone, &today),
+                    ]);
+                }
+                output::print(&format!("\n{}\n", crate::t!("ledger-milestones")))?;
+                output::print_table(&m)?;
+            }
             if !linked_list.is_empty() {
                 let mut l = output::table(&[
                     &crate::t!("cli-msg-head-ref"),

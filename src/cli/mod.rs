@@ -11,6 +11,7 @@ mod config;
 mod cycle;
 mod demo;
 mod init;
+mod ledger;
 mod log;
 mod output;
 mod phase;

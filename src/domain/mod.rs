@@ -3,6 +3,7 @@
 pub mod card;
 pub mod cycle;
 pub mod glossary;
+pub mod ledger;
 pub mod mapping;
 pub mod process;
 pub mod response;

@@ -117,6 +117,7 @@ pub(crate) const FILES: &[(&str, &str, &str)] = catalogue![
     "process",
     "report",
     "output",
+    "ledger",
 ];
 
 struct Catalogues {

@@ -31,6 +31,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_nothing_leaks.sql"),
     // 9: the annexes as the Giunta approved them, stored when the cycle closes.
     include_str!("migrations/0009_approved_annexes.sql"),
+    // 10: the implementation ledger: the progress of each card and its milestones.
+    include_str!("migrations/0010_ledger.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL

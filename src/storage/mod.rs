@@ -18,6 +18,7 @@ mod failures;
 mod files;
 mod identity;
 pub mod imports;
+pub mod ledger;
 mod migrations;
 pub mod privacy;
 pub mod redactions;

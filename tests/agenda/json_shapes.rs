@@ -62,6 +62,29 @@ fn answered() -> Env {
     env.run(&["rule", "add", "competenze", "--keyword", "corsi", "anzian*"])
         .success();
     env.run(&["suggestion", "autotag"]).success();
+    env.run(&[
+        "card",
+        "progress",
+        "SEM-04",
+        "40",
+        "--date",
+        "2021-10-15",
+        "--note",
+        "pagoPA attivo per la mensa",
+    ])
+    .success();
+    env.run(&[
+        "card",
+        "milestone",
+        "add",
+        "SEM-04",
+        "--date",
+        "2021-10-01",
+        "--title",
+        "Avvisi su app IO",
+        "--done",
+    ])
+    .success();
     env.run(&["phase", "advance", "--date", "2021-12-01"])
         .success();
     env.run(&[
@@ -152,6 +175,15 @@ fn the_json_of_every_command_keeps_its_shape() {
             vec!["privacy", "report", "--format", "json"],
         ),
         ("check", vec!["check", "--format", "json"]),
+        (
+            "card_milestone_list",
+            vec!["card", "milestone", "list", "--format", "json"],
+        ),
+        // Last: it records a progress.
+        (
+            "card_progress",
+            vec!["card", "progress", "SEM-04", "70", "--format", "json"],
+        ),
     ] {
         pinned(&env, name, &args);
     }

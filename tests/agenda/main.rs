@@ -11,6 +11,7 @@ mod foundation;
 mod import;
 mod italian;
 mod json_shapes;
+mod ledger;
 mod nothing_leaks;
 mod pdf;
 mod process;

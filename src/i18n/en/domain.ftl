@@ -89,3 +89,11 @@ domain-row-proposal-id-not-a-number = the column { $column } does not hold a num
 domain-row-component-id-not-a-number = the column { $column } does not hold a number: Decidim's components have numeric ids
 domain-row-duplicate-key-at = the key "{ $key }" appears again ({ $place } has it too): one suggestion per row
 domain-row-duplicate-key = the key "{ $key }" appears again (an earlier row has it too): one suggestion per row
+
+# The ledger's rule: a card's status and its progress.
+domain-percent-bad = "{ $value }" is not a progress: write a whole number from 0 to 100 (60 or 60%)
+domain-progress-conclusa = the card { $code } is conclusa, so it is at 100 %: it cannot go to { $percent } %
+domain-progress-conclusa-hint = if the work resumed, change its status first (`agenda card status { $code } in-corso`)
+domain-progress-sospesa = the card { $code } is sospesa: it keeps its last progress ({ $last } %)
+domain-progress-sospesa-hint = resume it first (`agenda card status { $code } in-corso`), then record its progress
+domain-milestone-title-bad = a milestone needs a title, on one line

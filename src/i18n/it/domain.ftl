@@ -89,3 +89,11 @@ domain-row-proposal-id-not-a-number = la colonna { $column } non contiene un num
 domain-row-component-id-not-a-number = la colonna { $column } non contiene un numero: i componenti di Decidim hanno id numerici
 domain-row-duplicate-key-at = la chiave "{ $key }" compare di nuovo (è già in { $place }): un contributo per riga
 domain-row-duplicate-key = la chiave "{ $key }" compare di nuovo (c'è già in una riga precedente): un contributo per riga
+
+# La regola del registro: lo stato di una scheda e il suo avanzamento.
+domain-percent-bad = "{ $value }" non è un avanzamento: scrivi un numero intero da 0 a 100 (60 o 60%)
+domain-progress-conclusa = la scheda { $code } è conclusa, quindi è al 100 %: non può scendere a { $percent } %
+domain-progress-conclusa-hint = se il lavoro è ripreso, cambiane prima lo stato (`agenda card status { $code } in-corso`)
+domain-progress-sospesa = la scheda { $code } è sospesa: resta al suo ultimo avanzamento ({ $last } %)
+domain-progress-sospesa-hint = riprendila prima (`agenda card status { $code } in-corso`), poi registra l'avanzamento
+domain-milestone-title-bad = una tappa richiede un titolo, su una riga

@@ -1,0 +1,250 @@
+//! `agenda card progress` and `agenda card milestone …`: the implementation ledger of a card.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use crate::cli::args;
+use crate::cli::output::{self, say, TableOrJson};
+use crate::cli::Globals;
+use crate::domain::ledger::{Milestone, MilestoneState, Percent};
+use crate::ledger::{self, MilestoneFields};
+use crate::storage::Db;
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    code: String,
+    #[arg(value_parser = percent)]
+    percent: Percent,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    date: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
+fn percent(value: &str) -> Result<Percent, String> {
+    Percent::parse(value).map_err(|e| e.message)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    Add(AddArgs),
+    List(ListArgs),
+    Edit(EditArgs),
+    Done(DoneArgs),
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    code: String,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    date: String,
+    #[arg(long)]
+    title: String,
+    #[arg(long)]
+    description: Option<String>,
+    #[arg(long)]
+    done: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    code: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    id: i64,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    date: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    id: i64,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
+    date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    id: i64,
+}
+
+pub fn progress(globals: &Globals, args: ProgressArgs) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let recorded = ledger::record_progress(
+        &mut db,
+        &args.code,
+        args.percent,
+        args.date.as_deref(),
+        args.note.as_deref(),
+    )?;
+    if args.format == TableOrJson::Json {
+        output::print_json(&recorded)?;
+    } else {
+        say(crate::t!(
+            "ledger-progress-recorded",
+            card = recorded.card.as_str(),
+            percent = recorded.percent,
+            previous = recorded
+                .previous
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "–".into()),
+            date = recorded.date.as_str()
+        ));
+    }
+    if recorded.offer_conclusa {
+        offer_conclusa(globals, &mut db, &recorded.card)?;
+    }
+    Ok(())
+}
+
+/// A card at 100 % is offered `conclusa`: asked on a terminal, `--yes` answers yes, a script
+/// without `--yes` gets the command to type.
+fn offer_conclusa(globals: &Globals, db: &mut Db, code: &str) -> Result<()> {
+    let ask = globals.yes || output::stdin_is_terminal();
+    if ask && super::confirm(globals, &crate::t!("ledger-offer-conclusa", card = code))? {
+        let patch = crate::cards::CardPatch {
+            status: Some(crate::domain::CardStatus::Conclusa),
+            ..Default::default()
+        };
+        let note = crate::t!("ledger-concluded-note");
+        crate::cards::edit(db, code, &patch, Some(&note), "card.status")?;
+        say(crate::t!("ledger-concluded", card = code));
+    } else {
+        say(crate::t!("ledger-offer-conclusa-hint", card = code));
+    }
+    Ok(())
+}
+
+pub fn milestone(globals: &Globals, command: MilestoneCommand) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    match command {
+        MilestoneCommand::Add(a) => {
+            let fields = MilestoneFields {
+                date: Some(a.date),
+                title: Some(a.title),
+                description: a.description,
+            };
+            let m = ledger::add_milestone(&mut db, &a.code, &fields, a.done)?;
+            say(crate::t!(
+                "ledger-milestone-added",
+                id = m.id,
+                card = m.card.as_str(),
+                title = m.title.as_str(),
+                date = m.date.as_str(),
+                reached = if m.done_on.is_some() { "yes" } else { "no" }
+            ));
+        }
+        MilestoneCommand::List(a) => {
+            let list = crate::storage::ledger::milestones(db.conn(), a.code.as_deref())?;
+            if let Some(code) = &a.code {
+                crate::storage::cards::require(db.conn(), code)?;
+            }
+            match a.format {
+                TableOrJson::Json => output::print_json(&with_state(&list))?,
+                TableOrJson::Table => print_milestones(&list)?,
+            }
+        }
+        MilestoneCommand::Edit(a) => {
+            let fields = MilestoneFields {
+                date: a.date,
+                title: a.title,
+                description: a.description,
+            };
+            let (m, changed) = ledger::edit_milestone(&mut db, a.id, &fields)?;
+            say(if changed {
+                crate::t!("ledger-milestone-edited", id = m.id, card = m.card.as_str())
+            } else {
+                crate::t!("ledger-milestone-unchanged", id = m.id)
+            });
+        }
+        MilestoneCommand::Done(a) => {
+            let m = ledger::milestone_done(&mut db, a.id, a.date.as_deref())?;
+            say(crate::t!(
+                "ledger-milestone-reached",
+                id = m.id,
+                card = m.card.as_str(),
+                title = m.title.as_str(),
+                date = m.done_on.as_deref().unwrap_or_default()
+            ));
+        }
+        MilestoneCommand::Remove(a) => {
+            let m = ledger::remove_milestone(&mut db, a.id)?;
+            say(crate::t!(
+                "ledger-milestone-removed",
+                id = m.id,
+                card = m.card.as_str(),
+                title = m.title.as_str()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The milestones for scripts, each with where it stands today.
+fn with_state(list: &[Milestone]) -> Vec<serde_json::Value> {
+    let today = crate::context::today();
+    list.iter()
+        .map(|m| {
+            let mut v = serde_json::to_value(m).unwrap_or_default();
+            v["state"] = serde_json::to_value(m.state(&today)).unwrap_or_default();
+            v
+        })
+        .collect()
+}
+
+/// Where a milestone stands, for people: "raggiunta il 03/07/2022", "prevista", "in ritardo".
+pub(crate) fn state_label(m: &Milestone, today: &str) -> String {
+    match m.state(today) {
+        MilestoneState::Reached => crate::t!(
+            "ledger-milestone-state-reached",
+            date = m.done_on.as_deref().unwrap_or_default()
+        ),
+        MilestoneState::Planned => crate::t!("ledger-milestone-state-planned"),
+        MilestoneState::Late => crate::t!("ledger-milestone-state-late"),
+    }
+}
+
+fn print_milestones(list: &[Milestone]) -> Result<()> {
+    if list.is_empty() {
+        say(crate::t!("ledger-milestone-none"));
+        return Ok(());
+    }
+    let today = crate::context::today();
+    let mut table = output::table(&[
+        "#",
+        &crate::t!("ledger-head-card"),
+        &crate::t!("ledger-head-date"),
+        &crate::t!("ledger-head-milestone"),
+        &crate::t!("ledger-head-state"),
+    ]);
+    for m in list {
+        table.add_row(vec![
+            m.id.to_string(),
+            m.card.clone(),
+            people_date(&m.date),
+            m.title.clone(),
+            state_label(m, &today),
+        ]);
+    }
+    output::print_table(&table)?;
+    say(crate::t!("ledger-milestone-count", count = list.len()));
+    Ok(())
+}
+
+/// An ISO date for people in the run's language.
+pub(crate) fn people_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(crate::i18n::date)
+        .unwrap_or_else(|_| iso.to_string())
+}

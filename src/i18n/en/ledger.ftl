@@ -1,0 +1,34 @@
+# The implementation ledger: progress and milestones of the cards.
+
+ledger-date-after-today = { $date } is after today: the ledger records what happened
+ledger-progress-recorded = card { $card }: progress { $previous } → { $percent } % on { $date }
+ledger-offer-conclusa = The card { $card } is at 100 %: mark it conclusa?
+ledger-offer-conclusa-hint = the card { $card } is at 100 %: `agenda card status { $card } conclusa` marks it concluded
+ledger-concluded = card { $card }: status conclusa
+ledger-concluded-note = at 100 %
+ledger-milestone-added = card { $card }: milestone { $id } "{ $title }" { $reached ->
+        [yes] reached on { $date }
+       *[other] planned for { $date }
+    }
+ledger-milestone-unknown = there is no milestone { $id }
+ledger-milestone-unknown-hint = `agenda card milestone list` shows their numbers
+ledger-milestone-edited = milestone { $id } of { $card } changed
+ledger-milestone-unchanged = milestone { $id }: nothing to change
+ledger-milestone-reached = card { $card }: milestone { $id } "{ $title }" reached on { $date }
+ledger-milestone-removed = card { $card }: milestone { $id } "{ $title }" removed
+ledger-milestone-state-reached = reached on { $date }
+ledger-milestone-state-planned = planned
+ledger-milestone-state-late = late
+ledger-milestone-none = no milestones
+ledger-milestone-count = { $count ->
+        [one] 1 milestone
+       *[other] { $count } milestones
+    }
+ledger-milestones = Milestones
+ledger-head-card = card
+ledger-head-date = date
+ledger-head-milestone = milestone
+ledger-head-state = state
+ledger-row-progress = progress
+ledger-progress-shown = { $percent } % ({ $date })
+ledger-progress-none = not recorded

@@ -1,0 +1,34 @@
+# Il registro di attuazione: avanzamento e tappe delle schede.
+
+ledger-date-after-today = il { DATE($date) } è dopo oggi: il registro annota ciò che è avvenuto
+ledger-progress-recorded = scheda { $card }: avanzamento { $previous } → { $percent } % al { DATE($date) }
+ledger-offer-conclusa = La scheda { $card } è al 100 %: segnarla conclusa?
+ledger-offer-conclusa-hint = la scheda { $card } è al 100 %: `agenda card status { $card } conclusa` la segna conclusa
+ledger-concluded = scheda { $card }: stato conclusa
+ledger-concluded-note = al 100 %
+ledger-milestone-added = scheda { $card }: tappa { $id } "{ $title }" { $reached ->
+        [yes] raggiunta il { DATE($date) }
+       *[other] prevista per il { DATE($date) }
+    }
+ledger-milestone-unknown = non c'è una tappa { $id }
+ledger-milestone-unknown-hint = `agenda card milestone list` mostra i loro numeri
+ledger-milestone-edited = tappa { $id } della scheda { $card } modificata
+ledger-milestone-unchanged = tappa { $id }: niente da cambiare
+ledger-milestone-reached = scheda { $card }: tappa { $id } "{ $title }" raggiunta il { DATE($date) }
+ledger-milestone-removed = scheda { $card }: tappa { $id } "{ $title }" tolta
+ledger-milestone-state-reached = raggiunta il { DATE($date) }
+ledger-milestone-state-planned = prevista
+ledger-milestone-state-late = in ritardo
+ledger-milestone-none = nessuna tappa
+ledger-milestone-count = { $count ->
+        [one] 1 tappa
+       *[other] { $count } tappe
+    }
+ledger-milestones = Tappe
+ledger-head-card = scheda
+ledger-head-date = data
+ledger-head-milestone = tappa
+ledger-head-state = stato
+ledger-row-progress = avanzamento
+ledger-progress-shown = { $percent } % ({ DATE($date) })
+ledger-progress-none = non registrato

@@ -1,0 +1,261 @@
+//! Keeping the implementation ledger of the cards: progress and milestones, on the open cycle,
+//! with the rule of the domain ([`crate::domain::ledger`]) and every change in the audit log.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::context;
+use crate::domain::ledger::{self as rule, Follows, Milestone, Percent, Progress};
+use crate::domain::Term;
+use crate::error::{refused, usage, Failure};
+use crate::storage::{cards, cycles, ledger, Db, Handle};
+
+/// What `card progress` did.
+#[derive(Debug, Serialize)]
+pub struct Recorded {
+    pub card: String,
+    pub percent: u8,
+    pub date: String,
+    /// The progress before, if any.
+    pub previous: Option<u8>,
+    /// The card reached 100 % and is not `conclusa`: the person is offered to conclude it.
+    pub offer_conclusa: bool,
+}
+
+/// The card's id and the open cycle's, or the refusal that there is no open cycle.
+fn open_card(conn: &Handle, code: &str) -> Result<(crate::domain::Card, i64, i64)> {
+    let Some(cycle) = cycles::open_cycle(conn)? else {
+        let last = cycles::current(conn)?;
+        return Err(refused(t!(
+            "app-card-cycle-closed",
+            triennium = last.triennium.to_string(),
+            approved = last.approved_with()
+        ))
+        .hint(t!(
+            "app-card-cycle-closed-hint",
+            next = last.triennium.next().to_string()
+        ))
+        .into());
+    };
+    let card = cards::require(conn, code)?;
+    let id = cards::id_of(conn, &card.code)?.expect("the card exists");
+    Ok((card, id, cycle.id))
+}
+
+/// A date of the ledger: ISO, not after today.
+fn checked_date(date: Option<&str>) -> Result<String, Failure> {
+    let today = context::today();
+    let date = date.map(str::to_string).unwrap_or_else(|| today.clone());
+    if date > today {
+        return Err(usage(t!("ledger-date-after-today", date = date.as_str())));
+    }
+    Ok(date)
+}
+
+/// Records a card's progress, dated (today unless `date`), with a note.
+pub fn record_progress(
+    db: &mut Db,
+    code: &str,
+    percent: Percent,
+    date: Option<&str>,
+    note: Option<&str>,
+) -> Result<Recorded> {
+    let date = checked_date(date)?;
+    db.write(|tx| {
+        let (card, id, cycle_id) = open_card(tx, code)?;
+        let previous = ledger::last_progress(tx, id)?.map(|p| p.percent);
+        let follows = rule::progress_allowed(&card.code, card.status, previous, percent)?;
+        ledger::insert_progress(tx, id, cycle_id, percent.value(), &date, note)?;
+        tx.audit(
+            "card.progress",
+            Some(&card.code),
+            &format!(
+                "{} → {}% on {date}{}",
+                previous
+                    .map(|p| format!("{p}%"))
+                    .unwrap_or_else(|| "–".into()),
+                percent.value(),
+                note.map(|n| format!(": {n}")).unwrap_or_default()
+            ),
+        )?;
+        Ok(Recorded {
+            card: card.code.clone(),
+            percent: percent.value(),
+            date: date.clone(),
+            previous,
+            offer_conclusa: follows == Follows::OfferConclusa,
+        })
+    })
+}
+
+/// After a status change, what the rule asks: a card concluded is at 100 %.
+pub(crate) fn after_status_change(
+    conn: &Handle,
+    code: &str,
+    cycle_id: i64,
+    new: crate::domain::CardStatus,
+    note: Option<&str>,
+) -> Result<()> {
+    let Some(id) = cards::id_of(conn, code)? else {
+        return Ok(());
+    };
+    let last = ledger::last_progress(conn, id)?.map(|p| p.percent);
+    if let Some(percent) = rule::progress_on_status(new, last) {
+        let note = note
+            .map(str::to_string)
+            .unwrap_or_else(|| new.label().to_string());
+        ledger::insert_progress(
+            conn,
+            id,
+            cycle_id,
+            percent.value(),
+            &context::today(),
+            Some(&note),
+        )?;
+    }
+    Ok(())
+}
+
+/// A card's ledger, as `card show` gives it.
+#[derive(Debug, Serialize)]
+pub struct CardLedger {
+    pub progress: Option<Progress>,
+    pub progress_history: Vec<Progress>,
+    pub milestones: Vec<Milestone>,
+}
+
+pub fn of_card(conn: &Handle, code: &str) -> Result<CardLedger> {
+    let id = cards::id_of(conn, code)?.ok_or_else(|| anyhow::anyhow!("{code}"))?;
+    let progress_history = ledger::progress_history(conn, id)?;
+    Ok(CardLedger {
+        progress: ledger::last_progress(conn, id)?,
+        progress_history,
+        milestones: ledger::milestones(conn, Some(code))?,
+    })
+}
+
+/// The fields of a new milestone, or those to change.
+#[derive(Debug, Default, Clone)]
+pub struct MilestoneFields {
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+pub fn add_milestone(
+    db: &mut Db,
+    code: &str,
+    fields: &MilestoneFields,
+    done: bool,
+) -> Result<Milestone> {
+    let date = fields.date.clone().expect("clap requires --date");
+    let title = rule::checked_title(fields.title.as_deref().unwrap_or_default())?;
+    let description = fields
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if done {
+        checked_date(Some(&date))?;
+    }
+    db.write(|tx| {
+        let (card, id, _) = open_card(tx, code)?;
+        let done_on = done.then_some(date.as_str());
+        let number = ledger::insert_milestone(tx, id, &date, &title, &description, done_on)?;
+        tx.audit(
+            "card.milestone.add",
+            Some(&card.code),
+            &format!(
+                "milestone {number}: {date} {title}{}",
+                if done { " (reached)" } else { "" }
+            ),
+        )?;
+        Ok(ledger::milestone(tx, number)?.expect("just added"))
+    })
+}
+
+/// The milestone `id`, on a card of the open cycle.
+fn open_milestone(conn: &Handle, id: i64) -> Result<Milestone> {
+    let m = ledger::milestone(conn, id)?.ok_or_else(|| {
+        refused(t!("ledger-milestone-unknown", id = id)).hint(t!("ledger-milestone-unknown-hint"))
+    })?;
+    open_card(conn, &m.card)?;
+    Ok(m)
+}
+
+/// Changes a milestone's date, title or description; returns it as it is now, and whether
+/// anything changed.
+pub fn edit_milestone(db: &mut Db, id: i64, fields: &MilestoneFields) -> Result<(Milestone, bool)> {
+    let title = fields
+        .title
+        .as_deref()
+        .map(rule::checked_title)
+        .transpose()?;
+    db.write(|tx| {
+        let old = open_milestone(tx, id)?;
+        let new = Milestone {
+            date: fields.date.clone().unwrap_or_else(|| old.date.clone()),
+            title: title.clone().unwrap_or_else(|| old.title.clone()),
+            description: fields
+                .description
+                .as_deref()
+                .map(|d| d.trim().to_string())
+                .unwrap_or_else(|| old.description.clone()),
+            ..old.clone()
+        };
+        if new == old {
+            return Ok((old, false));
+        }
+        ledger::update_milestone(tx, &new)?;
+        tx.audit(
+            "card.milestone.edit",
+            Some(&old.card),
+            &format!(
+                "milestone {id}: {} {} → {} {}",
+                old.date, old.title, new.date, new.title
+            ),
+        )?;
+        Ok((new, true))
+    })
+}
+
+/// Marks a milestone reached on `date` (today unless given).
+pub fn milestone_done(db: &mut Db, id: i64, date: Option<&str>) -> Result<Milestone> {
+    let date = checked_date(date)?;
+    db.write(|tx| {
+        let old = open_milestone(tx, id)?;
+        let new = Milestone {
+            done_on: Some(date.clone()),
+            ..old.clone()
+        };
+        ledger::update_milestone(tx, &new)?;
+        tx.audit(
+            "card.milestone.done",
+            Some(&old.card),
+            &format!("milestone {id}: {} reached on {date}", old.title),
+        )?;
+        Ok(new)
+    })
+}
+
+pub fn remove_milestone(db: &mut Db, id: i64) -> Result<Milestone> {
+    db.write(|tx| {
+        let old = open_milestone(tx, id)?;
+        ledger::delete_milestone(tx, id)?;
+        tx.audit(
+            "card.milestone.remove",
+            Some(&old.card),
+            &format!(
+                "milestone {id}: {} {}{}",
+                old.date,
+                old.title,
+                old.done_on
+                    .as_deref()
+                    .map(|d| format!(" (reached on {d})"))
+                    .unwrap_or_default()
+            ),
+        )?;
+        Ok(old)
+    })
+}

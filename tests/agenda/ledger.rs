@@ -1,0 +1,276 @@
+//! The implementation ledger of the cards: progress (dated, kept as history) and milestones,
+//! and the rule that keeps a card's status and its progress coherent.
+
+use crate::common::{refused, stderr, Env};
+
+fn card(env: &Env, code: &str) -> serde_json::Value {
+    env.json(&["card", "show", code, "--format", "json"])
+}
+
+#[test]
+fn progress_is_recorded_with_its_date_note_and_who_and_kept_as_history() {
+    let env = Env::with_cards();
+    env.run(&[
+        "card",
+        "progress",
+        "SEM-01",
+        "30",
+        "--date",
+        "31/03/2022",
+        "--note",
+        "SPID attivo su 4 servizi",
+    ])
+    .success();
+    let out = env.run(&["card", "progress", "SEM-01", "60%", "--date", "2022-06-30"]);
+    assert!(
+        stderr(&out.success()).contains("card SEM-01: progress 30 → 60 % on 2022-06-30"),
+        "the summary line"
+    );
+    let shown = card(&env, "SEM-01");
+    assert_eq!(shown["progress"]["percent"], 60, "{shown}");
+    assert_eq!(shown["progress"]["date"], "2022-06-30");
+    assert_eq!(shown["progress"]["user"], "collaudo");
+    let history = shown["progress_history"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["percent"], 30);
+    assert_eq!(history[0]["note"], "SPID attivo su 4 servizi");
+    // A figure recorded later about an earlier day does not become the last progress.
+    env.run(&["card", "progress", "SEM-01", "10", "--date", "2022-01-15"])
+        .success();
+    assert_eq!(card(&env, "SEM-01")["progress"]["percent"], 60);
+    let table = env.stdout(&["card", "show", "SEM-01"]);
+    assert!(table.contains("60 % (2022-06-30)"), "{table}");
+
+    let log = env.json(&["log", "--format", "json"]);
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "card.progress" && e["target"] == "SEM-01"),
+        "the audit log has it"
+    );
+}
+
+#[test]
+fn a_bad_progress_is_refused_and_changes_nothing() {
+    let env = Env::with_cards();
+    let before = env.snapshot();
+    for bad in ["101", "150%", "sessanta", "60,5"] {
+        let err = refused(&env, &["card", "progress", "SEM-01", bad], 2);
+        assert!(err.contains("is not a progress"), "{bad}: {err}");
+    }
+    let err = refused(&env, &["card", "progress", "XXX-99", "50"], 4);
+    assert!(err.contains("XXX-99"), "{err}");
+    let err = refused(
+        &env,
+        &["card", "progress", "SEM-01", "50", "--date", "2099-01-01"],
+        2,
+    );
+    assert!(err.contains("after today"), "{err}");
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_conclusa_card_is_at_100_and_a_sospesa_one_keeps_its_last_progress() {
+    let env = Env::with_cards();
+    // SEM-02 comes conclusa from the fixture: it is at 100 % from its creation.
+    assert_eq!(card(&env, "SEM-02")["progress"]["percent"], 100);
+    let before = env.snapshot();
+    let err = refused(&env, &["card", "progress", "SEM-02", "80"], 4);
+    assert!(err.contains("is conclusa, so it is at 100 %"), "{err}");
+    assert!(err.contains("agenda card status SEM-02 in-corso"), "{err}");
+    assert_eq!(env.snapshot(), before);
+
+    // Concluding a card records 100 %, once.
+    env.run(&["card", "progress", "SEM-03", "70"]).success();
+    env.run(&[
+        "card",
+        "status",
+        "SEM-03",
+        "conclusa",
+        "--note",
+        "collaudata",
+    ])
+    .success();
+    let shown = card(&env, "SEM-03");
+    assert_eq!(shown["progress"]["percent"], 100, "{shown}");
+    assert_eq!(shown["progress"]["note"], "collaudata");
+    env.run(&[
+        "card",
+        "edit",
+        "SEM-03",
+        "--title",
+        "Modulistica unica online",
+    ])
+    .success();
+    assert_eq!(
+        card(&env, "SEM-03")["progress_history"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A suspended card keeps its progress, and refuses a new one until resumed.
+    env.run(&["card", "progress", "COM-01", "40"]).success();
+    env.run(&["card", "status", "COM-01", "sospesa"]).success();
+    assert_eq!(card(&env, "COM-01")["progress"]["percent"], 40);
+    let err = refused(&env, &["card", "progress", "COM-01", "50"], 4);
+    assert!(err.contains("keeps its last progress (40 %)"), "{err}");
+    env.run(&["card", "status", "COM-01", "in-corso"]).success();
+    env.run(&["card", "progress", "COM-01", "50"]).success();
+}
+
+#[test]
+fn a_card_at_100_is_offered_conclusa_and_with_yes_concluded() {
+    let env = Env::with_cards();
+    // A script without --yes gets the command to type; the card stays as it is.
+    let out = env.run(&["card", "progress", "SEM-01", "100"]).success();
+    assert!(
+        stderr(&out).contains("`agenda card status SEM-01 conclusa` marks it concluded"),
+        "the offer"
+    );
+    assert_eq!(card(&env, "SEM-01")["status"], "in-corso");
+    // --yes answers the offer.
+    env.run(&["--yes", "card", "progress", "SEM-04", "100"])
+        .success();
+    let shown = card(&env, "SEM-04");
+    assert_eq!(shown["status"], "conclusa", "{shown}");
+    assert_eq!(shown["progress_history"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn milestones_are_added_listed_reached_edited_and_removed() {
+    let env = Env::with_cards();
+    env.run(&[
+        "card",
+        "milestone",
+        "add",
+        "SEM-01",
+        "--date",
+        "31/03/2022",
+        "--title",
+        "Gara aggiudicata",
+        "--done",
+    ])
+    .success();
+    env.run(&[
+        "card",
+        "milestone",
+        "add",
+        "SEM-01",
+        "--date",
+        "2099-06-30",
+        "--title",
+        "Collaudo",
+        "--description",
+        "Prove con gli uffici",
+    ])
+    .success();
+    env.run(&[
+        "card",
+        "milestone",
+        "add",
+        "SEM-04",
+        "--date",
+        "2022-01-31",
+        "--title",
+        "App IO attiva",
+    ])
+    .success();
+    let list = env.json(&["card", "milestone", "list", "--format", "json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0]["state"], "reached");
+    assert_eq!(list[0]["done_on"], "2022-03-31");
+    assert_eq!(list[1]["state"], "planned");
+    assert_eq!(list[2]["state"], "late", "its date went by unreached");
+    let one = env.json(&["card", "milestone", "list", "SEM-04", "--format", "json"]);
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    let id = list[2]["id"].as_i64().unwrap().to_string();
+
+    env.run(&["card", "milestone", "done", &id, "--date", "15/02/2022"])
+        .success();
+    env.run(&[
+        "card",
+        "milestone",
+        "edit",
+        &id,
+        "--title",
+        "App IO attiva per la mensa",
+    ])
+    .success();
+    let m = &card(&env, "SEM-04")["milestones"][0];
+    assert_eq!(m["done_on"], "2022-02-15", "{m}");
+    assert_eq!(m["title"], "App IO attiva per la mensa");
+    let table = env.stdout(&["card", "show", "SEM-04"]);
+    assert!(table.contains("reached on 2022-02-15"), "{table}");
+
+    env.run(&["card", "milestone", "remove", &id]).success();
+    assert!(card(&env, "SEM-04")["milestones"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let before = env.snapshot();
+    let err = refused(&env, &["card", "milestone", "done", &id], 4);
+    assert!(
+        err.contains(&format!("there is no milestone {id}")),
+        "{err}"
+    );
+    refused(
+        &env,
+        &[
+            "card",
+            "milestone",
+            "add",
+            "SEM-01",
+            "--date",
+            "2022-01-01",
+            "--title",
+            "  ",
+        ],
+        2,
+    );
+    assert_eq!(env.snapshot(), before);
+    let actions: Vec<String> = env
+        .json(&["log", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect();
+    for action in [
+        "card.milestone.add",
+        "card.milestone.done",
+        "card.milestone.edit",
+        "card.milestone.remove",
+    ] {
+        assert!(actions.iter().any(|a| a == action), "{action}");
+    }
+}
+
+#[test]
+fn the_ledger_speaks_italian_by_default() {
+    let env = Env::with_cards();
+    let out = env
+        .cmd(&["card", "progress", "SEM-01", "60", "--date", "2022-06-30"])
+        .env_remove("AGENDA_LANG")
+        .assert()
+        .success();
+    assert!(
+        stderr(&out).contains("scheda SEM-01: avanzamento – → 60 % al 30/06/2022"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd(&["card", "progress", "SEM-02", "80"])
+        .env_remove("AGENDA_LANG")
+        .assert()
+        .code(4);
+    assert!(
+        stderr(&out)
+            .contains("la scheda SEM-02 è conclusa, quindi è al 100 %: non può scendere a 80 %"),
+        "{}",
+        stderr(&out)
+    );
+}
