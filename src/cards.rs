@@ -77,7 +77,7 @@ impl CardPatch {
 
 /// Refuses changes to cards when no cycle is open: the cards of a closed cycle are its
 /// snapshot; the next cycle must be opened first.
-fn working_cycle(conn: &Handle) -> Result<crate::domain::Cycle> {
+pub(crate) fn working_cycle(conn: &Handle) -> Result<crate::domain::Cycle> {
     if let Some(cycle) = cycles::open_cycle(conn)? {
         return Ok(cycle);
     }

@@ -8,7 +8,7 @@ use crate::context;
 use crate::domain::ledger::{self as rule, Follows, Milestone, Percent, Progress};
 use crate::domain::Term;
 use crate::error::{refused, usage, Failure};
-use crate::storage::{cards, cycles, ledger, Db, Handle};
+use crate::storage::{cards, ledger, Db, Handle};
 
 /// What `card progress` did.
 #[derive(Debug, Serialize)]
@@ -24,19 +24,7 @@ pub struct Recorded {
 
 /// The card's id and the open cycle's, or the refusal that there is no open cycle.
 fn open_card(conn: &Handle, code: &str) -> Result<(crate::domain::Card, i64, i64)> {
-    let Some(cycle) = cycles::open_cycle(conn)? else {
-        let last = cycles::current(conn)?;
-        return Err(refused(t!(
-            "app-card-cycle-closed",
-            triennium = last.triennium.to_string(),
-            approved = last.approved_with()
-        ))
-        .hint(t!(
-            "app-card-cycle-closed-hint",
-            next = last.triennium.next().to_string()
-        ))
-        .into());
-    };
+    let cycle = crate::cards::working_cycle(conn)?;
     let card = cards::require(conn, code)?;
     let id = cards::id_of(conn, &card.code)?.expect("the card exists");
     Ok((card, id, cycle.id))
