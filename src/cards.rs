@@ -104,7 +104,7 @@ pub fn add(db: &mut Db, card: &Card) -> Result<()> {
                 .into());
         }
         cards::insert(tx, card, cycle.id, None)?;
-        crate::ledger::after_status_change(tx, &card.code, cycle.id, card.status, None)?;
+        crate::ledger::after_card_written(tx, card, cycle.id, None)?;
         tx.audit(
             "card.add",
             Some(&card.code),
@@ -132,7 +132,7 @@ pub fn edit(
         let new = patch.apply(&old);
         new.validate()?;
         let changes = cards::update(tx, &old, &new, cycle.id, note)?;
-        crate::ledger::after_status_change(tx, &new.code, cycle.id, new.status, note)?;
+        crate::ledger::after_card_written(tx, &new, cycle.id, note)?;
         if !changes.is_empty() {
             tx.audit(action, Some(code), &describe_changes(&changes))?;
         }
@@ -362,7 +362,7 @@ fn write_rows(
         match existing {
             None => {
                 cards::insert(tx, &card, cycle.id, Some(note))?;
-                crate::ledger::after_status_change(tx, code, cycle.id, card.status, Some(note))?;
+                crate::ledger::after_card_written(tx, &card, cycle.id, Some(note))?;
                 tx.audit(
                     "card.import",
                     Some(code),
@@ -372,7 +372,7 @@ fn write_rows(
             }
             Some(old) => {
                 let changes = cards::update(tx, &old, &card, cycle.id, Some(note))?;
-                crate::ledger::after_status_change(tx, code, cycle.id, card.status, Some(note))?;
+                crate::ledger::after_card_written(tx, &card, cycle.id, Some(note))?;
                 if changes.is_empty() {
                     summary.unchanged += 1;
                 } else {

@@ -5,7 +5,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::context;
-use crate::domain::ledger::{self as rule, Follows, Milestone, Percent, Progress};
+use crate::domain::ledger::{
+    self as rule, Figure, Follows, Indicator, Milestone, Percent, Progress,
+};
 use crate::domain::Term;
 use crate::error::{refused, usage, Failure};
 use crate::storage::{cards, ledger, Db, Handle};
@@ -76,22 +78,25 @@ pub fn record_progress(
     })
 }
 
-/// After a status change, what the rule asks: a card concluded is at 100 %.
-pub(crate) fn after_status_change(
+/// After a card is written (added, edited, imported): a card concluded is at 100 %, and every
+/// indicator it names has its place for figures.
+pub(crate) fn after_card_written(
     conn: &Handle,
-    code: &str,
+    card: &crate::domain::Card,
     cycle_id: i64,
-    new: crate::domain::CardStatus,
     note: Option<&str>,
 ) -> Result<()> {
-    let Some(id) = cards::id_of(conn, code)? else {
+    let Some(id) = cards::id_of(conn, &card.code)? else {
         return Ok(());
     };
+    for name in &card.indicators {
+        ledger::ensure_indicator(conn, id, name)?;
+    }
     let last = ledger::last_progress(conn, id)?.map(|p| p.percent);
-    if let Some(percent) = rule::progress_on_status(new, last) {
+    if let Some(percent) = rule::progress_on_status(card.status, last) {
         let note = note
             .map(str::to_string)
-            .unwrap_or_else(|| new.label().to_string());
+            .unwrap_or_else(|| card.status.label().to_string());
         ledger::insert_progress(
             conn,
             id,
@@ -104,21 +109,95 @@ pub(crate) fn after_status_change(
     Ok(())
 }
 
+/// What `card indicator` changes: the figures given, and a measure.
+#[derive(Debug, Default, Clone)]
+pub struct IndicatorUpdate {
+    pub unit: Option<String>,
+    pub baseline: Option<Figure>,
+    pub target: Option<Figure>,
+    /// A measured value, with the day it is about (today unless given) and a note.
+    pub measure: Option<(f64, Option<String>, Option<String>)>,
+}
+
+/// Sets the figures of a card's indicator, and records a measure; an indicator the card does not
+/// name yet is added to the card (in its history, as an edit would).
+pub fn record_indicator(
+    db: &mut Db,
+    code: &str,
+    name: &str,
+    update: &IndicatorUpdate,
+) -> Result<Indicator> {
+    let name = name.trim();
+    if name.is_empty() || name.contains(['\n', '\r']) {
+        return Err(usage(t!("ledger-indicator-name-bad")).into());
+    }
+    let measure_date = match &update.measure {
+        Some((_, date, _)) => Some(checked_date(date.as_deref())?),
+        None => None,
+    };
+    db.write(|tx| {
+        let (card, id, cycle_id) = open_card(tx, code)?;
+        if !card.indicators.iter().any(|n| n == name) {
+            let mut new = card.clone();
+            new.indicators.push(name.to_string());
+            cards::update(tx, &card, &new, cycle_id, None)?;
+        }
+        let indicator = ledger::ensure_indicator(tx, id, name)?;
+        ledger::set_indicator_figures(
+            tx,
+            indicator,
+            update.unit.as_deref().map(str::trim),
+            update.baseline.as_ref(),
+            update.target.as_ref(),
+        )?;
+        if let (Some((value, _, note)), Some(date)) = (&update.measure, &measure_date) {
+            ledger::insert_measure(tx, indicator, *value, date, note.as_deref())?;
+        }
+        let mut details = vec![format!("indicator \"{name}\"")];
+        if let Some(u) = &update.unit {
+            details.push(format!("unit {u}"));
+        }
+        if let Some(f) = &update.baseline {
+            details.push(format!("baseline {}{}", f.value, on(&f.date)));
+        }
+        if let Some(f) = &update.target {
+            details.push(format!("target {}{}", f.value, on(&f.date)));
+        }
+        if let (Some((value, _, _)), Some(date)) = (&update.measure, &measure_date) {
+            details.push(format!("measured {value} on {date}"));
+        }
+        tx.audit("card.indicator", Some(&card.code), &details.join(", "))?;
+        let named = cards::require(tx, &card.code)?.indicators;
+        Ok(ledger::indicators(tx, id, &named)?
+            .into_iter()
+            .find(|i| i.name == name)
+            .expect("just written"))
+    })
+}
+
+fn on(date: &Option<String>) -> String {
+    date.as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default()
+}
+
 /// A card's ledger, as `card show` gives it.
 #[derive(Debug, Serialize)]
 pub struct CardLedger {
     pub progress: Option<Progress>,
     pub progress_history: Vec<Progress>,
     pub milestones: Vec<Milestone>,
+    pub indicator_figures: Vec<Indicator>,
 }
 
 pub fn of_card(conn: &Handle, code: &str) -> Result<CardLedger> {
-    let id = cards::id_of(conn, code)?.ok_or_else(|| anyhow::anyhow!("{code}"))?;
-    let progress_history = ledger::progress_history(conn, id)?;
+    let card = cards::require(conn, code)?;
+    let id = cards::id_of(conn, code)?.expect("the card exists");
     Ok(CardLedger {
         progress: ledger::last_progress(conn, id)?,
-        progress_history,
+        progress_history: ledger::progress_history(conn, id)?,
         milestones: ledger::milestones(conn, Some(code))?,
+        indicator_figures: ledger::indicators(conn, id, &card.indicators)?,
     })
 }
 

@@ -38,6 +38,8 @@ pub enum CardCommand {
     /// The milestones of the cards: add, list, edit, done, remove.
     #[command(subcommand)]
     Milestone(super::ledger::MilestoneCommand),
+    /// An indicator's figures: unit, baseline, target, and a measured value.
+    Indicator(super::ledger::IndicatorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +215,7 @@ pub fn run(globals: &Globals, command: CardCommand) -> Result<()> {
         CardCommand::Export(args) => export(globals, args),
         CardCommand::Progress(args) => super::ledger::progress(globals, args),
         CardCommand::Milestone(command) => super::ledger::milestone(globals, command),
+        CardCommand::Indicator(args) => super::ledger::indicator(globals, args),
     }
 }
 
@@ -323,7 +326,12 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
             value["linked_suggestions"] = linked.into();
             value["linked"] = serde_json::to_value(&linked_list)?;
             let ledger = serde_json::to_value(&ledger)?;
-            for key in ["progress", "progress_history", "milestones"] {
+            for key in [
+                "progress",
+                "progress_history",
+                "milestones",
+                "indicator_figures",
+            ] {
                 value[key] = ledger[key].clone();
             }
             output::print_json(&value)
@@ -369,7 +377,13 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 ),
                 (
                     crate::t!("cli-msg-card-row-indicators"),
-                    card.indicators.join("\n"),
+                    ledger
+                        .indicator_figures
+                        .iter()
+                        .filter(|i| i.on_card)
+                        .map(super::ledger::indicator_line)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 ),
                 (
                     crate::t!("cli-msg-card-row-linked"),

@@ -23,6 +23,34 @@ pub struct ProgressArgs {
     format: TableOrJson,
 }
 
+#[derive(Debug, Args)]
+pub struct IndicatorArgs {
+    code: String,
+    name: String,
+    #[arg(long)]
+    unit: Option<String>,
+    #[arg(long, value_parser = value)]
+    baseline: Option<f64>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date, requires = "baseline")]
+    baseline_date: Option<String>,
+    #[arg(long, value_parser = value)]
+    target: Option<f64>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date, requires = "target")]
+    target_date: Option<String>,
+    #[arg(long, value_parser = value)]
+    measure: Option<f64>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date, requires = "measure")]
+    date: Option<String>,
+    #[arg(long, requires = "measure")]
+    note: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
+fn value(input: &str) -> Result<f64, String> {
+    crate::domain::ledger::parse_value(input).map_err(|e| e.message)
+}
+
 fn percent(value: &str) -> Result<Percent, String> {
     Percent::parse(value).map_err(|e| e.message)
 }
@@ -106,6 +134,64 @@ pub fn progress(globals: &Globals, args: ProgressArgs) -> Result<()> {
         offer_conclusa(globals, &mut db, &recorded.card)?;
     }
     Ok(())
+}
+
+pub fn indicator(globals: &Globals, args: IndicatorArgs) -> Result<()> {
+    let figure = |value: Option<f64>, date: Option<String>| {
+        value.map(|value| crate::domain::ledger::Figure { value, date })
+    };
+    let update = ledger::IndicatorUpdate {
+        unit: args.unit,
+        baseline: figure(args.baseline, args.baseline_date),
+        target: figure(args.target, args.target_date),
+        measure: args.measure.map(|v| (v, args.date, args.note)),
+    };
+    let mut db = Db::open(&globals.db)?;
+    let indicator = ledger::record_indicator(&mut db, &args.code, &args.name, &update)?;
+    match args.format {
+        TableOrJson::Json => output::print_json(&indicator)?,
+        TableOrJson::Table => say(crate::t!(
+            "ledger-indicator-recorded",
+            card = args.code.as_str(),
+            indicator = indicator_line(&indicator)
+        )),
+    }
+    Ok(())
+}
+
+/// An indicator with its figures for people: "Accessi mensili: 12.500 accessi (30/06/2022);
+/// base 8.000 (31/12/2021); obiettivo 20.000 entro 31/12/2023".
+pub(crate) fn indicator_line(i: &crate::domain::ledger::Indicator) -> String {
+    let unit = if i.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", i.unit)
+    };
+    let mut parts = Vec::new();
+    match i.last() {
+        Some(m) => parts.push(crate::t!(
+            "ledger-indicator-last",
+            value = m.value,
+            unit = unit.as_str(),
+            date = people_date(&m.date)
+        )),
+        None => parts.push(crate::t!("ledger-indicator-not-measured")),
+    }
+    if let Some(b) = &i.baseline {
+        parts.push(crate::t!(
+            "ledger-indicator-baseline",
+            value = b.value,
+            date = b.date.as_deref().map(people_date).unwrap_or("none".into())
+        ));
+    }
+    if let Some(t) = &i.target {
+        parts.push(crate::t!(
+            "ledger-indicator-target",
+            value = t.value,
+            date = t.date.as_deref().map(people_date).unwrap_or("none".into())
+        ));
+    }
+    format!("{}: {}", i.name, parts.join("; "))
 }
 
 /// A card at 100 % is offered `conclusa`: asked on a terminal, `--yes` answers yes, a script

@@ -131,6 +131,53 @@ pub fn progress_on_status(new: CardStatus, last: Option<u8>) -> Option<Percent> 
     (new == CardStatus::Conclusa && last != Some(100)).then_some(Percent::DONE)
 }
 
+/// An indicator of a card with its figures: unit, baseline and target (value and date), and the
+/// values measured over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    pub name: String,
+    pub unit: String,
+    pub baseline: Option<Figure>,
+    pub target: Option<Figure>,
+    /// Oldest first.
+    pub measures: Vec<Measure>,
+    /// Whether the card still names it (an indicator taken off the card keeps its figures).
+    pub on_card: bool,
+}
+
+/// A value with the day it is about (a baseline, a target).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    pub date: Option<String>,
+}
+
+/// A measured value of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub value: f64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub note: Option<String>,
+    pub user: String,
+    pub at: String,
+}
+
+impl Indicator {
+    /// The latest measure by date.
+    pub fn last(&self) -> Option<&Measure> {
+        self.measures.iter().max_by(|a, b| a.date.cmp(&b.date))
+    }
+}
+
+/// A value of an indicator as people write it: `12500`, `12.500`, `3,5`, `1.500,75`
+/// (at most two decimals), never negative.
+pub fn parse_value(input: &str) -> Result<f64, Failure> {
+    crate::domain::card::parse_budget(input)
+        .map(|cents| cents as f64 / 100.0)
+        .map_err(|_| usage(t!("domain-indicator-value-bad", value = input)))
+}
+
 /// A milestone's title: not empty, one line.
 pub fn checked_title(title: &str) -> Result<String, Failure> {
     let title = title.trim();
@@ -210,5 +257,16 @@ mod tests {
         m.done_on = Some("2022-07-03".into());
         assert_eq!(m.state("2022-07-04"), MilestoneState::Reached);
         assert!(checked_title("  ").is_err() && checked_title("a\nb").is_err());
+    }
+
+    #[test]
+    fn an_indicator_value_is_written_as_people_write_numbers() {
+        assert_eq!(parse_value("12500").unwrap(), 12500.0);
+        assert_eq!(parse_value("12.500").unwrap(), 12500.0);
+        assert_eq!(parse_value("3,5").unwrap(), 3.5);
+        assert_eq!(parse_value("1.500,75").unwrap(), 1500.75);
+        for bad in ["-3", "tre", "1,2,3", ""] {
+            assert!(parse_value(bad).is_err(), "{bad}");
+        }
     }
 }

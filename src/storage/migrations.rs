@@ -33,6 +33,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_approved_annexes.sql"),
     // 10: the implementation ledger: the progress of each card and its milestones.
     include_str!("migrations/0010_ledger.sql"),
+    // 11: indicators with figures (unit, baseline, target, measures); today's become figureless.
+    include_str!("migrations/0011_indicators.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
@@ -363,6 +365,38 @@ mod tests {
         assert!(insert(2, "a.md", true, Some("why")).is_err());
         assert!(insert(3, "b.md", false, None).is_err());
         assert!(insert(4, "relazione.md", true, None).is_err());
+    }
+
+    /// The free-text indicators of the cards become indicators without figures, once each.
+    #[test]
+    fn indicators_of_the_cards_are_migrated_without_figures() {
+        let conn = v1();
+        apply(&conn, &MIGRATIONS[..9]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO axes (code, name, description, position) VALUES ('semplificazione', 'Semplificazione', '', 1);
+             INSERT INTO cards (code, title, axis, status, indicators, created_at, updated_at)
+             VALUES ('SEM-01', 'SPID', 'semplificazione', 'in-corso',
+                     '[\"Accessi mensili\", \" Servizi con SPID \", \"Accessi mensili\", \"\"]',
+                     '2021-09-01', '2021-09-01'),
+                    ('SEM-02', 'Agende', 'semplificazione', 'conclusa', '[]',
+                     '2021-09-01', '2021-09-01');",
+        )
+        .unwrap();
+        apply(&conn, MIGRATIONS).unwrap();
+        let names: Vec<(String, Option<f64>)> = conn
+            .prepare("SELECT name, target_value FROM card_indicators ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            names,
+            [
+                ("Accessi mensili".to_string(), None),
+                ("Servizi con SPID".to_string(), None)
+            ]
+        );
     }
 
     #[test]

@@ -85,6 +85,29 @@ fn answered() -> Env {
         "--done",
     ])
     .success();
+    env.run(&[
+        "card",
+        "indicator",
+        "SEM-04",
+        "Pagamenti pagoPA annui",
+        "--unit",
+        "pagamenti",
+        "--baseline",
+        "1200",
+        "--baseline-date",
+        "2020-12-31",
+        "--target",
+        "30000",
+        "--target-date",
+        "2023-12-31",
+        "--measure",
+        "8400",
+        "--date",
+        "2021-10-31",
+        "--note",
+        "dati PagoPA",
+    ])
+    .success();
     env.run(&["phase", "advance", "--date", "2021-12-01"])
         .success();
     env.run(&[
@@ -179,7 +202,20 @@ fn the_json_of_every_command_keeps_its_shape() {
             "card_milestone_list",
             vec!["card", "milestone", "list", "--format", "json"],
         ),
-        // Last: it records a progress.
+        // Last: they record a figure.
+        (
+            "card_indicator",
+            vec![
+                "card",
+                "indicator",
+                "SEM-04",
+                "Servizi attivi su app IO",
+                "--measure",
+                "6",
+                "--format",
+                "json",
+            ],
+        ),
         (
             "card_progress",
             vec!["card", "progress", "SEM-04", "70", "--format", "json"],

@@ -274,3 +274,122 @@ fn the_ledger_speaks_italian_by_default() {
         stderr(&out)
     );
 }
+
+#[test]
+fn indicators_get_figures_and_measures_and_the_free_text_ones_are_kept() {
+    let env = Env::with_cards();
+    // The fixture's free-text indicators are indicators without figures.
+    let shown = card(&env, "SEM-01");
+    let names: Vec<&str> = shown["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let figures = shown["indicator_figures"].as_array().unwrap();
+    assert_eq!(figures.len(), names.len(), "{shown}");
+    for (figure, name) in figures.iter().zip(&names) {
+        assert_eq!(figure["name"], *name);
+        assert!(figure["measures"].as_array().unwrap().is_empty());
+        assert!(figure["target"].is_null());
+    }
+
+    env.run(&[
+        "card",
+        "indicator",
+        "SEM-01",
+        "Accessi mensili",
+        "--unit",
+        "accessi",
+        "--baseline",
+        "8.000",
+        "--baseline-date",
+        "31/12/2021",
+        "--target",
+        "20000",
+        "--target-date",
+        "2023-12-31",
+    ])
+    .success();
+    let out = env.run(&[
+        "card",
+        "indicator",
+        "SEM-01",
+        "Accessi mensili",
+        "--measure",
+        "12.500",
+        "--date",
+        "30/06/2022",
+        "--note",
+        "dati del gestore",
+    ]);
+    assert!(
+        stderr(&out.success()).contains(
+            "card SEM-01: Accessi mensili: 12500 accessi (2022-06-30); baseline 8000 (2021-12-31); target 20000 by 2023-12-31"
+        ),
+        "the summary"
+    );
+    let shown = card(&env, "SEM-01");
+    // A name the card did not have is added to the card, after its own.
+    assert_eq!(
+        shown["indicators"].as_array().unwrap().len(),
+        names.len() + 1
+    );
+    let figure = shown["indicator_figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "Accessi mensili")
+        .unwrap()
+        .clone();
+    assert_eq!(figure["unit"], "accessi");
+    assert_eq!(figure["baseline"]["value"], 8000.0);
+    assert_eq!(figure["target"]["date"], "2023-12-31");
+    assert_eq!(figure["measures"][0]["value"], 12500.0);
+    assert_eq!(figure["measures"][0]["note"], "dati del gestore");
+
+    // The card CSV round trip is as before: the names, not the figures.
+    let exported = env.stdout(&["card", "export"]);
+    assert!(exported.contains("Accessi mensili"), "{exported}");
+
+    let before = env.snapshot();
+    refused(
+        &env,
+        &[
+            "card",
+            "indicator",
+            "SEM-01",
+            "Accessi mensili",
+            "--measure",
+            "tanti",
+        ],
+        2,
+    );
+    refused(
+        &env,
+        &[
+            "card",
+            "indicator",
+            "SEM-01",
+            "Accessi mensili",
+            "--date",
+            "2022-01-01",
+        ],
+        2,
+    );
+    refused(
+        &env,
+        &[
+            "card",
+            "indicator",
+            "SEM-01",
+            "Accessi mensili",
+            "--measure",
+            "1",
+            "--date",
+            "2099-01-01",
+        ],
+        2,
+    );
+    assert_eq!(env.snapshot(), before);
+}

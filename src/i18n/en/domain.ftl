@@ -97,3 +97,4 @@ domain-progress-conclusa-hint = if the work resumed, change its status first (`a
 domain-progress-sospesa = the card { $code } is sospesa: it keeps its last progress ({ $last } %)
 domain-progress-sospesa-hint = resume it first (`agenda card status { $code } in-corso`), then record its progress
 domain-milestone-title-bad = a milestone needs a title, on one line
+domain-indicator-value-bad = "{ $value }" is not a value: write a number such as 12500, 12.500 or 3,5

@@ -72,7 +72,7 @@ cli-cycle-show = One cycle: its phases with their dates, the act, the suggestion
 cli-cycle-show--triennium = The triennium, e.g. 2021-2023
 cli-cycle-show--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-card = Project cards (schede) of the Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`
+cli-card = Project cards (schede) of the Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`
 
 cli-card-add = Add a project card
 cli-card-add--code = A unique code that will stand for this card forever (e.g. SEM-01)
@@ -353,3 +353,20 @@ cli-card-milestone-done--date = The day it was reached, if not today
 cli-card-milestone-remove = Remove a milestone
 cli-card-milestone-remove--id = The milestone's number (`card milestone list` shows it)
 cli-value-percent = PERCENT
+
+cli-card-indicator = An indicator's figures: its unit, baseline and target (value and date), and a measured value; a name the card does not have yet is added to it
+cli-card-indicator--code = The code of the card (e.g. SEM-01)
+cli-card-indicator--name = The indicator, as the card names it (e.g. "Accessi mensili")
+cli-card-indicator--unit = What it counts (e.g. accessi, %, servizi)
+cli-card-indicator--baseline = The value it started from
+cli-card-indicator--baseline_date = The day of the baseline
+cli-card-indicator--target = The value to reach
+cli-card-indicator--target_date = The day the target is for
+cli-card-indicator--measure = A measured value (12500, 12.500, 3,5)
+cli-card-indicator--date = The day the measured value is about, if not today
+cli-card-indicator--note = A note kept with the measured value
+cli-card-indicator--format = How to print: a line for people (the default), or json for scripts
+cli-value-baseline = VALUE
+cli-value-measure = VALUE
+cli-value-target = VALUE
+cli-value-unit = UNIT

@@ -32,3 +32,16 @@ ledger-head-state = state
 ledger-row-progress = progress
 ledger-progress-shown = { $percent } % ({ $date })
 ledger-progress-none = not recorded
+
+ledger-indicator-name-bad = an indicator needs a name, on one line
+ledger-indicator-recorded = card { $card }: { $indicator }
+ledger-indicator-last = { $value }{ $unit } ({ $date })
+ledger-indicator-not-measured = not measured yet
+ledger-indicator-baseline = baseline { $value }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }
+ledger-indicator-target = target { $value }{ $date ->
+        [none] {""}
+       *[other] {" "}by { $date }
+    }

@@ -97,3 +97,4 @@ domain-progress-conclusa-hint = se il lavoro è ripreso, cambiane prima lo stato
 domain-progress-sospesa = la scheda { $code } è sospesa: resta al suo ultimo avanzamento ({ $last } %)
 domain-progress-sospesa-hint = riprendila prima (`agenda card status { $code } in-corso`), poi registra l'avanzamento
 domain-milestone-title-bad = una tappa richiede un titolo, su una riga
+domain-indicator-value-bad = "{ $value }" non è un valore: scrivi un numero come 12500, 12.500 o 3,5

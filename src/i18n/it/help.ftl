@@ -72,7 +72,7 @@ cli-cycle-show = Un ciclo: le sue fasi con le date, l'atto, i contributi (il cic
 cli-cycle-show--triennium = Il triennio, ad es. 2021-2023
 cli-cycle-show--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-card = Le schede progetto dell'Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`
+cli-card = Le schede progetto dell'Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`
 
 cli-card-add = Aggiunge una scheda progetto
 cli-card-add--code = Un codice univoco che identificherà per sempre questa scheda (ad es. SEM-01)
@@ -353,3 +353,20 @@ cli-card-milestone-done--date = Il giorno in cui è stata raggiunta, se non è o
 cli-card-milestone-remove = Toglie una tappa
 cli-card-milestone-remove--id = Il numero della tappa (lo mostra `card milestone list`)
 cli-value-percent = PERCENTUALE
+
+cli-card-indicator = I valori di un indicatore: unità, valore di partenza e obiettivo (valore e data), e un valore misurato; un nome che la scheda non ha ancora le viene aggiunto
+cli-card-indicator--code = Il codice della scheda (ad es. SEM-01)
+cli-card-indicator--name = L'indicatore, come lo chiama la scheda (ad es. "Accessi mensili")
+cli-card-indicator--unit = Che cosa conta (ad es. accessi, %, servizi)
+cli-card-indicator--baseline = Il valore di partenza
+cli-card-indicator--baseline_date = Il giorno del valore di partenza
+cli-card-indicator--target = Il valore da raggiungere
+cli-card-indicator--target_date = Il giorno entro cui raggiungere l'obiettivo
+cli-card-indicator--measure = Un valore misurato (12500, 12.500, 3,5)
+cli-card-indicator--date = Il giorno a cui si riferisce il valore misurato, se non è oggi
+cli-card-indicator--note = Una nota che resta con il valore misurato
+cli-card-indicator--format = Come stampare: una riga per le persone (predefinito), o json per gli script
+cli-value-baseline = VALORE
+cli-value-measure = VALORE
+cli-value-target = VALORE
+cli-value-unit = UNITÀ

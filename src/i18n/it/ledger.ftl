@@ -32,3 +32,16 @@ ledger-head-state = stato
 ledger-row-progress = avanzamento
 ledger-progress-shown = { $percent } % ({ DATE($date) })
 ledger-progress-none = non registrato
+
+ledger-indicator-name-bad = un indicatore richiede un nome, su una riga
+ledger-indicator-recorded = scheda { $card }: { $indicator }
+ledger-indicator-last = { $value }{ $unit } ({ $date })
+ledger-indicator-not-measured = non ancora misurato
+ledger-indicator-baseline = base { $value }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }
+ledger-indicator-target = obiettivo { $value }{ $date ->
+        [none] {""}
+       *[other] {" "}entro il { $date }
+    }
