@@ -326,3 +326,52 @@ pub fn remove_milestone(db: &mut Db, id: i64) -> Result<Milestone> {
         Ok(old)
     })
 }
+
+/// Where the card a suggestion was accepted with stands now: what became of what was asked.
+#[derive(Debug, Serialize)]
+pub struct Ending {
+    pub card: String,
+    pub status: crate::domain::CardStatus,
+    pub progress: Option<Progress>,
+    /// The latest milestone reached.
+    pub last_milestone: Option<Milestone>,
+    /// The first milestone not reached yet.
+    pub next_milestone: Option<Milestone>,
+}
+
+/// The ending of a suggestion whose response in force accepts it (accolto, parzialmente accolto,
+/// già previsto) with a card; `None` otherwise. The card is the card of today, whatever cycle
+/// the suggestion came in.
+pub fn ending(
+    conn: &Handle,
+    response: Option<&crate::storage::responses::Response>,
+) -> Result<Option<Ending>> {
+    let Some(r) = response.filter(|r| r.current) else {
+        return Ok(None);
+    };
+    if !matches!(
+        r.outcome.as_str(),
+        "accolto" | "parzialmente-accolto" | "gia-previsto"
+    ) {
+        return Ok(None);
+    }
+    let Some(code) = &r.card else {
+        return Ok(None);
+    };
+    let Some(card) = cards::get(conn, code)? else {
+        return Ok(None);
+    };
+    let id = cards::id_of(conn, code)?.expect("the card exists");
+    let milestones = ledger::milestones(conn, Some(code))?;
+    Ok(Some(Ending {
+        card: card.code.clone(),
+        status: card.status,
+        progress: ledger::last_progress(conn, id)?,
+        last_milestone: milestones
+            .iter()
+            .filter(|m| m.done_on.is_some())
+            .max_by(|a, b| a.done_on.cmp(&b.done_on))
+            .cloned(),
+        next_milestone: milestones.iter().find(|m| m.done_on.is_none()).cloned(),
+    }))
+}

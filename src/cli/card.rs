@@ -533,10 +533,25 @@ fn report_changes(code: &str, changes: &[crate::domain::card::FieldChange]) {
     if changes.is_empty() {
         say(crate::t!("cli-msg-card-unchanged", code = code));
     } else {
+        // For people: the field's name and its values as `card show` writes them (the audit log
+        // keeps `describe_changes`, the codes).
+        let shown = changes
+            .iter()
+            .map(|c| {
+                let value = |v: &str| show_value(c.field, &Some(v.to_string()));
+                format!(
+                    "{}: \"{}\" → \"{}\"",
+                    crate::t!("cli-msg-card-field", field = c.field),
+                    value(&c.before),
+                    value(&c.after)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         say(crate::t!(
             "cli-msg-card-changed",
             code = code,
-            changes = cards::describe_changes(changes)
+            changes = shown
         ));
     }
 }

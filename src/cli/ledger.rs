@@ -334,3 +334,38 @@ pub(crate) fn people_date(iso: &str) -> String {
         .map(crate::i18n::date)
         .unwrap_or_else(|_| iso.to_string())
 }
+
+/// Where the card of an accepted suggestion stands, for people: "SEM-04 – in corso, 60 %
+/// (30/06/2022); ultima tappa: App IO attiva (15/02/2022); prossima: Collaudo (30/06/2023)".
+pub(crate) fn ending_line(e: &crate::ledger::Ending) -> String {
+    use crate::domain::Term;
+    let mut parts = vec![match &e.progress {
+        Some(p) => crate::t!(
+            "ledger-ending-card",
+            card = e.card.as_str(),
+            status = e.status.label(),
+            percent = p.percent,
+            date = people_date(&p.date)
+        ),
+        None => crate::t!(
+            "ledger-ending-card-no-progress",
+            card = e.card.as_str(),
+            status = e.status.label()
+        ),
+    }];
+    if let Some(m) = &e.last_milestone {
+        parts.push(crate::t!(
+            "ledger-ending-last",
+            title = m.title.as_str(),
+            date = people_date(m.done_on.as_deref().unwrap_or_default())
+        ));
+    }
+    if let Some(m) = &e.next_milestone {
+        parts.push(crate::t!(
+            "ledger-ending-next",
+            title = m.title.as_str(),
+            date = people_date(&m.date)
+        ));
+    }
+    parts.join("; ")
+}

@@ -11,7 +11,7 @@ mod config;
 mod cycle;
 mod demo;
 mod init;
-mod ledger;
+pub(crate) mod ledger;
 mod log;
 mod output;
 mod phase;

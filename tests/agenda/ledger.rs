@@ -393,3 +393,137 @@ fn indicators_get_figures_and_measures_and_the_free_text_ones_are_kept() {
     );
     assert_eq!(env.snapshot(), before);
 }
+
+#[test]
+fn every_accepted_suggestion_says_where_its_card_stands_even_from_a_closed_cycle() {
+    let env = Env::collecting();
+    env.run(&[
+        "suggestion",
+        "import",
+        "--quiet",
+        &crate::common::fixture_arg("decidim-2021-proposals.csv"),
+        &crate::common::fixture_arg("decidim-2021-proposals-later.csv"),
+    ])
+    .success();
+    env.run(&["phase", "advance", "--date", "2021-11-20"])
+        .success();
+    env.run(&[
+        "suggestion",
+        "respond",
+        "--from",
+        &crate::common::fixture_arg("responses-2021.csv"),
+    ])
+    .success();
+    // 5103 is già previsto by SEM-04, 5101 accolto with COM-01.
+    env.run(&["card", "progress", "SEM-04", "60", "--date", "2021-11-30"])
+        .success();
+    env.run(&[
+        "card",
+        "milestone",
+        "add",
+        "SEM-04",
+        "--date",
+        "2021-11-15",
+        "--title",
+        "Avvisi su app IO",
+        "--done",
+    ])
+    .success();
+    let shown = env.json(&[
+        "suggestion",
+        "show",
+        "PO-PROP-2021-10-5103",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(shown["ending"]["card"], "SEM-04", "{shown}");
+    assert_eq!(shown["ending"]["status"], "in-corso");
+    assert_eq!(shown["ending"]["progress"]["percent"], 60);
+    assert_eq!(
+        shown["ending"]["last_milestone"]["title"],
+        "Avvisi su app IO"
+    );
+    let table = env
+        .cmd(&["suggestion", "show", "PO-PROP-2021-10-5103"])
+        .env_remove("AGENDA_LANG")
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(
+        table.contains(
+            "SEM-04 – in corso, 60 % (30/11/2021); ultima tappa: Avvisi su app IO (15/11/2021)"
+        ),
+        "{table}"
+    );
+    // A response that is not an acceptance has no ending.
+    let rejected = env.json(&[
+        "suggestion",
+        "list",
+        "--outcome",
+        "non-accolto",
+        "--format",
+        "json",
+    ]);
+    let reference = rejected[0]["ref"].as_str().unwrap();
+    assert!(env.json(&["suggestion", "show", reference, "--format", "json"])["ending"].is_null());
+
+    let refs = |flag: &str| -> Vec<String> {
+        env.json(&["suggestion", "list", flag, "--format", "json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["ref"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let in_progress = refs("--in-progress");
+    assert!(in_progress.contains(&"PO-PROP-2021-10-5103".to_string()));
+    assert!(in_progress.contains(&"PO-PROP-2021-10-5101".to_string()));
+    assert!(!refs("--delivered").contains(&"PO-PROP-2021-10-5103".to_string()));
+
+    // The cycle closes; in the next one SEM-04 is concluded: the suggestion of 2021-2023
+    // follows its card.
+    crate::common::tag_untagged(&env);
+    crate::common::close_without_act(&env, "2022-01-20");
+    env.run(&["cycle", "open", "--date", "2022-02-01"])
+        .success();
+    env.run(&[
+        "--yes",
+        "card",
+        "progress",
+        "SEM-04",
+        "100",
+        "--date",
+        "2022-09-30",
+    ])
+    .success();
+    let old = |args: &[&str]| {
+        let mut all = vec!["--cycle", "2021-2023"];
+        all.extend_from_slice(args);
+        env.json(&all)
+    };
+    let shown = old(&[
+        "suggestion",
+        "show",
+        "PO-PROP-2021-10-5103",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(shown["ending"]["status"], "conclusa", "{shown}");
+    assert_eq!(shown["ending"]["progress"]["percent"], 100);
+    let delivered: Vec<String> = old(&["suggestion", "list", "--delivered", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["ref"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        delivered.contains(&"PO-PROP-2021-10-5103".to_string()),
+        "{delivered:?}"
+    );
+    assert!(!delivered.contains(&"PO-PROP-2021-10-5101".to_string()));
+    refused(
+        &env,
+        &["suggestion", "list", "--delivered", "--in-progress"],
+        2,
+    );
+}

@@ -40,6 +40,12 @@ pub struct ListArgs {
     /// Only suggestions brought or changed by this import batch.
     #[arg(long)]
     batch: Option<i64>,
+    /// Only suggestions accepted with a card that is concluded (what was asked was delivered).
+    #[arg(long, conflicts_with = "in_progress")]
+    delivered: bool,
+    /// Only suggestions accepted with a card that is not concluded yet.
+    #[arg(long)]
+    in_progress: bool,
     /// At most this many.
     #[arg(long, value_parser = args::limit)]
     limit: Option<usize>,
@@ -96,6 +102,11 @@ pub(crate) fn list(globals: &Globals, args: ListArgs) -> Result<()> {
         source_state: args.source_state.clone(),
         stakeholder: args.stakeholder.map(|s| s.code().to_string()),
         batch: args.batch,
+        delivered: match (args.delivered, args.in_progress) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
         limit: if paged { Some(PAGE + 1) } else { args.limit },
         ..Filter::default()
     };
@@ -257,14 +268,16 @@ pub(crate) fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let detail = store::detail(db.conn(), id)?.expect("resolved above");
     let people = store::people(db.conn(), id)?;
     let responses = crate::storage::responses::responses(db.conn(), id)?;
+    let ending = crate::ledger::ending(db.conn(), responses.last())?;
     match args.format {
         TableOrJson::Json => {
             let mut value = serde_json::to_value(&detail)?;
             value["responses"] = serde_json::to_value(&responses)?;
+            value["ending"] = serde_json::to_value(&ending)?;
             value["personal_data"] = serde_json::to_value(&people)?;
             output::print_json(&value)
         }
-        TableOrJson::Table => print_detail(&detail, &responses, people),
+        TableOrJson::Table => print_detail(&detail, &responses, ending.as_ref(), people),
     }
 }
 
@@ -273,6 +286,7 @@ pub(crate) fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
 fn print_detail(
     detail: &store::Detail,
     responses: &[crate::storage::responses::Response],
+    ending: Option<&crate::ledger::Ending>,
     people: Option<store::People>,
 ) -> Result<()> {
     let mut table = output::table(&[
@@ -300,6 +314,12 @@ fn print_detail(
             } else {
                 format!("{}: {}", outcome_label(&r.outcome), r.reason)
             },
+        ]);
+    }
+    if let Some(ending) = ending {
+        table.add_row(vec![
+            crate::t!("ledger-ending-row"),
+            crate::cli::ledger::ending_line(ending),
         ]);
     }
     if let Some(p) = people {

@@ -370,3 +370,5 @@ cli-value-baseline = VALUE
 cli-value-measure = VALUE
 cli-value-target = VALUE
 cli-value-unit = UNIT
+cli-suggestion-list--delivered = Only suggestions accepted (accolto, parzialmente accolto, già previsto) with a card that is concluded: what was asked was delivered
+cli-suggestion-list--in_progress = Only suggestions accepted with a card that is not concluded yet

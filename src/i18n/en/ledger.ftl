@@ -45,3 +45,9 @@ ledger-indicator-target = target { $value }{ $date ->
         [none] {""}
        *[other] {" "}by { $date }
     }
+
+ledger-ending-row = where its card stands
+ledger-ending-card = { $card } – { $status }, { $percent } % ({ $date })
+ledger-ending-card-no-progress = { $card } – { $status }, no progress recorded
+ledger-ending-last = last milestone: { $title } ({ $date })
+ledger-ending-next = next: { $title } ({ $date })

@@ -370,3 +370,5 @@ cli-value-baseline = VALORE
 cli-value-measure = VALORE
 cli-value-target = VALORE
 cli-value-unit = UNITÀ
+cli-suggestion-list--delivered = Solo i contributi accolti (accolto, parzialmente accolto, già previsto) con una scheda conclusa: ciò che chiedevano è stato realizzato
+cli-suggestion-list--in_progress = Solo i contributi accolti con una scheda non ancora conclusa

@@ -45,3 +45,9 @@ ledger-indicator-target = obiettivo { $value }{ $date ->
         [none] {""}
        *[other] {" "}entro il { $date }
     }
+
+ledger-ending-row = a che punto è la sua scheda
+ledger-ending-card = { $card } – { $status }, { $percent } % ({ $date })
+ledger-ending-card-no-progress = { $card } – { $status }, nessun avanzamento registrato
+ledger-ending-last = ultima tappa: { $title } ({ $date })
+ledger-ending-next = prossima: { $title } ({ $date })

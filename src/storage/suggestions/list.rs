@@ -37,6 +37,9 @@ pub struct Filter {
     pub outcome: Option<String>,
     pub card: Option<String>,
     pub batch: Option<i64>,
+    /// Only suggestions accepted (accolto, parzialmente accolto, già previsto) with a card that
+    /// is concluded (`Some(true)`) or not yet (`Some(false)`).
+    pub delivered: Option<bool>,
     pub ids: Option<Vec<i64>>,
     /// Full-text search terms (folded); results come ranked, best first.
     pub search: Option<Vec<String>>,
@@ -253,6 +256,15 @@ impl Query {
                 " OR EXISTS (SELECT 1 FROM responses r JOIN cards c ON c.id = r.card_id WHERE r.suggestion_id = s.id AND r.current = 1 AND c.code = ?))",
                 code.clone().into(),
             );
+        }
+        if let Some(delivered) = f.delivered {
+            self.sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM responses r JOIN cards c ON c.id = r.card_id
+                     WHERE r.suggestion_id = s.id AND r.current = 1
+                       AND r.outcome IN ('accolto', 'parzialmente-accolto', 'gia-previsto')
+                       AND c.status {} 'conclusa')",
+                if delivered { "=" } else { "<>" }
+            ));
         }
         if let Some(b) = f.batch {
             self.arg(" AND (s.batch_id = ? ", b.into());
