@@ -119,6 +119,103 @@ fn commands_to_try(demo: &Demo, dir: &Path) -> Vec<(String, Option<String>)> {
     ]
 }
 
+/// The implementation ledger as the office keeps it at the start of the cycle: how far some
+/// cards are, their milestones reached and planned, two indicators with their figures.
+fn record_ledger(db: &mut Db) -> Result<()> {
+    use crate::domain::ledger::{Figure, Percent};
+    use crate::ledger::{self, IndicatorUpdate, MilestoneFields};
+    for (code, percent, date, note) in [
+        (
+            "SEM-01",
+            40,
+            "2021-09-15",
+            "SPID e CIE su 18 servizi online su 45",
+        ),
+        (
+            "SEM-04",
+            25,
+            "2021-09-15",
+            "pagoPA attivo per mensa e trasporto scolastico",
+        ),
+        ("COM-01", 10, "2021-09-15", "individuate le prime tre sedi"),
+        (
+            "INF-01",
+            65,
+            "2021-09-15",
+            "hotspot attivi in 13 parchi su 20",
+        ),
+    ] {
+        let percent = Percent::new(percent).expect("a percent");
+        ledger::record_progress(db, code, percent, Some(date), Some(note))?;
+    }
+    for (code, date, title, done) in [
+        (
+            "SEM-04",
+            "2021-06-30",
+            "Avvisi di pagamento su app IO",
+            true,
+        ),
+        (
+            "INF-01",
+            "2021-07-31",
+            "PratoWiFi al Parco di Galceti",
+            true,
+        ),
+        (
+            "SEM-01",
+            "2022-06-30",
+            "Dismissione delle credenziali comunali",
+            false,
+        ),
+        (
+            "COM-01",
+            "2022-09-30",
+            "Apertura del primo Punto Digitale Facile",
+            false,
+        ),
+    ] {
+        let fields = MilestoneFields {
+            date: Some(date.into()),
+            title: Some(title.into()),
+            description: None,
+        };
+        ledger::add_milestone(db, code, &fields, done)?;
+    }
+    let figure = |value: f64, date: &str| {
+        Some(Figure {
+            value,
+            date: Some(date.into()),
+        })
+    };
+    for (code, name, unit, baseline, target, measure) in [
+        (
+            "SEM-04",
+            "Pagamenti pagoPA annui",
+            "pagamenti",
+            figure(1200.0, "2020-12-31"),
+            figure(30000.0, "2023-12-31"),
+            (8400.0, "2021-08-31"),
+        ),
+        (
+            "INF-01",
+            "Hotspot attivi",
+            "hotspot",
+            figure(40.0, "2020-12-31"),
+            figure(120.0, "2023-12-31"),
+            (86.0, "2021-09-15"),
+        ),
+    ] {
+        let update = IndicatorUpdate {
+            unit: Some(unit.into()),
+            baseline,
+            target,
+            measure: Some((measure.0, Some(measure.1.into()), None)),
+        };
+        ledger::record_indicator(db, code, name, &update)?;
+    }
+    Ok(())
+}
+
 /// A date of the demo for a person (`01/10/2021` in Italian, ISO in English).
 fn shown(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
@@ -173,6 +270,13 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
         "app-demo-cards",
         count = summary.created,
         file = inputs.cards.as_str()
+    ));
+    record_ledger(&mut db)?;
+    step(t!(
+        "app-demo-ledger",
+        cards = 4,
+        milestones = 4,
+        indicators = 2
     ));
     process::advance(
         &mut db,

@@ -527,3 +527,33 @@ fn every_accepted_suggestion_says_where_its_card_stands_even_from_a_closed_cycle
         2,
     );
 }
+
+#[test]
+fn the_demo_keeps_a_ledger_for_some_cards() {
+    let env = Env::empty();
+    let dir = env.path("demo");
+    env.run(&["demo", "--dir", dir.to_str().unwrap()]).success();
+    let db = dir.join("agenda.db");
+    let db = db.to_str().unwrap();
+    let milestones = env.json(&["--db", db, "card", "milestone", "list", "--format", "json"]);
+    let milestones = milestones.as_array().unwrap();
+    assert_eq!(milestones.len(), 4);
+    assert_eq!(
+        milestones
+            .iter()
+            .filter(|m| m["state"] == "reached")
+            .count(),
+        2
+    );
+    let sem04 = env.json(&["--db", db, "card", "show", "SEM-04", "--format", "json"]);
+    assert_eq!(sem04["progress"]["percent"], 25);
+    let pagamenti = sem04["indicator_figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Pagamenti pagoPA annui")
+        .unwrap()
+        .clone();
+    assert_eq!(pagamenti["target"]["value"], 30000.0);
+    assert_eq!(pagamenti["measures"][0]["value"], 8400.0);
+}

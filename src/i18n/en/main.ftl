@@ -173,3 +173,4 @@ app-demo-report-final = 9. wrote the final report, dated { $date }, in Markdown,
 app-demo-answers = 10. wrote the answers to { $count } Decidim proposals of component { $component } to { $path }
 app-demo-try = commands to try on the demo's database:
 app-demo-try-close-note = closes the cycle, as the Giunta's approval of the update does: it cannot be undone
+app-demo-ledger = 2. recorded the progress of { $cards } cards, { $milestones } milestones and the figures of { $indicators } indicators
