@@ -118,6 +118,23 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// `2021-12-01` → `1° dicembre 2021` (the first of the month is an ordinal in Italian),
+/// A calendar day as the office writes it (`gg/mm/aaaa`, also `2/5/2022`) or ISO (`YYYY-MM-DD`).
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    match text.split('/').collect::<Vec<_>>().as_slice() {
+        [d, m, y] => {
+            let digits = |s: &str, min: usize, max: usize| {
+                (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+            };
+            if !digits(d, 1, 2) || !digits(m, 1, 2) || !digits(y, 4, 4) {
+                return None;
+            }
+            chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+    }
+}
+
 /// `2022-01-20` → `20 gennaio 2022`; anything else as it is.
 pub fn long_date(iso: &str) -> String {
     match parse_iso(iso) {

@@ -47,25 +47,9 @@ pub fn limit(value: &str) -> Result<usize, String> {
 /// A calendar date, as the office writes it (`gg/mm/aaaa`, also `2/5/2022`) or ISO
 /// (`YYYY-MM-DD`); it comes back as ISO.
 pub fn date(value: &str) -> Result<String, String> {
-    let text = value.trim();
-    let parsed = match text.split('/').collect::<Vec<_>>().as_slice() {
-        [d, m, y] => italian_date(d, m, y),
-        _ => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
-    };
-    parsed
+    crate::text::parse_day(value)
         .map(|d| d.format("%Y-%m-%d").to_string())
         .ok_or_else(|| crate::t!("cli-msg-date-bad", value = value))
-}
-
-/// `gg/mm/aaaa`: one or two digits for the day and the month, four for the year.
-fn italian_date(day: &str, month: &str, year: &str) -> Option<chrono::NaiveDate> {
-    let digits = |s: &str, min: usize, max: usize| {
-        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !digits(day, 1, 2) || !digits(month, 1, 2) || !digits(year, 4, 4) {
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 /// A word of the glossary — an axis, a status, an outcome, a channel, a stakeholder type — by

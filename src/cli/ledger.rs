@@ -12,9 +12,14 @@ use crate::storage::Db;
 
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
-    code: String,
-    #[arg(value_parser = percent)]
-    percent: Percent,
+    #[arg(required_unless_present = "from", conflicts_with = "from")]
+    code: Option<String>,
+    #[arg(value_parser = percent, required_unless_present = "from", conflicts_with = "from")]
+    percent: Option<Percent>,
+    #[arg(long, value_name = "FILE")]
+    from: Option<String>,
+    #[arg(long, requires = "from")]
+    dry_run: bool,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = args::date)]
     date: Option<String>,
     #[arg(long)]
@@ -109,10 +114,16 @@ pub struct RemoveArgs {
 
 pub fn progress(globals: &Globals, args: ProgressArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
+    if let Some(file) = &args.from {
+        return progress_from(&mut db, file, args.dry_run, args.format);
+    }
+    let (Some(code), Some(percent)) = (&args.code, args.percent) else {
+        unreachable!("clap requires CODE and PERCENT without --from");
+    };
     let recorded = ledger::record_progress(
         &mut db,
-        &args.code,
-        args.percent,
+        code,
+        percent,
         args.date.as_deref(),
         args.note.as_deref(),
     )?;
@@ -192,6 +203,33 @@ pub(crate) fn indicator_line(i: &crate::domain::ledger::Indicator) -> String {
         ));
     }
     format!("{}: {}", i.name, parts.join("; "))
+}
+
+/// `card progress --from FILE`: many cards at once, all or nothing.
+fn progress_from(db: &mut Db, file: &str, dry_run: bool, format: TableOrJson) -> Result<()> {
+    let summary = ledger::progress_file::record_from_file(
+        db,
+        file,
+        crate::csvin::Options::default(),
+        dry_run,
+    )?;
+    if format == TableOrJson::Json {
+        return output::print_json_run(&summary, dry_run);
+    }
+    say(crate::t!(
+        "ledger-file-recorded",
+        count = summary.recorded,
+        file = file,
+        dry_run = if dry_run { "yes" } else { "no" }
+    ));
+    if !summary.at_100.is_empty() {
+        say(crate::t!(
+            "ledger-file-at-100",
+            count = summary.at_100.len(),
+            cards = summary.at_100.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// A card at 100 % is offered `conclusa`: asked on a terminal, `--yes` answers yes, a script

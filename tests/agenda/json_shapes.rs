@@ -126,6 +126,10 @@ fn the_json_of_every_command_keeps_its_shape() {
     let cards = fixture_arg("cards.csv");
     let proposals = fixture_arg("decidim-2021-proposals-later.csv");
     let responses = fixture_arg("responses-2021.csv");
+    let progress = env.write(
+        "avanzamento.csv",
+        "Codice;Avanzamento;Data\nSEM-01;100;2021-11-30\n",
+    );
     for (name, args) in [
         ("status", vec!["status", "--format", "json"]),
         ("config_show", vec!["config", "show", "--format", "json"]),
@@ -198,6 +202,18 @@ fn the_json_of_every_command_keeps_its_shape() {
             vec!["privacy", "report", "--format", "json"],
         ),
         ("check", vec!["check", "--format", "json"]),
+        (
+            "card_progress_from_dry_run",
+            vec![
+                "card",
+                "progress",
+                "--from",
+                &progress,
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        ),
         (
             "card_milestone_list",
             vec!["card", "milestone", "list", "--format", "json"],

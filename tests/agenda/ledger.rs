@@ -557,3 +557,91 @@ fn the_demo_keeps_a_ledger_for_some_cards() {
     assert_eq!(pagamenti["target"]["value"], 30000.0);
     assert_eq!(pagamenti["measures"][0]["value"], 8400.0);
 }
+
+#[test]
+fn progress_from_the_office_spreadsheet_all_or_nothing() {
+    let env = Env::with_cards();
+    let good = env.write(
+        "avanzamento.csv",
+        "Codice;Avanzamento;Data;Nota\n\
+         SEM-03;45;30/06/2022;moduli online 20 su 44\n\
+         NS-01;100 %;2022-09-01;iscrizioni tutte online\n\
+         GOV-02;70;;\n",
+    );
+    let before = env.snapshot();
+    let rehearsed = env.json(&[
+        "card",
+        "progress",
+        "--from",
+        &good,
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(rehearsed["dry_run"], true);
+    assert_eq!(rehearsed["recorded"], 3, "{rehearsed}");
+    assert_eq!(rehearsed["at_100"], serde_json::json!(["NS-01"]));
+    assert_eq!(env.snapshot(), before, "a dry run wrote something");
+
+    let out = env.run(&["card", "progress", "--from", &good]).success();
+    let said = stderr(&out);
+    assert!(said.contains("3 progress figures from"), "{said}");
+    assert!(said.contains("at 100 % and not conclusa: NS-01"), "{said}");
+    assert_eq!(card(&env, "SEM-03")["progress"]["percent"], 45);
+    assert_eq!(
+        card(&env, "SEM-03")["progress"]["note"],
+        "moduli online 20 su 44"
+    );
+    assert_eq!(card(&env, "NS-01")["progress"]["date"], "2022-09-01");
+
+    // English headers, a comma-separated file.
+    let english = env.write("progress.csv", "code,progress,date\nINF-01,65,2021-09-15\n");
+    env.run(&["card", "progress", "--from", &english]).success();
+    assert_eq!(card(&env, "INF-01")["progress"]["percent"], 65);
+
+    // One bad row and nothing is written; every problem with its line, in order.
+    let bad = env.write(
+        "sbagliato.csv",
+        "Codice;Avanzamento;Data\n\
+         SEM-01;50;2022-01-10\n\
+         SEM-03;145;30/06/2022\n\
+         XXX-1;10;\n\
+         SEM-02;50;\n\
+         NS-02;30;31/02/2022\n",
+    );
+    let err = refused(&env, &["card", "progress", "--from", &bad], 3);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("sbagliato.csv:"))
+        .collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(lines[0].ends_with("sbagliato.csv:3: \"145\" is not a progress: write a whole number from 0 to 100 (60 or 60%)"), "{err}");
+    assert!(lines[1].contains(":4: there is no card \"XXX-1\""), "{err}");
+    assert!(
+        lines[2].contains(":5: the card SEM-02 is conclusa"),
+        "{err}"
+    );
+    assert!(
+        lines[3].contains(":6: \"31/02/2022\" is not a date"),
+        "{err}"
+    );
+    assert!(
+        card(&env, "SEM-01")["progress"].is_null(),
+        "the good row was not written"
+    );
+
+    // A file without the progress column says which columns it has.
+    let no_column = env.write("colonne.csv", "Codice;Stato\nSEM-01;in corso\n");
+    let err = refused(&env, &["card", "progress", "--from", &no_column], 3);
+    assert!(
+        err.contains("no column of the progress; the columns are: Codice, Stato"),
+        "{err}"
+    );
+    // CODE and PERCENT go without --from, not with it.
+    refused(
+        &env,
+        &["card", "progress", "SEM-01", "50", "--from", &good],
+        2,
+    );
+    refused(&env, &["card", "progress", "SEM-01"], 2);
+}

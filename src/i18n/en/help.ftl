@@ -372,3 +372,5 @@ cli-value-target = VALUE
 cli-value-unit = UNIT
 cli-suggestion-list--delivered = Only suggestions accepted (accolto, parzialmente accolto, già previsto) with a card that is concluded: what was asked was delivered
 cli-suggestion-list--in_progress = Only suggestions accepted with a card that is not concluded yet
+cli-card-progress--from = A CSV file of progress figures (UTF-8 or Windows-1252, "," or ";"): columns Codice, Avanzamento, Data, Nota (or code, progress, date, note); all or nothing
+cli-card-progress--dry_run = With --from: check the file and say what it would record, writing nothing

@@ -51,3 +51,22 @@ ledger-ending-card = { $card } – { $status }, { $percent } % ({ $date })
 ledger-ending-card-no-progress = { $card } – { $status }, no progress recorded
 ledger-ending-last = last milestone: { $title } ({ $date })
 ledger-ending-next = next: { $title } ({ $date })
+
+ledger-file-no-column = { $at }: no column of the { $what ->
+        [code] card's code
+       *[other] progress
+    }; the columns are: { $columns }
+ledger-file-columns-hint = a progress file has the columns Codice (or code), Avanzamento (or progress), and optionally Data (date) and Nota (note)
+ledger-file-date-bad = "{ $value }" is not a date: write it as DD/MM/YYYY or YYYY-MM-DD
+ledger-file-no-card = there is no card "{ $code }"
+ledger-file-recorded = { $count ->
+        [one] 1 progress
+       *[other] { $count } progress figures
+    } from { $file }{ $dry_run ->
+        [yes] {""}; dry run: nothing written
+       *[other] {""}
+    }
+ledger-file-at-100 = { $count ->
+        [one] at 100 % and not conclusa: { $cards } (`agenda card status CODE conclusa` concludes it)
+       *[other] at 100 % and not conclusa: { $cards } (`agenda card status CODE conclusa` concludes each)
+    }

@@ -372,3 +372,5 @@ cli-value-target = VALORE
 cli-value-unit = UNITÀ
 cli-suggestion-list--delivered = Solo i contributi accolti (accolto, parzialmente accolto, già previsto) con una scheda conclusa: ciò che chiedevano è stato realizzato
 cli-suggestion-list--in_progress = Solo i contributi accolti con una scheda non ancora conclusa
+cli-card-progress--from = Un file CSV di avanzamenti (UTF-8 o Windows-1252, "," o ";"): colonne Codice, Avanzamento, Data, Nota (o code, progress, date, note); tutto o niente
+cli-card-progress--dry_run = Con --from: controlla il file e dice che cosa registrerebbe, senza scrivere nulla

@@ -51,3 +51,22 @@ ledger-ending-card = { $card } – { $status }, { $percent } % ({ $date })
 ledger-ending-card-no-progress = { $card } – { $status }, nessun avanzamento registrato
 ledger-ending-last = ultima tappa: { $title } ({ $date })
 ledger-ending-next = prossima: { $title } ({ $date })
+
+ledger-file-no-column = { $at }: manca la colonna { $what ->
+        [code] del codice della scheda
+       *[other] dell'avanzamento
+    }; le colonne sono: { $columns }
+ledger-file-columns-hint = un file di avanzamento ha le colonne Codice (o code), Avanzamento (o progress) e, se servono, Data (date) e Nota (note)
+ledger-file-date-bad = "{ $value }" non è una data: scrivila come gg/mm/aaaa o aaaa-mm-gg
+ledger-file-no-card = non c'è una scheda "{ $code }"
+ledger-file-recorded = { $count ->
+        [one] 1 avanzamento registrato
+       *[other] { $count } avanzamenti registrati
+    } da { $file }{ $dry_run ->
+        [yes] {""}; prova: nulla è stato scritto
+       *[other] {""}
+    }
+ledger-file-at-100 = { $count ->
+        [one] al 100 % ma non conclusa: { $cards } (`agenda card status CODICE conclusa` la conclude)
+       *[other] al 100 % ma non concluse: { $cards } (`agenda card status CODICE conclusa` conclude ciascuna)
+    }
