@@ -216,13 +216,6 @@ fn record_ledger(db: &mut Db) -> Result<()> {
     Ok(())
 }
 
-/// A date of the demo for a person (`01/10/2021` in Italian, ISO in English).
-fn shown(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(crate::i18n::date)
-        .unwrap_or_else(|_| iso.to_string())
-}
-
 fn write_inputs(dir: &Path) -> Result<Inputs> {
     let write = |name: &str, bytes: &[u8]| -> Result<String> {
         let path = dir.join(name);
@@ -286,7 +279,10 @@ fn collect(db_path: &Path, inputs: &Inputs, step: &mut dyn FnMut(String)) -> Res
             ..Default::default()
         },
     )?;
-    step(t!("app-demo-collection-open", date = shown("2021-10-01")));
+    step(t!(
+        "app-demo-collection-open",
+        date = crate::i18n::iso_date("2021-10-01")
+    ));
     // ParteciPO's users register as persons: say so for the rows whose file does not tell.
     let import_options = import::Options {
         settings: crate::domain::mapping::Settings {
@@ -339,7 +335,10 @@ fn answer(db: &mut Db, cycle: &Cycle, inputs: &Inputs, step: &mut dyn FnMut(Stri
             ..Default::default()
         },
     )?;
-    step(t!("app-demo-collection-closed", date = shown("2021-12-01")));
+    step(t!(
+        "app-demo-collection-closed",
+        date = crate::i18n::iso_date("2021-12-01")
+    ));
     // The rows of the Excel file came without responses: the office answers them one by one.
     let unanswered = sstore::list(
         db.conn(),
@@ -433,9 +432,15 @@ fn write_outputs(
         report::write_document(&gathered, report::Format::Pdf, out)
     })?;
     step(if draft {
-        t!("app-demo-report-draft", date = shown(REPORT_DATE))
+        t!(
+            "app-demo-report-draft",
+            date = crate::i18n::iso_date(REPORT_DATE)
+        )
     } else {
-        t!("app-demo-report-final", date = shown(REPORT_DATE))
+        t!(
+            "app-demo-report-final",
+            date = crate::i18n::iso_date(REPORT_DATE)
+        )
     });
     // The way back: the answers of the Decidim suggestions, one file per component, as the
     // office imports them in the platform.

@@ -74,14 +74,8 @@ fn not_an_axis(word: &str) -> Failure {
         word = word,
         axes = Axis::valid_codes()
     ));
-    let names = Axis::ALL.iter().flat_map(|a| [a.code(), a.label()]);
-    let nearest = crate::text::closest(word, names).and_then(|name| {
-        Axis::ALL
-            .iter()
-            .find(|a| a.code() == name || a.label() == name)
-    });
-    match nearest {
-        Some(axis) => failure.hint(t!("app-tag-did-you-mean", axis = axis.code())),
+    match Axis::nearest(word) {
+        Some(axis) => failure.hint(t!("domain-did-you-mean", value = axis.code())),
         None => failure,
     }
 }

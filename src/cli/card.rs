@@ -318,7 +318,7 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let history = store::history(db.conn(), &args.code)?;
     let linked = crate::cards::linked_suggestions(db.conn(), &args.code)?;
     let linked_list = crate::storage::tags::linked_to_card(db.conn(), &args.code)?;
-    let ledger = crate::ledger::of_card(db.conn(), &card.code)?;
+    let ledger = crate::ledger::of_card(db.conn(), &card)?;
     match args.format {
         ShowFormat::Json => {
             let mut value = serde_json::to_value(&card)?;
@@ -447,7 +447,7 @@ fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
                 for milestone in &ledger.milestones {
                     m.add_row(vec![
                         milestone.id.to_string(),
-                        super::ledger::people_date(&milestone.date),
+                        crate::i18n::iso_date(&milestone.date),
                         milestone.title.clone(),
                         super::ledger::state_label(milestone, &today),
                     ]);

@@ -63,7 +63,7 @@ fn open(
     say(crate::t!(
         "cli-msg-cycle-opened",
         triennium = opened.triennium.to_string(),
-        date = crate::cli::day(&opened.date),
+        date = crate::i18n::iso_date(&opened.date),
         cards = opened.cards
     ));
     say(crate::t!("cli-msg-cycle-opened-next"));
@@ -88,7 +88,8 @@ fn list(globals: &Globals, format: TableOrJson) -> Result<()> {
                 &crate::t!("cli-msg-row-suggestions"),
                 &crate::t!("cli-msg-cycle-head-answered"),
             ]);
-            let day = |d: &Option<String>| d.as_deref().map(crate::cli::day).unwrap_or_default();
+            let day =
+                |d: &Option<String>| d.as_deref().map(crate::i18n::iso_date).unwrap_or_default();
             for v in &views {
                 table.add_row(vec![
                     v.triennium.to_string(),
@@ -134,11 +135,14 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
                     match &p.to {
                         Some(to) => crate::t!(
                             "cli-msg-cycle-phase-ran",
-                            from = crate::cli::day(&p.from),
-                            to = crate::cli::day(to)
+                            from = crate::i18n::iso_date(&p.from),
+                            to = crate::i18n::iso_date(to)
                         ),
                         None => {
-                            crate::t!("cli-msg-cycle-phase-runs", from = crate::cli::day(&p.from))
+                            crate::t!(
+                                "cli-msg-cycle-phase-runs",
+                                from = crate::i18n::iso_date(&p.from)
+                            )
                         }
                     },
                 ]);
@@ -151,7 +155,7 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
                         date = view
                             .closed_on
                             .as_deref()
-                            .map(crate::cli::day)
+                            .map(crate::i18n::iso_date)
                             .unwrap_or_else(|| "?".to_string())
                     )
                 } else {
@@ -184,7 +188,7 @@ fn show(globals: &Globals, triennium: Option<Triennium>, format: TableOrJson) ->
                     crate::t!(
                         "cli-msg-cycle-late",
                         count = view.late,
-                        date = crate::cli::day(date)
+                        date = crate::i18n::iso_date(date)
                     ),
                 ]);
             }

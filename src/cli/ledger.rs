@@ -184,7 +184,7 @@ pub(crate) fn indicator_line(i: &crate::domain::ledger::Indicator) -> String {
             "ledger-indicator-last",
             value = m.value,
             unit = unit.as_str(),
-            date = people_date(&m.date)
+            date = crate::i18n::iso_date(&m.date)
         )),
         None => parts.push(crate::t!("ledger-indicator-not-measured")),
     }
@@ -192,14 +192,22 @@ pub(crate) fn indicator_line(i: &crate::domain::ledger::Indicator) -> String {
         parts.push(crate::t!(
             "ledger-indicator-baseline",
             value = b.value,
-            date = b.date.as_deref().map(people_date).unwrap_or("none".into())
+            date = b
+                .date
+                .as_deref()
+                .map(crate::i18n::iso_date)
+                .unwrap_or("none".into())
         ));
     }
     if let Some(t) = &i.target {
         parts.push(crate::t!(
             "ledger-indicator-target",
             value = t.value,
-            date = t.date.as_deref().map(people_date).unwrap_or("none".into())
+            date = t
+                .date
+                .as_deref()
+                .map(crate::i18n::iso_date)
+                .unwrap_or("none".into())
         ));
     }
     format!("{}: {}", i.name, parts.join("; "))
@@ -270,10 +278,10 @@ pub fn milestone(globals: &Globals, command: MilestoneCommand) -> Result<()> {
             ));
         }
         MilestoneCommand::List(a) => {
-            let list = crate::storage::ledger::milestones(db.conn(), a.code.as_deref())?;
             if let Some(code) = &a.code {
                 crate::storage::cards::require(db.conn(), code)?;
             }
+            let list = crate::storage::ledger::milestones(db.conn(), a.code.as_deref())?;
             match a.format {
                 TableOrJson::Json => output::print_json(&with_state(&list))?,
                 TableOrJson::Table => print_milestones(&list)?,
@@ -356,7 +364,7 @@ fn print_milestones(list: &[Milestone]) -> Result<()> {
         table.add_row(vec![
             m.id.to_string(),
             m.card.clone(),
-            people_date(&m.date),
+            crate::i18n::iso_date(&m.date),
             m.title.clone(),
             state_label(m, &today),
         ]);
@@ -364,13 +372,6 @@ fn print_milestones(list: &[Milestone]) -> Result<()> {
     output::print_table(&table)?;
     say(crate::t!("ledger-milestone-count", count = list.len()));
     Ok(())
-}
-
-/// An ISO date for people in the run's language.
-pub(crate) fn people_date(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(crate::i18n::date)
-        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// Where the card of an accepted suggestion stands, for people: "SEM-04 – in corso, 60 %
@@ -383,7 +384,7 @@ pub(crate) fn ending_line(e: &crate::ledger::Ending) -> String {
             card = e.card.as_str(),
             status = e.status.label(),
             percent = p.percent,
-            date = people_date(&p.date)
+            date = crate::i18n::iso_date(&p.date)
         ),
         None => crate::t!(
             "ledger-ending-card-no-progress",
@@ -395,14 +396,14 @@ pub(crate) fn ending_line(e: &crate::ledger::Ending) -> String {
         parts.push(crate::t!(
             "ledger-ending-last",
             title = m.title.as_str(),
-            date = people_date(m.done_on.as_deref().unwrap_or_default())
+            date = crate::i18n::iso_date(m.done_on.as_deref().unwrap_or_default())
         ));
     }
     if let Some(m) = &e.next_milestone {
         parts.push(crate::t!(
             "ledger-ending-next",
             title = m.title.as_str(),
-            date = people_date(&m.date)
+            date = crate::i18n::iso_date(&m.date)
         ));
     }
     parts.join("; ")

@@ -211,12 +211,3 @@ pub(crate) fn cycle_state(closed: bool) -> String {
         crate::t!("cli-msg-cycle-open")
     }
 }
-
-/// A date kept as `YYYY-MM-DD`, the way the run's language writes it for people (01/10/2021 in
-/// Italian); anything else (a timestamp, a word) as it is.
-pub(crate) fn day(iso: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
-        Ok(d) if iso.len() == 10 => crate::i18n::date(d),
-        _ => iso.to_string(),
-    }
-}

@@ -223,18 +223,20 @@ fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<Stri
     let widest = (0..count)
         .filter(|&i| !values[i])
         .max_by_key(|&i| widths[i]);
-    let floor = |i: usize| -> u16 {
-        let wanted = if Some(i) == widest {
-            WIDEST_TEXT_FLOOR
-        } else {
-            TEXT_FLOOR
-        };
-        widths[i].min(wanted)
+    // A text's floor when the widest asks for `wide`.
+    let floor = |i: usize, wide: u16| -> u16 {
+        widths[i].min(if Some(i) == widest { wide } else { TEXT_FLOOR })
     };
     let needed = |shown: &[bool]| -> u16 {
         (0..count)
             .filter(|&i| shown[i])
-            .map(|i| if values[i] { widths[i] } else { floor(i) })
+            .map(|i| {
+                if values[i] {
+                    widths[i]
+                } else {
+                    floor(i, WIDEST_TEXT_FLOOR)
+                }
+            })
             .sum()
     };
     for &i in dispensable {
@@ -256,27 +258,13 @@ fn fit_columns(table: &mut Table, width: u16, dispensable: &[usize]) -> Vec<Stri
         }
     }
     // The widest text's floor as asked, else as the others', else (below) none.
-    let title_floor = [WIDEST_TEXT_FLOOR, TEXT_FLOOR].into_iter().find(|&wide| {
-        texts
-            .iter()
-            .map(|&i| {
-                if Some(i) == widest {
-                    widths[i].min(wide)
-                } else {
-                    floor(i)
-                }
-            })
-            .sum::<u16>()
-            <= left
-    });
+    let title_floor = [WIDEST_TEXT_FLOOR, TEXT_FLOOR]
+        .into_iter()
+        .find(|&wide| texts.iter().map(|&i| floor(i, wide)).sum::<u16>() <= left);
     if let Some(wide) = title_floor {
         // Every text gets its floor, and what is left goes to the widest first (the title).
         for &i in &texts {
-            share[i] = if Some(i) == widest {
-                widths[i].min(wide)
-            } else {
-                floor(i)
-            };
+            share[i] = floor(i, wide);
         }
         let mut rest = left - texts.iter().map(|&i| share[i]).sum::<u16>();
         texts.sort_by_key(|&i| std::cmp::Reverse(widths[i]));

@@ -118,7 +118,7 @@ fn show(globals: &Globals, format: TableOrJson) -> Result<()> {
                 let date = view
                     .closed_on
                     .as_deref()
-                    .map(crate::cli::day)
+                    .map(crate::i18n::iso_date)
                     .unwrap_or_else(|| "?".to_string());
                 match view.act.as_deref() {
                     Some(act) => crate::t!(
@@ -138,7 +138,7 @@ fn show(globals: &Globals, format: TableOrJson) -> Result<()> {
                     "cli-msg-phase-current",
                     triennium = triennium,
                     phase = view.phase_name,
-                    since = crate::cli::day(&view.since)
+                    since = crate::i18n::iso_date(&view.since)
                 )
             };
             text.push('\n');
@@ -207,13 +207,13 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
                 triennium = triennium.to_string(),
                 from = from.label(),
                 to = to.label(),
-                date = crate::cli::day(&date)
+                date = crate::i18n::iso_date(&date)
             ));
             if to == Phase::Aggiornamento {
                 let late = process::late_suggestions(&db, triennium, &date)?;
                 say(crate::t!(
                     "cli-msg-phase-collection-closed",
-                    date = crate::cli::day(&date),
+                    date = crate::i18n::iso_date(&date),
                     late = late
                 ));
             }
@@ -233,7 +233,7 @@ fn advance(globals: &Globals, options: process::AdvanceOptions) -> Result<()> {
             say(crate::t!(
                 "cli-msg-phase-closed",
                 triennium = triennium.to_string(),
-                date = crate::cli::day(&date),
+                date = crate::i18n::iso_date(&date),
                 act = act,
                 suggestions = suggestions,
                 cards = cards
@@ -295,7 +295,7 @@ fn history(globals: &Globals, format: TableOrJson) -> Result<()> {
             for t in &steps {
                 table.add_row(vec![
                     t.triennium.clone(),
-                    crate::cli::day(&t.date),
+                    crate::i18n::iso_date(&t.date),
                     describe_step(t),
                     t.user.clone(),
                     t.at.clone(),
@@ -329,7 +329,7 @@ pub(crate) fn suggestions_line(view: &process::CycleView) -> String {
     if let Some(date) = &view.collection_closed_on {
         line.push_str(&crate::t!(
             "cli-msg-phase-suggestions-late",
-            date = crate::cli::day(date),
+            date = crate::i18n::iso_date(date),
             late = view.late
         ));
     }

@@ -28,7 +28,7 @@ pub fn status(globals: &Globals, args: StatusArgs) -> Result<()> {
                 crate::t!(
                     "cli-msg-phase-since",
                     phase = status.phase_name,
-                    since = super::day(&status.phase_since)
+                    since = crate::i18n::iso_date(&status.phase_since)
                 )
             };
             table.add_row(vec![

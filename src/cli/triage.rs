@@ -142,7 +142,7 @@ fn show(term: &Term, db: &Db, id: i64, at: usize, total: usize) -> Result<()> {
             "{} · {} · {}{}",
             s.submitted_at
                 .as_deref()
-                .map(|d| crate::cli::day(&d[..10.min(d.len())]))
+                .map(|d| crate::i18n::iso_date(&d[..10.min(d.len())]))
                 .unwrap_or_else(|| crate::t!("triage-no-date")),
             Stakeholder::from_code(&s.stakeholder)
                 .map(|t| t.label())

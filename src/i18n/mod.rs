@@ -149,12 +149,7 @@ pub(crate) fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // anything that is not a `YYYY-MM-DD` date (a month, a time, a date already written for
     // people) passes as it is.
     let _ = bundle.add_function("DATE", move |positional, _named| match positional.first() {
-        Some(FluentValue::String(text)) => {
-            match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(d) if text.len() == 10 => FluentValue::String(date_in(lang, d).into()),
-                _ => FluentValue::String(text.clone()),
-            }
-        }
+        Some(FluentValue::String(text)) => FluentValue::String(iso_date_in(lang, text).into()),
         Some(other) => other.clone(),
         None => FluentValue::None,
     });
@@ -238,6 +233,19 @@ pub fn value<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 /// (`2021-10-01`) in English. JSON and CSV keep ISO whatever the language.
 pub fn date(d: chrono::NaiveDate) -> String {
     date_in(lang(), d)
+}
+
+/// A date kept as `YYYY-MM-DD` the way the run's language writes it for people (01/10/2021 in
+/// Italian); anything else (a month, a timestamp, a word) as it is.
+pub fn iso_date(text: &str) -> String {
+    iso_date_in(lang(), text)
+}
+
+fn iso_date_in(lang: Lang, text: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) if text.len() == 10 => date_in(lang, d),
+        _ => text.to_string(),
+    }
 }
 
 fn date_in(lang: Lang, d: chrono::NaiveDate) -> String {

@@ -139,9 +139,13 @@ pub fn record_indicator(
     };
     db.write(|tx| {
         let (card, id, cycle_id) = open_card(tx, code)?;
-        if !card.indicators.iter().any(|n| n == name) {
-            let mut new = card.clone();
-            new.indicators.push(name.to_string());
+        let mut named = card.indicators.clone();
+        if !named.iter().any(|n| n == name) {
+            named.push(name.to_string());
+            let new = crate::domain::Card {
+                indicators: named.clone(),
+                ..card.clone()
+            };
             cards::update(tx, &card, &new, cycle_id, None)?;
         }
         let indicator = ledger::ensure_indicator(tx, id, name)?;
@@ -169,7 +173,6 @@ pub fn record_indicator(
             details.push(format!("measured {value} on {date}"));
         }
         tx.audit("card.indicator", Some(&card.code), &details.join(", "))?;
-        let named = cards::require(tx, &card.code)?.indicators;
         Ok(ledger::indicators(tx, id, &named)?
             .into_iter()
             .find(|i| i.name == name)
@@ -192,13 +195,12 @@ pub struct CardLedger {
     pub indicator_figures: Vec<Indicator>,
 }
 
-pub fn of_card(conn: &Handle, code: &str) -> Result<CardLedger> {
-    let card = cards::require(conn, code)?;
-    let id = cards::id_of(conn, code)?.expect("the card exists");
+pub fn of_card(conn: &Handle, card: &crate::domain::Card) -> Result<CardLedger> {
+    let id = cards::id_of(conn, &card.code)?.expect("the card exists");
     Ok(CardLedger {
         progress: ledger::last_progress(conn, id)?,
         progress_history: ledger::progress_history(conn, id)?,
-        milestones: ledger::milestones(conn, Some(code))?,
+        milestones: ledger::milestones(conn, Some(&card.code))?,
         indicator_figures: ledger::indicators(conn, id, &card.indicators)?,
     })
 }

@@ -6,23 +6,22 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::context;
 use crate::domain::ledger::{Figure, Indicator, Measure, Milestone, Progress};
 
+const PROGRESS: &str = "SELECT percent, date, note, user, at FROM card_progress";
+
 /// The card's last progress: the latest by date, then the latest recorded.
 pub fn last_progress(conn: &Connection, card_id: i64) -> Result<Option<Progress>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT percent, date, note, user, at FROM card_progress
-             WHERE card_id = ?1 ORDER BY date DESC, id DESC LIMIT 1",
-        )?
+        .prepare_cached(&format!(
+            "{PROGRESS} WHERE card_id = ?1 ORDER BY date DESC, id DESC LIMIT 1"
+        ))?
         .query_row([card_id], progress_row)
         .optional()?)
 }
 
 /// Every progress of the card, oldest first.
 pub fn progress_history(conn: &Connection, card_id: i64) -> Result<Vec<Progress>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT percent, date, note, user, at FROM card_progress
-         WHERE card_id = ?1 ORDER BY date, id",
-    )?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{PROGRESS} WHERE card_id = ?1 ORDER BY date, id"))?;
     let rows = stmt.query_map([card_id], progress_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -231,3 +231,21 @@ pub fn tag_untagged(env: &Env) {
         )
         .expect("tag the untagged suggestions");
 }
+
+/// The command on a pseudo-terminal, as a person runs it, in the language `lang`, with the
+/// same settings as [`Env::cmd`].
+#[cfg(unix)]
+pub fn on_a_terminal(env: &Env, lang: &str, args: &[&str]) -> expectrl::session::OsSession {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("agenda"));
+    cmd.current_dir(env.dir.path())
+        .env_remove("AGENDA_DB")
+        .env("AGENDA_LANG", lang)
+        .env_remove("AGENDA_YES")
+        .env("AGENDA_USER", "collaudo")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .args(args);
+    let mut p = expectrl::Session::spawn(cmd).expect("spawn agenda on a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    p
+}

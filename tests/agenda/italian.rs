@@ -3,6 +3,8 @@
 //! `AGENDA_LANG=it` — on the messages that matter most: a refused import with its `FILE:LINE`
 //! lines, the closing refused, a mistyped axis, the triage walk, the confirmation.
 
+#[cfg(unix)]
+use crate::common::on_a_terminal;
 use crate::common::{fixture_arg, Env};
 
 /// The command in Italian: the default, with no language asked for.
@@ -175,22 +177,6 @@ fn lists_for_people_speak_italian_with_the_glossary_labels_and_dates() {
         .as_str()
         .unwrap()
         .starts_with("2021-10-08"));
-}
-
-#[cfg(unix)]
-fn on_a_terminal(env: &Env, lang: &str, args: &[&str]) -> expectrl::session::OsSession {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("agenda"));
-    cmd.current_dir(env.dir.path())
-        .env_remove("AGENDA_DB")
-        .env("AGENDA_LANG", lang)
-        .env_remove("AGENDA_YES")
-        .env("AGENDA_USER", "collaudo")
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .args(args);
-    let mut p = expectrl::Session::spawn(cmd).expect("spawn agenda on a pty");
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    p
 }
 
 #[cfg(unix)]

@@ -1010,8 +1010,7 @@ fn triage_refuses_without_a_terminal_and_names_the_commands_that_do_the_same() {
 #[cfg(unix)]
 #[test]
 fn triage_through_a_pseudo_terminal_saves_each_answer() {
-    use expectrl::{Eof, Expect, Session};
-    use std::time::Duration;
+    use expectrl::{Eof, Expect};
 
     const DOWN: &str = "\x1b[B";
     let env = consultation();
@@ -1028,17 +1027,7 @@ fn triage_through_a_pseudo_terminal_saves_each_answer() {
         "PO-PROP-2021-10-5101",
     ])
     .success();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("agenda"));
-    cmd.current_dir(env.dir.path())
-        .env_remove("AGENDA_DB")
-        .env("AGENDA_LANG", "en")
-        .env_remove("AGENDA_YES")
-        .env("AGENDA_USER", "collaudo")
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .args(["triage", "--unanswered"]);
-    let mut p = Session::spawn(cmd).expect("spawn agenda triage on a pty");
-    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut p = crate::common::on_a_terminal(&env, "en", &["triage", "--unanswered"]);
 
     // The first suggestion, with what the person needs to decide.
     p.expect("35 suggestion(s) of the cycle 2021-2023").unwrap();

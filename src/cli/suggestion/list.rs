@@ -173,13 +173,7 @@ pub(super) fn outcome_label(code: &str) -> String {
 /// The day of a stored date or time (its first ten characters, as written), for people:
 /// `05/10/2021` in Italian, `2021-10-05` in English.
 fn day(value: &str) -> String {
-    let iso = value.get(..10).unwrap_or(value);
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return iso.to_string();
-    }
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(crate::i18n::date)
-        .unwrap_or_else(|_| iso.to_string())
+    crate::i18n::iso_date(value.get(..10).unwrap_or(value))
 }
 
 /// A stored time (RFC 3339) for people in Italian: `03/12/2026 12:46`, in local time; a bare

@@ -104,7 +104,6 @@ app-sugg-closed-act = suggestion { $reference } belongs to the cycle { $trienniu
 app-sugg-closed-hint = `agenda cycle list` shows the cycles; work goes on in the open one
 app-tag-needs-both = give one or more suggestions (numbers or references) and one or more axes ({ $axes })
 app-tag-not-an-axis = "{ $word }" is not an axis; the axes are: { $axes }
-app-tag-did-you-mean = did you mean "{ $axis }"?
 app-card-missing = there is no card with code "{ $code }"
 app-card-missing-hint = `agenda card list` shows the codes
 app-retitle-empty = the title is empty: give the title to publish, or --source to go back to the source's

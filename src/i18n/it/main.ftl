@@ -119,7 +119,6 @@ app-sugg-closed-act = il contributo { $reference } appartiene al ciclo { $trienn
 app-sugg-closed-hint = `agenda cycle list` mostra i cicli; il lavoro prosegue in quello aperto
 app-tag-needs-both = indica uno o più contributi (numeri o riferimenti) e uno o più assi ({ $axes })
 app-tag-not-an-axis = "{ $word }" non è un asse; gli assi sono: { $axes }
-app-tag-did-you-mean = forse intendevi "{ $axis }"?
 app-card-missing = non esiste una scheda con codice "{ $code }"
 app-card-missing-hint = `agenda card list` mostra i codici
 app-retitle-empty = il titolo è vuoto: indica il titolo da pubblicare, oppure --source per tornare a quello della fonte
