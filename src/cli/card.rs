@@ -40,6 +40,8 @@ pub enum CardCommand {
     Milestone(super::ledger::MilestoneCommand),
     /// An indicator's figures: unit, baseline, target, and a measured value.
     Indicator(super::ledger::IndicatorArgs),
+    /// Read a Decidim Accountability results export: result ids, statuses, progress.
+    ImportResults(super::ledger::ImportResultsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -195,12 +197,23 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// With decidim-accountability: the Accountability component the file is for.
+    #[arg(long, value_name = "ID")]
+    component: Option<String>,
+    /// With decidim-accountability: the organisation's default locale on Decidim.
+    #[arg(long, value_name = "LOCALE", default_value = "it")]
+    locale: String,
+    /// With decidim-accountability: only the cards whose result on Decidim is known.
+    #[arg(long)]
+    only_known: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Csv,
     Json,
+    /// The file Decidim's Accountability importer takes.
+    DecidimAccountability,
 }
 
 pub fn run(globals: &Globals, command: CardCommand) -> Result<()> {
@@ -213,6 +226,7 @@ pub fn run(globals: &Globals, command: CardCommand) -> Result<()> {
         CardCommand::Remove(args) => remove(globals, args),
         CardCommand::Import(args) => import(globals, args),
         CardCommand::Export(args) => export(globals, args),
+        CardCommand::ImportResults(args) => super::ledger::import_results(globals, args),
         CardCommand::Progress(args) => super::ledger::progress(globals, args),
         CardCommand::Milestone(command) => super::ledger::milestone(globals, command),
         CardCommand::Indicator(args) => super::ledger::indicator(globals, args),
@@ -628,6 +642,19 @@ fn import(globals: &Globals, args: ImportArgs) -> Result<()> {
 
 fn export(globals: &Globals, args: ExportArgs) -> Result<()> {
     let db = Db::open(&globals.db)?;
+    if args.format == ExportFormat::DecidimAccountability {
+        let options = crate::ledger::accountability::ExportOptions {
+            component: args.component.as_deref(),
+            locale: &args.locale,
+            only_known: args.only_known,
+        };
+        return super::ledger::export_results(globals, &db, &options, args.out.as_deref());
+    }
+    if args.component.is_some() || args.only_known {
+        return Err(
+            crate::error::usage(crate::t!("cli-msg-card-export-component-needs-decidim")).into(),
+        );
+    }
     let list = store::list(db.conn(), &store::Filter::default())?;
     let mut buffer = Vec::new();
     match args.format {
@@ -636,6 +663,7 @@ fn export(globals: &Globals, args: ExportArgs) -> Result<()> {
             buffer = serde_json::to_vec_pretty(&list)?;
             buffer.push(b'\n');
         }
+        ExportFormat::DecidimAccountability => unreachable!("written above"),
     }
     match args.out {
         Some(path) => {

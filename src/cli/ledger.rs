@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use crate::cli::args;
 use crate::cli::output::{self, say, TableOrJson};
 use crate::cli::Globals;
+use crate::csvin::Source;
 use crate::domain::ledger::{Milestone, MilestoneState, Percent};
 use crate::ledger::{self, MilestoneFields};
 use crate::storage::Db;
@@ -24,6 +25,25 @@ pub struct ProgressArgs {
     date: Option<String>,
     #[arg(long)]
     note: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportResultsArgs {
+    /// The results export of the component (CSV, `-` for standard input).
+    file: String,
+    /// The component the file is of, when it has no component/id column.
+    #[arg(long, value_name = "ID")]
+    component: Option<String>,
+    /// Which result stands for a card (SEM-01=70) or what a status means (conclusa=9), or a
+    /// file of such lines; repeatable.
+    #[arg(long = "map", value_name = "FILE|CARD=ID")]
+    maps: Vec<String>,
+    #[arg(long)]
+    dry_run: bool,
+    #[command(flatten)]
+    csv: args::CsvArgs,
     #[arg(long, value_enum, default_value = "table")]
     format: TableOrJson,
 }
@@ -115,7 +135,7 @@ pub struct RemoveArgs {
 pub fn progress(globals: &Globals, args: ProgressArgs) -> Result<()> {
     let mut db = Db::open(&globals.db)?;
     if let Some(file) = &args.from {
-        return progress_from(&mut db, file, args.dry_run, args.format);
+        return progress_from(globals, &mut db, file, args.dry_run, args.format);
     }
     let (Some(code), Some(percent)) = (&args.code, args.percent) else {
         unreachable!("clap requires CODE and PERCENT without --from");
@@ -213,14 +233,28 @@ pub(crate) fn indicator_line(i: &crate::domain::ledger::Indicator) -> String {
     format!("{}: {}", i.name, parts.join("; "))
 }
 
-/// `card progress --from FILE`: many cards at once, all or nothing.
-fn progress_from(db: &mut Db, file: &str, dry_run: bool, format: TableOrJson) -> Result<()> {
-    let summary = ledger::progress_file::record_from_file(
-        db,
-        file,
-        crate::csvin::Options::default(),
-        dry_run,
-    )?;
+/// `card progress --from FILE`: many cards at once, all or nothing; a Decidim results export
+/// is read as `card import-results` reads it.
+fn progress_from(
+    globals: &Globals,
+    db: &mut Db,
+    file: &str,
+    dry_run: bool,
+    format: TableOrJson,
+) -> Result<()> {
+    let source = Source::new(file)?;
+    let options = crate::csvin::Options::default();
+    let headers = crate::csvin::CsvFile::open(&source, options)?.headers;
+    if ledger::accountability::is_results_layout(&headers) {
+        let options = ledger::accountability::ImportOptions {
+            component: None,
+            maps: &[],
+            dry_run,
+            csv: options,
+        };
+        return results_from(globals, db, &source, &options, format);
+    }
+    let summary = ledger::progress_file::record_from_file(db, &source, options, dry_run)?;
     if format == TableOrJson::Json {
         return output::print_json_run(&summary, dry_run);
     }
@@ -407,4 +441,193 @@ pub(crate) fn ending_line(e: &crate::ledger::Ending) -> String {
         ));
     }
     parts.join("; ")
+}
+
+/// `card import-results FILE`: a Decidim Accountability results export read back.
+pub fn import_results(globals: &Globals, args: ImportResultsArgs) -> Result<()> {
+    let mut db = Db::open(&globals.db)?;
+    let source = Source::new(&args.file)?;
+    let options = ledger::accountability::ImportOptions {
+        component: args.component.as_deref(),
+        maps: &args.maps,
+        dry_run: args.dry_run,
+        csv: args.csv.options(),
+    };
+    results_from(globals, &mut db, &source, &options, args.format)
+}
+
+fn results_from(
+    globals: &Globals,
+    db: &mut Db,
+    source: &Source,
+    options: &ledger::accountability::ImportOptions,
+    format: TableOrJson,
+) -> Result<()> {
+    use ledger::accountability::import::Outcome;
+    let summary = ledger::accountability::import(db, source, options)?;
+    if format == TableOrJson::Json {
+        return output::print_json_run(&summary, options.dry_run);
+    }
+    let dash = || "–".to_string();
+    let mut table = output::table(&[
+        &crate::t!("ledger-head-line"),
+        &crate::t!("ledger-head-result"),
+        &crate::t!("ledger-head-card"),
+        &crate::t!("ledger-head-matched-by"),
+        &crate::t!("ledger-head-progress-change"),
+        &crate::t!("ledger-head-outcome"),
+    ]);
+    let percent = |p: Option<f64>| {
+        p.map(|p| crate::t!("ledger-percent", value = p))
+            .unwrap_or_else(dash)
+    };
+    for r in &summary.rows {
+        let outcome = match r.outcome {
+            Outcome::Recorded => crate::t!("ledger-results-recorded"),
+            Outcome::Unchanged => crate::t!("ledger-results-unchanged"),
+            Outcome::NoProgress => crate::t!("ledger-results-no-progress"),
+            Outcome::Kept => crate::t!("ledger-results-kept"),
+            Outcome::NotMatched => crate::t!("ledger-results-not-matched"),
+        };
+        table.add_row(vec![
+            r.line.to_string(),
+            r.result_id.clone().unwrap_or_else(dash),
+            r.card.clone().unwrap_or_else(dash),
+            r.matched_by
+                .map(|by| crate::t!("ledger-matched-by", by = by))
+                .unwrap_or_else(dash),
+            format!(
+                "{} → {}",
+                percent(r.card_progress.map(f64::from)),
+                percent(r.decidim_progress)
+            ),
+            outcome,
+        ]);
+    }
+    output::print_table(&table)?;
+    for r in &summary.rows {
+        if let (Some(card), Some(reason)) = (&r.card, &r.reason) {
+            say(crate::t!(
+                "ledger-results-kept-why",
+                line = r.line,
+                card = card.as_str(),
+                reason = reason.as_str()
+            ));
+        }
+    }
+    say(crate::t!(
+        "ledger-results-summary",
+        file = summary.file.as_str(),
+        read = summary.read,
+        matched = summary.matched,
+        learned = summary.ids_learned,
+        recorded = summary.progress_recorded,
+        dry_run = if options.dry_run { "yes" } else { "no" }
+    ));
+    let unmatched: Vec<String> = summary
+        .rows
+        .iter()
+        .filter(|r| r.outcome == Outcome::NotMatched)
+        .map(|r| r.line.to_string())
+        .collect();
+    if !unmatched.is_empty() {
+        say(crate::t!(
+            "ledger-results-unmatched",
+            count = unmatched.len(),
+            lines = unmatched.join(", ")
+        ));
+    }
+    for s in &summary.statuses {
+        let named = s.key.clone().or(s.name.clone()).unwrap_or_default();
+        match s.card_status {
+            Some(status) => say(crate::t!(
+                "ledger-results-status",
+                component = s.component.as_str(),
+                id = s.status_id.as_str(),
+                named = named,
+                status = crate::domain::Term::label(status),
+                by = s.told_by.unwrap_or("")
+            )),
+            None => say(crate::t!(
+                "ledger-results-status-unknown",
+                component = s.component.as_str(),
+                id = s.status_id.as_str(),
+                named = named
+            )),
+        }
+    }
+    if !summary.at_100.is_empty() {
+        say(crate::t!(
+            "ledger-file-at-100",
+            count = summary.at_100.len(),
+            cards = summary.at_100.join(", ")
+        ));
+        if !options.dry_run && summary.at_100.len() == 1 {
+            offer_conclusa(globals, db, &summary.at_100[0])?;
+        }
+    }
+    Ok(())
+}
+
+/// `card export --format decidim-accountability`: the file on stdout or `--out`, and on stderr
+/// what Decidim will do with it that the office should know.
+pub fn export_results(
+    globals: &Globals,
+    db: &Db,
+    options: &ledger::accountability::ExportOptions,
+    out: Option<&std::path::Path>,
+) -> Result<()> {
+    let exported = ledger::accountability::export(db.conn(), options)?;
+    match out {
+        Some(path) => {
+            crate::outfile::ensure_not_a_database(path, &globals.db)?;
+            crate::outfile::write_whole(path, &exported.bytes)?;
+            say(crate::t!(
+                "ledger-export-written",
+                count = exported.rows,
+                path = path.display().to_string(),
+                component = exported.component.clone().unwrap_or("none".into())
+            ));
+        }
+        None => output::print(&String::from_utf8_lossy(&exported.bytes))?,
+    }
+    if !exported.to_create.is_empty() {
+        output::warn(crate::t!(
+            "ledger-export-to-create",
+            count = exported.to_create.len(),
+            cards = exported.to_create.join(", ")
+        ));
+        say(crate::t!("ledger-export-to-create-hint"));
+    }
+    let mut unknown: Vec<(crate::domain::CardStatus, Vec<&str>)> = Vec::new();
+    for s in &exported.status_unknown {
+        match unknown.iter_mut().find(|(status, _)| *status == s.status) {
+            Some((_, cards)) => cards.push(&s.card),
+            None => unknown.push((s.status, vec![&s.card])),
+        }
+    }
+    for (status, cards) in &unknown {
+        output::warn(crate::t!(
+            "ledger-export-status-unknown",
+            status = crate::domain::Term::label(*status),
+            count = cards.len(),
+            cards = cards.join(", ")
+        ));
+    }
+    if !unknown.is_empty() {
+        say(crate::t!("ledger-export-status-hint"));
+    }
+    if !exported.proposals_cut.is_empty() {
+        let others: Vec<String> = exported
+            .proposals_cut
+            .iter()
+            .map(|p| format!("{} → {}", p.card, p.proposal_ids[1..].join(", ")))
+            .collect();
+        output::warn(crate::t!(
+            "ledger-export-proposals-cut",
+            count = exported.proposals_cut.len(),
+            others = others.join("; ")
+        ));
+    }
+    Ok(())
 }

@@ -116,7 +116,7 @@ pub fn progress_allowed(
         CardStatus::Sospesa => Err(refused(t!(
             "domain-progress-sospesa",
             code = code,
-            last = last.map(i64::from).unwrap_or(0)
+            last = last.map(|l| l.to_string()).unwrap_or("none".into())
         ))
         .hint(t!("domain-progress-sospesa-hint", code = code))),
         CardStatus::Conclusa => Ok(Follows::Nothing),

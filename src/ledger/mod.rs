@@ -1,6 +1,7 @@
 //! Keeping the implementation ledger of the cards: progress and milestones, on the open cycle,
 //! with the rule of the domain ([`crate::domain::ledger`]) and every change in the audit log.
 
+pub mod accountability;
 pub mod progress_file;
 
 use anyhow::Result;

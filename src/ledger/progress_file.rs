@@ -58,12 +58,11 @@ struct Row {
 
 pub fn record_from_file(
     db: &mut Db,
-    file: &str,
+    source: &Source,
     options: Options,
     dry_run: bool,
 ) -> Result<FileSummary> {
-    let source = Source::new(file)?;
-    let mut csv = CsvFile::open(&source, options)?;
+    let mut csv = CsvFile::open(source, options)?;
     let columns: Vec<Option<Column>> = csv.headers.iter().map(|h| column_for(h)).collect();
     for (needed, what) in [(Column::Code, "code"), (Column::Percent, "progress")] {
         if !columns.contains(&Some(needed)) {

@@ -35,6 +35,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_ledger.sql"),
     // 11: indicators with figures (unit, baseline, target, measures); today's become figureless.
     include_str!("migrations/0011_indicators.sql"),
+    // 12: the Decidim Accountability results and statuses that stand for the cards.
+    include_str!("migrations/0012_decidim_results.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL

@@ -5,6 +5,7 @@
 //! stderr when it has to wait for another writer. Writes happen in IMMEDIATE transactions
 //! through [`Db::write`], which also gives the audit log its entry.
 
+pub mod accountability;
 pub mod annexes;
 pub mod answers;
 pub mod audit;

@@ -126,6 +126,7 @@ fn the_json_of_every_command_keeps_its_shape() {
     let cards = fixture_arg("cards.csv");
     let proposals = fixture_arg("decidim-2021-proposals-later.csv");
     let responses = fixture_arg("responses-2021.csv");
+    let results = fixture_arg("decidim-2022-results.csv");
     let progress = env.write(
         "avanzamento.csv",
         "Codice;Avanzamento;Data\nSEM-01;100;2021-11-30\n",
@@ -209,6 +210,17 @@ fn the_json_of_every_command_keeps_its_shape() {
                 "progress",
                 "--from",
                 &progress,
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            "card_import_results_dry_run",
+            vec![
+                "card",
+                "import-results",
+                &results,
                 "--dry-run",
                 "--format",
                 "json",

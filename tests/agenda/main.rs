@@ -1,6 +1,7 @@
 //! Integration tests: every test runs the real `agenda` binary in a temporary folder.
 //! One test binary with a module per topic, so it links once.
 
+mod accountability;
 mod annex;
 mod approved;
 mod common;

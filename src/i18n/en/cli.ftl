@@ -233,3 +233,4 @@ cli-msg-card-exported = { $count } card(s) written to { $path }
 cli-msg-confirm-keys = [y/N]
 cli-msg-confirm-yes = yes
 cli-msg-confirm-no = no
+cli-msg-card-export-component-needs-decidim = --component and --only-known are for --format decidim-accountability

@@ -94,7 +94,10 @@ domain-row-duplicate-key = the key "{ $key }" appears again (an earlier row has 
 domain-percent-bad = "{ $value }" is not a progress: write a whole number from 0 to 100 (60 or 60%)
 domain-progress-conclusa = the card { $code } is conclusa, so it is at 100 %: it cannot go to { $percent } %
 domain-progress-conclusa-hint = if the work resumed, change its status first (`agenda card status { $code } in-corso`)
-domain-progress-sospesa = the card { $code } is sospesa: it keeps its last progress ({ $last } %)
+domain-progress-sospesa = the card { $code } is sospesa: { $last ->
+        [none] it stays without progress until it is resumed
+       *[other] it keeps its last progress ({ $last } %)
+    }
 domain-progress-sospesa-hint = resume it first (`agenda card status { $code } in-corso`), then record its progress
 domain-milestone-title-bad = a milestone needs a title, on one line
 domain-indicator-value-bad = "{ $value }" is not a value: write a number such as 12500, 12.500 or 3,5

@@ -72,7 +72,7 @@ cli-cycle-show = One cycle: its phases with their dates, the act, the suggestion
 cli-cycle-show--triennium = The triennium, e.g. 2021-2023
 cli-cycle-show--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-card = Project cards (schede) of the Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`
+cli-card = Project cards (schede) of the Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`, `import-results`
 
 cli-card-add = Add a project card
 cli-card-add--code = A unique code that will stand for this card forever (e.g. SEM-01)
@@ -131,8 +131,11 @@ cli-card-import--encoding = The text encoding; auto tells it from the file's byt
 cli-card-import--delimiter = The field separator; auto tells it from the header line
 cli-card-import--format = How to print: a table for people (the default), or json/csv for scripts
 
-cli-card-export = Write every card as CSV or JSON (the CSV reads back with `card import`)
-cli-card-export--format = How to print: a table for people (the default), or json/csv for scripts
+cli-card-export = Write every card as CSV or JSON (the CSV reads back with `card import`), or as the results file of Decidim's Accountability
+cli-card-export--format = csv (the default, reads back with `card import`), json, or decidim-accountability (the file Decidim's results importer takes)
+cli-card-export--component = With decidim-accountability: the Accountability component the file is for (its id); the only one known when left out
+cli-card-export--only_known = With decidim-accountability: only the cards whose result on Decidim is known (Decidim creates none)
+cli-card-export--locale = With decidim-accountability: the organisation's default locale on Decidim, for title/<locale> and description/<locale>
 cli-card-export--out = Write to this file instead of standard output
 
 cli-suggestion = Citizens' suggestions (contributi): `import`, `batches`, `list`, `show`, `similar`, `tag`, `untag`, `autotag`, `retitle`, `link`, `unlink`, `respond`, `export-answers`
@@ -374,3 +377,13 @@ cli-suggestion-list--delivered = Only suggestions accepted (accolto, parzialment
 cli-suggestion-list--in_progress = Only suggestions accepted with a card that is not concluded yet
 cli-card-progress--from = A CSV file of progress figures (UTF-8 or Windows-1252, "," or ";"): columns Codice, Avanzamento, Data, Nota (or code, progress, date, note); all or nothing
 cli-card-progress--dry_run = With --from: check the file and say what it would record, writing nothing
+
+cli-card-import-results = Read a results export of a Decidim Accountability component: which result is each card, the statuses, the progress; all or nothing
+cli-card-import-results--file = The results export (CSV as Decidim writes it, `-` for standard input)
+cli-card-import-results--component = The component the file is of, when it has no component/id column
+cli-card-import-results--maps = Which result is a card (SEM-01=70) or which card status a Decidim status means (conclusa=9), or a file of such lines; repeatable
+cli-card-import-results--dry_run = Check the file and say what it would learn and record, writing nothing
+cli-card-import-results--encoding = The text encoding; auto tells it from the file's bytes
+cli-card-import-results--delimiter = The field separator; auto tells it from the header line
+cli-card-import-results--format = How to print: a table for people (the default), or json for scripts
+cli-value-file-card-id = FILE|CARD=ID

@@ -315,3 +315,4 @@ cli-msg-card-exported = { $count ->
 cli-msg-confirm-keys = [s/N]
 cli-msg-confirm-yes = sì
 cli-msg-confirm-no = no
+cli-msg-card-export-component-needs-decidim = --component e --only-known valgono per --format decidim-accountability

@@ -94,7 +94,10 @@ domain-row-duplicate-key = la chiave "{ $key }" compare di nuovo (c'è già in u
 domain-percent-bad = "{ $value }" non è un avanzamento: scrivi un numero intero da 0 a 100 (60 o 60%)
 domain-progress-conclusa = la scheda { $code } è conclusa, quindi è al 100 %: non può scendere a { $percent } %
 domain-progress-conclusa-hint = se il lavoro è ripreso, cambiane prima lo stato (`agenda card status { $code } in-corso`)
-domain-progress-sospesa = la scheda { $code } è sospesa: resta al suo ultimo avanzamento ({ $last } %)
+domain-progress-sospesa = la scheda { $code } è sospesa: { $last ->
+        [none] resta senza avanzamento finché non riprende
+       *[other] resta al suo ultimo avanzamento ({ $last } %)
+    }
 domain-progress-sospesa-hint = riprendila prima (`agenda card status { $code } in-corso`), poi registra l'avanzamento
 domain-milestone-title-bad = una tappa richiede un titolo, su una riga
 domain-indicator-value-bad = "{ $value }" non è un valore: scrivi un numero come 12500, 12.500 o 3,5

@@ -72,7 +72,7 @@ cli-cycle-show = Un ciclo: le sue fasi con le date, l'atto, i contributi (il cic
 cli-cycle-show--triennium = Il triennio, ad es. 2021-2023
 cli-cycle-show--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-card = Le schede progetto dell'Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`
+cli-card = Le schede progetto dell'Agenda: `add`, `list`, `show`, `edit`, `status`, `remove`, `import`, `export`, `progress`, `milestone`, `indicator`, `import-results`
 
 cli-card-add = Aggiunge una scheda progetto
 cli-card-add--code = Un codice univoco che identificherà per sempre questa scheda (ad es. SEM-01)
@@ -131,8 +131,11 @@ cli-card-import--encoding = La codifica del testo; auto la riconosce dai byte de
 cli-card-import--delimiter = Il separatore dei campi; auto lo riconosce dalla riga di intestazione
 cli-card-import--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
 
-cli-card-export = Scrive tutte le schede in CSV o JSON (il CSV si può reimportare con `card import`)
-cli-card-export--format = Come stampare: una tabella da leggere (predefinita), o json/csv per gli script
+cli-card-export = Scrive tutte le schede in CSV o JSON (il CSV si può reimportare con `card import`), o come file dei risultati dell'Accountability di Decidim
+cli-card-export--format = csv (predefinito, si reimporta con `card import`), json, o decidim-accountability (il file che l'importatore dei risultati di Decidim accetta)
+cli-card-export--component = Con decidim-accountability: il componente Accountability a cui è destinato il file (il suo id); se omesso, l'unico noto
+cli-card-export--only_known = Con decidim-accountability: solo le schede di cui è noto il risultato su Decidim (Decidim non ne crea)
+cli-card-export--locale = Con decidim-accountability: la lingua predefinita dell'organizzazione su Decidim, per title/<lingua> e description/<lingua>
 cli-card-export--out = Scrive in questo file invece che sullo standard output
 
 cli-suggestion = I contributi dei cittadini: `import`, `batches`, `list`, `show`, `similar`, `tag`, `untag`, `autotag`, `retitle`, `link`, `unlink`, `respond`, `export-answers`
@@ -374,3 +377,13 @@ cli-suggestion-list--delivered = Solo i contributi accolti (accolto, parzialment
 cli-suggestion-list--in_progress = Solo i contributi accolti con una scheda non ancora conclusa
 cli-card-progress--from = Un file CSV di avanzamenti (UTF-8 o Windows-1252, "," o ";"): colonne Codice, Avanzamento, Data, Nota (o code, progress, date, note); tutto o niente
 cli-card-progress--dry_run = Con --from: controlla il file e dice che cosa registrerebbe, senza scrivere nulla
+
+cli-card-import-results = Legge un'esportazione dei risultati di un componente Accountability di Decidim: quale risultato è ogni scheda, gli stati, l'avanzamento; tutto o niente
+cli-card-import-results--file = L'esportazione dei risultati (CSV come lo scrive Decidim, `-` per lo standard input)
+cli-card-import-results--component = Il componente di cui è il file, se non ha la colonna component/id
+cli-card-import-results--maps = Quale risultato è una scheda (SEM-01=70) o quale stato di scheda vuol dire uno stato di Decidim (conclusa=9), o un file di righe così; ripetibile
+cli-card-import-results--dry_run = Controlla il file e dice cosa apprenderebbe e registrerebbe, senza scrivere nulla
+cli-card-import-results--encoding = La codifica del testo; auto la riconosce dai byte del file
+cli-card-import-results--delimiter = Il separatore dei campi; auto lo riconosce dalla riga di intestazione
+cli-card-import-results--format = Come stampare: una tabella da leggere (predefinita), o json per gli script
+cli-value-file-card-id = FILE|SCHEDA=ID
