@@ -99,3 +99,23 @@ mod tests {
         assert_eq!(number(999), "999");
     }
 }
+
+/// A card's progress as the report prints it beside its bar: `60%`.
+pub fn progress_label(percent: u8) -> String {
+    format!("{percent}%")
+}
+
+/// What the report says of a card without progress.
+pub const NO_PROGRESS: &str = "nessun avanzamento registrato";
+
+/// A value of an indicator the Italian way: `12.500`, `3,5`, `1.500,75` (the ledger keeps at
+/// most two decimals).
+pub fn value_label(value: f64) -> String {
+    let cents = (value * 100.0).round() as i64;
+    let whole = number(cents / 100);
+    match (cents % 100).unsigned_abs() {
+        0 => whole,
+        c if c % 10 == 0 => format!("{whole},{}", c / 10),
+        c => format!("{whole},{c:02}"),
+    }
+}

@@ -35,6 +35,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_ledger.sql"),
     // 11: indicators with figures (unit, baseline, target, measures); today's become figureless.
     include_str!("migrations/0011_indicators.sql"),
+    // 12: (main)
+    // 13: the ledger as it stood when a cycle closed (progress, milestones, indicators).
+    include_str!("migrations/0013_ledger_snapshots.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL
