@@ -114,7 +114,15 @@ table.matrix { table-layout: fixed; }
 .bar { white-space: nowrap; }
 .bar svg { vertical-align: -1px; }
 .bar .value { font-weight: 700; font-variant-numeric: tabular-nums; }
+table.progress, table.milestones, table.indicators { table-layout: fixed; }
+table.progress th:nth-child(1), table.milestones th:nth-child(1), table.indicators th:nth-child(1) { width: 9%; }
+table.progress thead th:nth-child(2) { width: 31%; }
+table.progress thead th:nth-child(3) { width: 16%; }
+table.progress thead th:nth-child(4) { width: 19%; }
 table.progress td:nth-child(4) { white-space: nowrap; }
+table.milestones thead th:nth-child(3), table.milestones thead th:nth-child(4) { width: 15%; }
+table.indicators thead th:nth-child(2) { width: 22%; }
+table.indicators thead th:nth-child(6) { width: 12%; }
 table.responses .code .progress { white-space: normal; font-size: .85em; color: #444; }
 table.matrix thead th:first-child { width: 24%; }
 table.matrix thead th.num { white-space: normal; text-align: right; font-size: .85em; padding: .2rem .25rem; }
@@ -269,8 +277,9 @@ fn counts(out: &mut dyn Write, c: &Counts) -> Result<()> {
 }
 
 fn table(out: &mut dyn Write, t: &Table) -> Result<()> {
-    // The matrix follows a heading of the same words: its caption is for screen readers only.
-    let caption = if t.class == "matrix" {
+    // These follow a heading or a sentence of the same words: their caption is for screen
+    // readers only.
+    let caption = if matches!(t.class, "matrix" | "progress" | "milestones" | "indicators") {
         " class=\"vh\""
     } else {
         ""

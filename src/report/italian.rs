@@ -81,25 +81,6 @@ pub fn period_label(phase: &PhaseDates) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::short_date;
-
-    #[test]
-    fn dates_and_shares_in_italian() {
-        assert_eq!(long_date("2021-12-01"), "1° dicembre 2021");
-        assert_eq!(long_date("2022-01-20"), "20 gennaio 2022");
-        assert_eq!(short_date("2021-12-01"), "01/12/2021");
-        assert_eq!(short_date("ieri"), "ieri");
-        assert_eq!(percent(1, 8), "12,5%");
-        assert_eq!(percent(2, 3), "66,7%");
-        assert_eq!(percent(0, 0), "–");
-        assert_eq!(number(1_234_567), "1.234.567");
-        assert_eq!(number(999), "999");
-    }
-}
-
 /// A card's progress as the report prints it beside its bar: `60%`.
 pub fn progress_label(percent: u8) -> String {
     format!("{percent}%")
@@ -117,5 +98,33 @@ pub fn value_label(value: f64) -> String {
         0 => whole,
         c if c % 10 == 0 => format!("{whole},{}", c / 10),
         c => format!("{whole},{c:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::short_date;
+
+    #[test]
+    fn dates_and_shares_in_italian() {
+        assert_eq!(long_date("2021-12-01"), "1° dicembre 2021");
+        assert_eq!(long_date("2022-01-20"), "20 gennaio 2022");
+        assert_eq!(short_date("2021-12-01"), "01/12/2021");
+        assert_eq!(short_date("ieri"), "ieri");
+        assert_eq!(percent(1, 8), "12,5%");
+        assert_eq!(percent(2, 3), "66,7%");
+        assert_eq!(percent(0, 0), "–");
+        assert_eq!(number(1_234_567), "1.234.567");
+        assert_eq!(number(999), "999");
+    }
+
+    #[test]
+    fn indicator_values_and_progress_in_italian() {
+        assert_eq!(value_label(12500.0), "12.500");
+        assert_eq!(value_label(3.5), "3,5");
+        assert_eq!(value_label(1500.75), "1.500,75");
+        assert_eq!(value_label(0.05), "0,05");
+        assert_eq!(progress_label(60), "60%");
     }
 }

@@ -649,22 +649,18 @@ fn annexes(r: &Report) -> Chapter {
     )
 }
 
-/// "1.200 pagamenti (31/12/2020)": a value with its unit and day.
-fn figure_label(value: f64, unit: &str, date: Option<&str>) -> String {
+/// "1.200 (31/12/2020)": a value with its day (the unit is in the indicator's column).
+fn figure_label(value: f64, date: Option<&str>) -> String {
     let mut s = value_label(value);
-    if !unit.trim().is_empty() {
-        s.push(' ');
-        s.push_str(unit.trim());
-    }
     if let Some(d) = date {
         s.push_str(&format!(" ({})", short_date(d)));
     }
     s
 }
 
-fn figure_cell(f: &Option<Figure>, unit: &str) -> Inline {
+fn figure_cell(f: &Option<Figure>) -> Inline {
     text(match f {
-        Some(f) => figure_label(f.value, unit, f.date.as_deref()),
+        Some(f) => figure_label(f.value, f.date.as_deref()),
         None => "–".to_string(),
     })
 }
@@ -681,12 +677,12 @@ fn milestone_table(
     reached: bool,
 ) -> Block {
     let mut columns = vec![
-        Column::new("Scheda", "auto"),
+        Column::new("Scheda", "1.8cm"),
         Column::new("Traguardo", "1fr"),
-        Column::new("Previsto per", "2.4cm"),
+        Column::new("Previsto per", "auto"),
     ];
     if reached {
-        columns.push(Column::new("Raggiunto il", "2.4cm"));
+        columns.push(Column::new("Raggiunto il", "auto"));
     }
     Block::Table(Table {
         caption: caption.to_string(),
@@ -747,8 +743,9 @@ fn implementation(r: &Report) -> Chapter {
         blocks.push(Block::Table(Table {
             caption: format!("Avanzamento delle schede – {}", axis.label),
             class: "progress",
+            // The same widths in every axis, so that the tables line up page after page.
             columns: vec![
-                Column::new("Scheda", "auto"),
+                Column::new("Scheda", "1.8cm"),
                 Column::new("Progetto", "1fr"),
                 Column::new("Stato", "2.3cm"),
                 Column::new("Avanzamento", "3.9cm"),
@@ -830,12 +827,12 @@ fn implementation(r: &Report) -> Chapter {
             caption: "Indicatori e obiettivi".to_string(),
             class: "indicators",
             columns: vec![
-                Column::new("Scheda", "auto"),
-                Column::new("Indicatore", "1fr"),
-                Column::new("Partenza", "2.7cm"),
-                Column::new("Ultima misura", "2.7cm"),
-                Column::new("Obiettivo", "2.7cm"),
-                Column::new("Esito", "2cm"),
+                Column::new("Scheda", "1.8cm"),
+                Column::new("Indicatore (unità)", "1fr"),
+                Column::new("Partenza", "auto"),
+                Column::new("Ultima misura", "auto"),
+                Column::new("Obiettivo", "auto"),
+                Column::new("Esito", "auto"),
             ],
             rows: im
                 .indicators
@@ -843,13 +840,17 @@ fn implementation(r: &Report) -> Chapter {
                 .map(|i| {
                     vec![
                         card_link(&i.card),
-                        text(&i.name),
-                        figure_cell(&i.baseline, &i.unit),
+                        text(if i.unit.trim().is_empty() {
+                            i.name.clone()
+                        } else {
+                            format!("{} ({})", i.name, i.unit.trim())
+                        }),
+                        figure_cell(&i.baseline),
                         text(match &i.last {
-                            Some(m) => figure_label(m.value, &i.unit, Some(&m.date)),
+                            Some(m) => figure_label(m.value, Some(&m.date)),
                             None => "nessuna misura".to_string(),
                         }),
-                        figure_cell(&i.target, &i.unit),
+                        figure_cell(&i.target),
                         text(i.outcome()),
                     ]
                 })

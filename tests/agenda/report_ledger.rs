@@ -193,7 +193,7 @@ fn the_chapter_in_markdown_comes_after_the_cards_with_bars_milestones_and_indica
     );
     assert!(ch.contains("Traguardi in programma (1):"), "{ch}");
     assert!(
-        ch.contains("| SEM-04 | Pagamenti pagoPA annui | 1.200 pagamenti (31/12/2020) | 8.400 pagamenti (30/11/2021) | 30.000 pagamenti (31/12/2023) | non raggiunto |"),
+        ch.contains("| SEM-04 | Pagamenti pagoPA annui (pagamenti) | 1.200 (31/12/2020) | 8.400 (30/11/2021) | 30.000 (31/12/2023) | non raggiunto |"),
         "{ch}"
     );
     // The cards chapter still says which chapter holds them.
@@ -243,7 +243,7 @@ fn the_chapter_in_the_pdf() {
         "Traguardi mancati (1):",
         "Dismissione delle credenziali comunali",
         "31/10/2021",
-        "8.400 pagamenti (30/11/2021)",
+        "8.400 (30/11/2021)",
         "non raggiunto",
         "6. Cosa è cambiato",
     ] {
@@ -447,9 +447,7 @@ fn a_closed_cycles_figures_are_those_at_its_closing() {
     assert!(ch.contains("██████████ 100%"), "{ch}");
     assert!(ch.contains("█████░░░░░ 50%"), "{ch}");
     assert!(
-        ch.contains(
-            "| 31.000 pagamenti (31/10/2022) | 30.000 pagamenti (31/12/2023) | raggiunto |"
-        ),
+        ch.contains("| 31.000 (31/10/2022) | 30.000 (31/12/2023) | raggiunto |"),
         "{ch}"
     );
     // Milestones reached in the cycle are those since the previous closing.
