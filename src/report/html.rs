@@ -111,15 +111,13 @@ table.responses .note { font-style: italic; }
   table.matrix th, table.matrix td { overflow-wrap: normal; hyphens: none; }
 }
 table.matrix { table-layout: fixed; }
-.bar { white-space: nowrap; }
 .bar svg { vertical-align: -1px; }
 .bar .value { font-weight: 700; font-variant-numeric: tabular-nums; }
 table.progress, table.milestones, table.indicators { table-layout: fixed; }
-table.progress th:nth-child(1), table.milestones th:nth-child(1), table.indicators th:nth-child(1) { width: 9%; }
+table.progress thead th:nth-child(1), table.milestones thead th:nth-child(1), table.indicators thead th:nth-child(1) { width: 9%; }
 table.progress thead th:nth-child(2) { width: 31%; }
 table.progress thead th:nth-child(3) { width: 16%; }
 table.progress thead th:nth-child(4) { width: 19%; }
-table.progress td:nth-child(4) { white-space: nowrap; }
 table.milestones thead th:nth-child(3), table.milestones thead th:nth-child(4) { width: 15%; }
 table.indicators thead th:nth-child(2) { width: 22%; }
 table.indicators thead th:nth-child(6) { width: 12%; }
@@ -164,6 +162,7 @@ footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; fo
   .draft .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700; color: rgba(155, 28, 28, .10); transform: rotate(-35deg); z-index: 0; pointer-events: none; }
   .draft .draft-banner { margin-top: 8mm; }
   footer { display: none; }
+  .bar svg { width: 16mm; height: 2.6mm; }
 }
 "#;
 
@@ -193,7 +192,7 @@ fn inline(spans: &[Span]) -> String {
 fn progress_bar(percent: u8) -> String {
     let p = percent.min(100);
     format!(
-        "<span class=\"bar\"><svg viewBox=\"0 0 100 12\" width=\"100\" height=\"12\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0.5\" y=\"0.5\" width=\"99\" height=\"11\" fill=\"#fff\" stroke=\"#1a1a1a\"/><rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"11\" fill=\"#0b3d66\"/></svg> <span class=\"value\">{}</span></span>",
+        "<span class=\"bar\"><svg viewBox=\"0 0 100 12\" width=\"100\" height=\"12\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0.5\" y=\"0.5\" width=\"99\" height=\"11\" fill=\"#fff\" stroke=\"#1a1a1a\"/><rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"11\" fill=\"#0b3d66\"/></svg> <span class=\"value\">{}</span></span>",
         f64::from(p) * 0.99,
         progress_label(p)
     )

@@ -829,9 +829,10 @@ fn implementation(r: &Report) -> Chapter {
             columns: vec![
                 Column::new("Scheda", "1.8cm"),
                 Column::new("Indicatore (unità)", "1fr"),
-                Column::new("Partenza", "auto"),
-                Column::new("Ultima misura", "auto"),
-                Column::new("Obiettivo", "auto"),
+                // The day under the value, so that the indicator's name keeps its room.
+                Column::new("Partenza", "2.3cm"),
+                Column::new("Ultima misura", "2.3cm"),
+                Column::new("Obiettivo", "2.3cm"),
                 Column::new("Esito", "auto"),
             ],
             rows: im
