@@ -288,6 +288,8 @@ fn close(tx: &Tx, cycle: &Cycle, c: &Closing) -> Result<Step> {
     };
     cycles::close(tx, cycle, date, act, c.act_date, note)?;
     let cards = cards::snapshot(tx, cycle.id)?;
+    // The ledger too, so that the report's "Stato di attuazione" stays as approved.
+    crate::storage::ledger_snapshots::take(tx, cycle.id, date)?;
     tx.audit(
         "cycle.close",
         Some(&cycle.triennium.to_string()),

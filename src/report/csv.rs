@@ -95,7 +95,40 @@ const FIGURE_COLUMNS: &[(&str, &str)] = &[
     ("numero", "Numero"),
 ];
 
+/// The columns of the implementation annex (`stato-attuazione.csv`): one row per card's
+/// progress, per milestone and per indicator, told apart by `tipo`.
+const IMPLEMENTATION_COLUMNS: &[(&str, &str)] = &[
+    ("tipo", "Tipo"),
+    ("codice_scheda", "Codice scheda"),
+    ("titolo_scheda", "Titolo della scheda"),
+    ("asse", "Asse"),
+    ("stato_scheda", "Stato della scheda"),
+    ("voce", "Traguardo o indicatore"),
+    ("avanzamento_percentuale", "Avanzamento (%)"),
+    ("data_avanzamento", "Data dell'avanzamento"),
+    ("nota", "Nota"),
+    ("data_prevista", "Data prevista"),
+    ("data_raggiungimento", "Data di raggiungimento"),
+    ("esito", "Esito"),
+    ("unita_misura", "Unità di misura"),
+    ("valore_partenza", "Valore di partenza"),
+    ("data_partenza", "Data del valore di partenza"),
+    ("ultimo_valore", "Ultima misura"),
+    ("data_ultimo_valore", "Data dell'ultima misura"),
+    ("valore_obiettivo", "Valore obiettivo"),
+    ("data_obiettivo", "Data dell'obiettivo"),
+];
+
 impl Flavour {
+    /// A value of an indicator: `8400`, `3.5`; with a decimal comma for Excel.
+    fn value(self, v: f64) -> String {
+        let plain = format!("{v}");
+        match self {
+            Flavour::OpenData => plain,
+            Flavour::Excel => plain.replace('.', ","),
+        }
+    }
+
     /// The header row of an annex with these columns.
     fn header(self, columns: &[(&'static str, &'static str)]) -> Vec<&'static str> {
         columns
@@ -251,12 +284,126 @@ pub fn write_figures(g: &Gathered, flavour: Flavour, out: &mut dyn Write) -> Res
     annex.finish()
 }
 
+/// Writes the implementation annex (`stato-attuazione.csv`): for each card in the order of the
+/// Agenda, its progress, then its milestones (reached in the cycle, missed, to come) by planned
+/// date, then its indicators with figures. No one who recorded a figure is named.
+pub fn write_implementation(g: &Gathered, flavour: Flavour, out: &mut dyn Write) -> Result<()> {
+    let mut annex = Annex::new(out, flavour, IMPLEMENTATION_COLUMNS)?;
+    let im = &g.report.implementation;
+    let date = |d: Option<&str>| d.map(|d| flavour.date(d)).unwrap_or_default();
+    let mut milestones: Vec<(&super::implementation::MilestoneEntry, &str)> = im
+        .reached
+        .iter()
+        .map(|m| (m, "raggiunto"))
+        .chain(im.missed.iter().map(|m| (m, "mancato")))
+        .chain(im.upcoming.iter().map(|m| (m, "in programma")))
+        .collect();
+    milestones.sort_by(|a, b| (&a.0.card, &a.0.planned).cmp(&(&b.0.card, &b.0.planned)));
+    for axis in &im.axes {
+        for card in &axis.cards {
+            let head = [
+                card.code.as_str(),
+                card.title.as_str(),
+                axis.label.as_str(),
+                card.status_label.as_str(),
+            ];
+            let row = |kind: &str, rest: [String; 14]| -> Vec<String> {
+                let mut cells = vec![kind.to_string()];
+                cells.extend(head.iter().map(|c| c.to_string()));
+                cells.extend(rest);
+                cells
+            };
+            let p = card.progress.as_ref();
+            annex.row(&row(
+                "avanzamento",
+                [
+                    String::new(),
+                    p.map(|p| p.percent.to_string()).unwrap_or_default(),
+                    date(p.and_then(|p| p.date.as_deref())),
+                    p.and_then(|p| p.note.clone()).unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            ))?;
+            for (m, outcome) in milestones.iter().filter(|(m, _)| m.card == card.code) {
+                annex.row(&row(
+                    "traguardo",
+                    [
+                        m.title.clone(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        date(Some(&m.planned)),
+                        date(m.reached_on.as_deref()),
+                        outcome.to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ],
+                ))?;
+            }
+            for i in im.indicators.iter().filter(|i| i.card == card.code) {
+                let figure = |f: &Option<crate::domain::ledger::Figure>| {
+                    (
+                        f.as_ref()
+                            .map(|f| flavour.value(f.value))
+                            .unwrap_or_default(),
+                        date(f.as_ref().and_then(|f| f.date.as_deref())),
+                    )
+                };
+                let (base, base_on) = figure(&i.baseline);
+                let (target, target_on) = figure(&i.target);
+                annex.row(&row(
+                    "indicatore",
+                    [
+                        i.name.clone(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        i.outcome().to_string(),
+                        i.unit.clone(),
+                        base,
+                        base_on,
+                        i.last
+                            .as_ref()
+                            .map(|m| flavour.value(m.value))
+                            .unwrap_or_default(),
+                        date(i.last.as_ref().map(|m| m.date.as_str())),
+                        target,
+                        target_on,
+                    ],
+                ))?;
+            }
+        }
+    }
+    annex.finish()
+}
+
 /// Writes one annex.
 pub type AnnexWriter = fn(&Gathered, Flavour, &mut dyn Write) -> Result<()>;
 
 /// The writers of the annexes, by file name, in the order of [`ANNEXES`].
 pub fn annexes() -> Vec<(&'static str, AnnexWriter)> {
-    let writers: [AnnexWriter; 3] = [write_responses, write_cards, write_figures];
+    let writers: [AnnexWriter; 4] = [
+        write_responses,
+        write_cards,
+        write_figures,
+        write_implementation,
+    ];
     ANNEXES.iter().map(|(name, _)| *name).zip(writers).collect()
 }
 
@@ -266,7 +413,12 @@ mod tests {
 
     #[test]
     fn every_column_has_a_code_and_a_readable_header() {
-        for columns in [RESPONSE_COLUMNS, CARD_COLUMNS, FIGURE_COLUMNS] {
+        for columns in [
+            RESPONSE_COLUMNS,
+            CARD_COLUMNS,
+            FIGURE_COLUMNS,
+            IMPLEMENTATION_COLUMNS,
+        ] {
             for (code, label) in columns {
                 assert!(
                     code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),

@@ -16,6 +16,8 @@ pub enum Span {
     /// A file name or a command.
     Code(String),
     Link(String, Target),
+    /// A card's progress (0–100): a bar that reads in black and white, with its value written.
+    Bar(u8),
 }
 
 /// Where a link leads.

@@ -91,6 +91,8 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
     let links = linked_suggestions(conn, cycle)?;
     let axes = axis_sections(&cards, links);
     let changes = changes(conn, cycle, &cards)?;
+    let since = previous_cycle(conn, cycle)?.and_then(|p| p.closed_on);
+    let implementation = implementation::gather(conn, cycle, &cards, &date, since)?;
     let missing = if options.draft {
         let mut missing = missing(cycle, &census, &cards);
         let redacted = crate::storage::redactions::of_cycle(conn, cycle.id)?;
@@ -125,6 +127,7 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
             .to_string(),
         participants: Participants { distinct, unnamed },
         taken_up,
+        implementation,
         title: format!(
             "Relazione di aggiornamento dell’Agenda Digitale – triennio {}",
             cycle.triennium
@@ -158,6 +161,7 @@ pub fn gather<'c>(conn: &'c Handle, cycle: &Cycle, options: &Options) -> Result<
             conn,
             cycle_id: cycle.id,
             collection_closed_on: report.collection_closed_on.clone(),
+            progress: report.implementation.progress_by_card(),
         },
         report,
     })

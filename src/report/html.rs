@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use super::document::{Block, CardBlock, Counts, Document, Inline, Span, Table, Target, Value};
 use super::svg::{bar_chart, Bar};
-use super::{number, outline, percent, prose, Gathered};
+use super::{number, outline, percent, progress_label, prose, Gathered};
 use crate::domain::Term;
 use crate::text::capitalised;
 
@@ -100,9 +100,28 @@ table.responses .note { font-style: italic; }
   table.responses td::before { content: attr(data-label); display: block; font-weight: 700; font-size: .8em; color: #0b1f33; }
   .card dl { grid-template-columns: minmax(0, 1fr); }
   table.matrix { display: block; overflow-x: auto; table-layout: auto; font-size: .8rem; }
+  table.progress, table.progress tbody, table.progress tr, table.progress th, table.progress td,
+  table.milestones, table.milestones tbody, table.milestones tr, table.milestones th, table.milestones td,
+  table.indicators, table.indicators tbody, table.indicators tr, table.indicators th, table.indicators td { display: block; width: auto; }
+  table.progress thead, table.milestones thead, table.indicators thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.progress tr, table.milestones tr, table.indicators tr { border: 1px solid #767676; margin: 0 0 .8rem; }
+  table.progress th, table.progress td, table.milestones th, table.milestones td, table.indicators th, table.indicators td { border: 0; border-top: 1px solid #d0d0d0; }
+  table.progress th[scope="row"], table.milestones th[scope="row"], table.indicators th[scope="row"] { border-top: 0; background: #dde6f0; }
+  table.progress td::before, table.milestones td::before, table.indicators td::before { content: attr(data-label); display: block; font-weight: 700; font-size: .8em; color: #0b1f33; }
   table.matrix th, table.matrix td { overflow-wrap: normal; hyphens: none; }
 }
 table.matrix { table-layout: fixed; }
+.bar svg { vertical-align: -1px; }
+.bar .value { font-weight: 700; font-variant-numeric: tabular-nums; }
+table.progress, table.milestones, table.indicators { table-layout: fixed; }
+table.progress thead th:nth-child(1), table.milestones thead th:nth-child(1), table.indicators thead th:nth-child(1) { width: 9%; }
+table.progress thead th:nth-child(2) { width: 31%; }
+table.progress thead th:nth-child(3) { width: 16%; }
+table.progress thead th:nth-child(4) { width: 19%; }
+table.milestones thead th:nth-child(3), table.milestones thead th:nth-child(4) { width: 15%; }
+table.indicators thead th:nth-child(2) { width: 22%; }
+table.indicators thead th:nth-child(6) { width: 12%; }
+table.responses .code .progress { white-space: normal; font-size: .85em; color: #444; }
 table.matrix thead th:first-child { width: 24%; }
 table.matrix thead th.num { white-space: normal; text-align: right; font-size: .85em; padding: .2rem .25rem; }
 table.changes { table-layout: fixed; }
@@ -143,6 +162,7 @@ footer { margin-top: 3rem; border-top: 1px solid #8c8c8c; padding-top: .5rem; fo
   .draft .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700; color: rgba(155, 28, 28, .10); transform: rotate(-35deg); z-index: 0; pointer-events: none; }
   .draft .draft-banner { margin-top: 8mm; }
   footer { display: none; }
+  .bar svg { width: 16mm; height: 2.6mm; }
 }
 "#;
 
@@ -161,8 +181,21 @@ fn inline(spans: &[Span]) -> String {
                 escape_exact(&href(target)),
                 escape(t)
             ),
+            Span::Bar(p) => progress_bar(*p),
         })
         .collect()
+}
+
+/// A progress bar that reads in black and white and on paper: an outlined box filled solid
+/// (SVG, which browsers print whatever their background setting), with the value written
+/// beside it; the drawing is hidden from screen readers, which read the value.
+fn progress_bar(percent: u8) -> String {
+    let p = percent.min(100);
+    format!(
+        "<span class=\"bar\"><svg viewBox=\"0 0 100 12\" width=\"100\" height=\"12\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0.5\" y=\"0.5\" width=\"99\" height=\"11\" fill=\"#fff\" stroke=\"#1a1a1a\"/><rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"11\" fill=\"#0b3d66\"/></svg> <span class=\"value\">{}</span></span>",
+        f64::from(p) * 0.99,
+        progress_label(p)
+    )
 }
 
 fn href(target: &Target) -> String {
@@ -243,8 +276,9 @@ fn counts(out: &mut dyn Write, c: &Counts) -> Result<()> {
 }
 
 fn table(out: &mut dyn Write, t: &Table) -> Result<()> {
-    // The matrix follows a heading of the same words: its caption is for screen readers only.
-    let caption = if t.class == "matrix" {
+    // These follow a heading or a sentence of the same words: their caption is for screen
+    // readers only.
+    let caption = if matches!(t.class, "matrix" | "progress" | "milestones" | "indicators") {
         " class=\"vh\""
     } else {
         ""
@@ -267,7 +301,12 @@ fn table(out: &mut dyn Write, t: &Table) -> Result<()> {
             if i == 0 {
                 write!(out, "<th scope=\"row\">{}</th>", inline(cell))?;
             } else {
-                write!(out, "<td{class}>{}</td>", inline(cell))?;
+                write!(
+                    out,
+                    "<td{class} data-label=\"{}\">{}</td>",
+                    escape(&column.title),
+                    inline(cell)
+                )?;
             }
         }
         writeln!(out, "</tr>")?;
@@ -496,6 +535,13 @@ fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<
             escape_exact(d)
         ),
         (None, None) => escape(&row.card_label()),
+    };
+    let card = match row.card_progress_label() {
+        Some(progress) => format!(
+            "{card}<br><span class=\"progress\">{}</span>",
+            escape(&progress)
+        ),
+        None => card,
     };
     writeln!(
         out,

@@ -81,6 +81,26 @@ pub fn period_label(phase: &PhaseDates) -> String {
     }
 }
 
+/// A card's progress as the report prints it beside its bar: `60%`.
+pub fn progress_label(percent: u8) -> String {
+    format!("{percent}%")
+}
+
+/// What the report says of a card without progress.
+pub const NO_PROGRESS: &str = "nessun avanzamento registrato";
+
+/// A value of an indicator the Italian way: `12.500`, `3,5`, `1.500,75` (the ledger keeps at
+/// most two decimals).
+pub fn value_label(value: f64) -> String {
+    let cents = (value * 100.0).round() as i64;
+    let whole = number(cents / 100);
+    match (cents % 100).unsigned_abs() {
+        0 => whole,
+        c if c % 10 == 0 => format!("{whole},{}", c / 10),
+        c => format!("{whole},{c:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +117,14 @@ mod tests {
         assert_eq!(percent(0, 0), "–");
         assert_eq!(number(1_234_567), "1.234.567");
         assert_eq!(number(999), "999");
+    }
+
+    #[test]
+    fn indicator_values_and_progress_in_italian() {
+        assert_eq!(value_label(12500.0), "12.500");
+        assert_eq!(value_label(3.5), "3,5");
+        assert_eq!(value_label(1500.75), "1.500,75");
+        assert_eq!(value_label(0.05), "0,05");
+        assert_eq!(progress_label(60), "60%");
     }
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::document::{keep_edges, Block, CardBlock, Counts, Document, Span, Table, Value};
-use super::{number, outline, percent, prose, Gathered};
+use super::{number, outline, percent, progress_label, prose, Gathered};
 use crate::domain::Term;
 use crate::text::capitalised;
 
@@ -54,6 +54,13 @@ fn bar(value: i64, max: i64) -> String {
     "█".repeat(n as usize)
 }
 
+/// A progress as ten cells, full (█) and empty (░), that survives plain text and black and
+/// white: `████░░░░░░`. Floored, so that a bar looks full only at 100 %.
+fn text_bar(percent: u8) -> String {
+    let full = usize::from(percent.min(100) / 10);
+    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
+}
+
 fn inline(spans: &[Span]) -> String {
     spans
         .iter()
@@ -61,6 +68,7 @@ fn inline(spans: &[Span]) -> String {
             Span::Text(t) => keep_edges(t, escape(t)),
             Span::Code(t) => format!("`{}`", t.replace('`', "'")),
             Span::Link(t, _) => escape(t),
+            Span::Bar(p) => format!("{} {}", text_bar(*p), progress_label(*p)),
         })
         .collect()
 }
@@ -242,20 +250,31 @@ fn response_row(row: &super::ResponseRow, out: &mut Vec<u8>) -> std::io::Result<
     for note in row.notes() {
         title.push_str(&format!(" *({})*", escape(&note)));
     }
+    let mut card = escape(&row.card_label());
+    if let Some(progress) = row.card_progress_label() {
+        card.push_str(&format!(" ({progress})"));
+    }
     writeln!(
         out,
-        "| {reference} | {} | {} | {title} | {} | {} | {} |",
+        "| {reference} | {} | {} | {title} | {} | {} | {card} |",
         row.date_label(),
         escape(&capitalised(row.channel.label())),
         escape(&capitalised(row.outcome_label())),
         escape(row.reason.as_deref().unwrap_or("–")),
-        escape(&row.card_label())
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_bar_has_ten_cells_full_only_at_100() {
+        assert_eq!(text_bar(0), "░░░░░░░░░░");
+        assert_eq!(text_bar(65), "██████░░░░");
+        assert_eq!(text_bar(99), "█████████░");
+        assert_eq!(text_bar(100), "██████████");
+    }
 
     #[test]
     fn escapes_what_markdown_would_interpret() {

@@ -16,6 +16,7 @@ pub mod csv;
 mod document;
 mod gather;
 pub mod html;
+pub mod implementation;
 mod italian;
 pub mod json;
 pub mod made;
@@ -35,6 +36,7 @@ use crate::error::usage;
 use crate::storage::Handle;
 pub use crate::text::{long_date, short_date};
 pub use gather::{final_report_blockers, gather};
+pub use implementation::{Implementation, ProgressFigure};
 pub use italian::*;
 pub use prose::CHAPTERS;
 pub use responses::Responses;
@@ -52,6 +54,10 @@ pub const ANNEXES: &[(&str, &str)] = &[
     (
         "cifre.csv",
         "la partecipazione in cifre: contributi per asse, tipologia di soggetto, canale ed esito; schede per asse e stato",
+    ),
+    (
+        "stato-attuazione.csv",
+        "lo stato di attuazione: per ogni scheda l'avanzamento con la sua data, i traguardi previsti e raggiunti, gli indicatori con valore di partenza, ultima misura e obiettivo",
     ),
 ];
 
@@ -242,6 +248,8 @@ pub struct Report {
     pub participants: Participants,
     /// The cards an accepted suggestion created or changed, with those suggestions.
     pub taken_up: Vec<TakenUp>,
+    /// The chapter *Stato di attuazione*: progress, milestones, indicators.
+    pub implementation: Implementation,
 }
 
 /// How many took part, counted from the personal fields, which the report never prints.
@@ -288,6 +296,9 @@ pub struct ResponseRow {
     pub duplicate_of: Option<String>,
     /// Every card the suggestion is linked to.
     pub linked_cards: Vec<String>,
+    /// For a suggestion accepted (accolto, parzialmente accolto, già previsto) with a card: that
+    /// card's progress, `None` when it has none (or the suggestion was not accepted).
+    pub card_progress: Option<ProgressFigure>,
     /// Its page on the platform (`http` or `https` only).
     pub url: Option<String>,
     /// Submitted after the collection closed.
@@ -327,6 +338,27 @@ impl ResponseRow {
             return "–".to_string();
         }
         self.linked_cards.join(", ")
+    }
+
+    /// Whether its response accepts it with a card, whose progress chapter 3 then gives.
+    pub fn accepted_with_card(&self) -> bool {
+        self.card.is_some()
+            && matches!(
+                self.outcome,
+                Some(Outcome::Accolto | Outcome::ParzialmenteAccolto | Outcome::GiaPrevisto)
+            )
+    }
+
+    /// The progress of the card that accepted it, in words ("avanzamento 40%", "nessun
+    /// avanzamento registrato"); `None` when the response accepts it with no card.
+    pub fn card_progress_label(&self) -> Option<String> {
+        if !self.accepted_with_card() {
+            return None;
+        }
+        Some(match &self.card_progress {
+            Some(p) => format!("avanzamento {}", progress_label(p.percent)),
+            None => NO_PROGRESS.to_string(),
+        })
     }
 
     /// The day it was submitted, `12/10/2021`, or a dash.

@@ -8,9 +8,10 @@ use super::document::{
     Span, Table, Target, Value,
 };
 use super::{
-    long_date, number, percent, period_label, prose, short_date, timing_label, CardEntry, CardRef,
-    Count, Report, CHAPTERS,
+    long_date, number, percent, period_label, prose, short_date, timing_label, value_label,
+    CardEntry, CardRef, Count, Report, CHAPTERS, NO_PROGRESS,
 };
+use crate::domain::ledger::Figure;
 use crate::domain::process::{annex_line, ANNEX_LINE_BLANK, ANNEX_LINE_WITHOUT_ACT};
 use crate::domain::{CardStatus, Term};
 use crate::text::capitalised;
@@ -23,6 +24,7 @@ pub fn document(r: &Report) -> Document {
         figures(r),
         responses(r),
         agenda(r),
+        implementation(r),
         changes(r),
         annexes(r),
     ];
@@ -617,12 +619,12 @@ fn changes(r: &Report) -> Chapter {
     if !nothing.is_empty() {
         blocks.push(paragraph(format!("{}.", capitalised(&nothing.join("; ")))));
     }
-    chapter(4, blocks)
+    chapter(5, blocks)
 }
 
 fn annexes(r: &Report) -> Chapter {
     chapter(
-        5,
+        6,
         vec![
             paragraph(prose::ANNEXES_INTRO),
             Block::List(
@@ -645,4 +647,226 @@ fn annexes(r: &Report) -> Chapter {
             ),
         ],
     )
+}
+
+/// "1.200 (31/12/2020)": a value with its day (the unit is in the indicator's column).
+fn figure_label(value: f64, date: Option<&str>) -> String {
+    let mut s = value_label(value);
+    if let Some(d) = date {
+        s.push_str(&format!(" ({})", short_date(d)));
+    }
+    s
+}
+
+fn figure_cell(f: &Option<Figure>) -> Inline {
+    text(match f {
+        Some(f) => figure_label(f.value, f.date.as_deref()),
+        None => "–".to_string(),
+    })
+}
+
+fn card_link(code: &str) -> Inline {
+    vec![Span::Link(code.to_string(), Target::Card(code.to_string()))]
+}
+
+/// A table of milestones: the card, the milestone, when it was planned and, for those
+/// reached, when.
+fn milestone_table(
+    caption: &str,
+    list: &[super::implementation::MilestoneEntry],
+    reached: bool,
+) -> Block {
+    let mut columns = vec![
+        Column::new("Scheda", "1.8cm"),
+        Column::new("Traguardo", "1fr"),
+        Column::new("Previsto per", "auto"),
+    ];
+    if reached {
+        columns.push(Column::new("Raggiunto il", "auto"));
+    }
+    Block::Table(Table {
+        caption: caption.to_string(),
+        class: "milestones",
+        columns,
+        rows: list
+            .iter()
+            .map(|m| {
+                let mut row = vec![
+                    card_link(&m.card),
+                    text(&m.title),
+                    text(short_date(&m.planned)),
+                ];
+                if reached {
+                    row.push(text(
+                        m.reached_on.as_deref().map(short_date).unwrap_or_default(),
+                    ));
+                }
+                row
+            })
+            .collect(),
+        total: None,
+    })
+}
+
+/// Chapter 5, *Stato di attuazione*: the cards axis by axis with their progress, the
+/// milestones of the cycle, the indicators against their targets.
+fn implementation(r: &Report) -> Chapter {
+    let im = &r.implementation;
+    let mut blocks = vec![paragraph(prose::implementation_intro(r))];
+    let total = im.cards().count();
+    let with = im.cards().filter(|c| c.progress.is_some()).count();
+    let done = im
+        .cards()
+        .filter(|c| c.progress.as_ref().is_some_and(|p| p.percent == 100))
+        .count();
+    blocks.push(section("Avanzamento delle schede"));
+    blocks.push(paragraph(if total == 0 {
+        "L'Agenda non ha schede.".to_string()
+    } else {
+        format!(
+            "{} su {} {} un avanzamento registrato{}. La barra mostra l'avanzamento da 0 a 100%, con il valore sempre scritto accanto; la data è quella a cui il valore si riferisce.",
+            capitalised(&schede(with)),
+            number(total as i64),
+            if with == 1 { "ha" } else { "hanno" },
+            match done {
+                0 => String::new(),
+                1 => ", 1 è al 100%".to_string(),
+                n => format!(", {} sono al 100%", number(n as i64)),
+            }
+        )
+    }));
+    for axis in im.axes.iter().filter(|a| !a.cards.is_empty()) {
+        blocks.push(Block::Section {
+            id: Some(format!("attuazione-{}", axis.axis.code())),
+            title: format!("Asse: {}", axis.label),
+        });
+        blocks.push(Block::Table(Table {
+            caption: format!("Avanzamento delle schede – {}", axis.label),
+            class: "progress",
+            // The same widths in every axis, so that the tables line up page after page.
+            columns: vec![
+                Column::new("Scheda", "1.8cm"),
+                Column::new("Progetto", "1fr"),
+                Column::new("Stato", "2.3cm"),
+                Column::new("Avanzamento", "3.9cm"),
+                Column::new("Aggiornamento", "1fr"),
+            ],
+            rows: axis
+                .cards
+                .iter()
+                .map(|c| {
+                    let (bar, update) = match &c.progress {
+                        Some(p) => (
+                            vec![Span::Bar(p.percent)],
+                            match (&p.date, &p.note) {
+                                (Some(d), Some(n)) => format!("{}: {n}", short_date(d)),
+                                (Some(d), None) => short_date(d),
+                                (None, _) => "scheda conclusa".to_string(),
+                            },
+                        ),
+                        None => (text(NO_PROGRESS), "–".to_string()),
+                    };
+                    vec![
+                        card_link(&c.code),
+                        text(&c.title),
+                        text(capitalised(&c.status_label)),
+                        bar,
+                        text(update),
+                    ]
+                })
+                .collect(),
+            total: None,
+        }));
+    }
+    blocks.push(section("Traguardi"));
+    blocks.push(paragraph(prose::milestones_intro(r)));
+    let mut nothing: Vec<&str> = Vec::new();
+    for (list, title, none, reached) in [
+        (
+            &im.reached,
+            "Traguardi raggiunti nel ciclo",
+            "nessun traguardo è stato raggiunto nel ciclo",
+            true,
+        ),
+        (
+            &im.missed,
+            "Traguardi mancati",
+            "nessun traguardo previsto è stato mancato",
+            false,
+        ),
+        (
+            &im.upcoming,
+            "Traguardi in programma",
+            "non ci sono traguardi in programma",
+            false,
+        ),
+    ] {
+        if list.is_empty() {
+            nothing.push(none);
+            continue;
+        }
+        blocks.push(paragraph(format!(
+            "{title} ({}):",
+            number(list.len() as i64)
+        )));
+        blocks.push(milestone_table(title, list, reached));
+    }
+    if !nothing.is_empty() {
+        blocks.push(paragraph(format!("{}.", capitalised(&nothing.join("; ")))));
+    }
+    blocks.push(section("Indicatori"));
+    if im.indicators.is_empty() {
+        blocks.push(paragraph(
+            "Nessun indicatore delle schede ha ancora valori registrati.",
+        ));
+    } else {
+        blocks.push(paragraph(
+            "Per ogni indicatore: il valore di partenza, l'ultima misura e l'obiettivo, ciascuno con la sua data, e se l'obiettivo è raggiunto.",
+        ));
+        blocks.push(Block::Table(Table {
+            caption: "Indicatori e obiettivi".to_string(),
+            class: "indicators",
+            columns: vec![
+                Column::new("Scheda", "1.8cm"),
+                Column::new("Indicatore (unità)", "1fr"),
+                // The day under the value, so that the indicator's name keeps its room.
+                Column::new("Partenza", "2.3cm"),
+                Column::new("Ultima misura", "2.3cm"),
+                Column::new("Obiettivo", "2.3cm"),
+                Column::new("Esito", "auto"),
+            ],
+            rows: im
+                .indicators
+                .iter()
+                .map(|i| {
+                    vec![
+                        card_link(&i.card),
+                        text(if i.unit.trim().is_empty() {
+                            i.name.clone()
+                        } else {
+                            format!("{} ({})", i.name, i.unit.trim())
+                        }),
+                        figure_cell(&i.baseline),
+                        text(match &i.last {
+                            Some(m) => figure_label(m.value, Some(&m.date)),
+                            None => "nessuna misura".to_string(),
+                        }),
+                        figure_cell(&i.target),
+                        text(i.outcome()),
+                    ]
+                })
+                .collect(),
+            total: None,
+        }));
+    }
+    if im.indicators_without_figures > 0 {
+        blocks.push(paragraph(match im.indicators_without_figures {
+            1 => "Un altro indicatore delle schede non ha ancora valori registrati.".to_string(),
+            n => format!(
+                "Altri {} indicatori delle schede non hanno ancora valori registrati.",
+                number(n as i64)
+            ),
+        }));
+    }
+    chapter(4, blocks)
 }

@@ -1,14 +1,16 @@
 //! The report's fixed texts: its chapters and the sentences every format shares.
 
 use super::{contributi_label, number, Report};
+use crate::storage::ledger_snapshots::Source;
 use crate::text::long_date;
 
 /// The chapters after the cover: anchor and title.
-pub const CHAPTERS: [(&str, &str); 6] = [
+pub const CHAPTERS: [(&str, &str); 7] = [
     ("processo", "Il processo partecipativo"),
     ("cifre", "La partecipazione in cifre"),
     ("esiti", "Esiti dei contributi"),
     ("agenda", "L'Agenda aggiornata"),
+    ("attuazione", "Stato di attuazione"),
     (
         "modifiche",
         "Cosa è cambiato rispetto all'edizione precedente",
@@ -101,7 +103,7 @@ pub fn figures_intro(r: &Report) -> String {
 pub const AXES_NOTE: &str =
     "Un contributo può riguardare più assi: la somma per asse può superare il totale.";
 
-pub const RESPONSES_INTRO: &str = "I contributi sono raggruppati per asse tematico: un contributo che riguarda più assi compare sotto il primo, con gli altri indicati. In ogni asse sono ordinati per riferimento; per ciascuno sono indicati la data di invio e il canale, il titolo, l'esito, la motivazione e la scheda progetto che lo riguarda. Il riferimento di un contributo della piattaforma rimanda alla sua pagina. I dati personali dei proponenti non sono pubblicati.";
+pub const RESPONSES_INTRO: &str = "I contributi sono raggruppati per asse tematico: un contributo che riguarda più assi compare sotto il primo, con gli altri indicati. In ogni asse sono ordinati per riferimento; per ciascuno sono indicati la data di invio e il canale, il titolo, l'esito, la motivazione e la scheda progetto che lo riguarda; per un contributo accolto, accolto in parte o già previsto, anche l'avanzamento di quella scheda (capitolo 5). Il riferimento di un contributo della piattaforma rimanda alla sua pagina. I dati personali dei proponenti non sono pubblicati.";
 
 pub fn agenda_intro(r: &Report) -> String {
     format!(
@@ -123,3 +125,36 @@ pub fn changes_intro(r: &Report) -> String {
 pub const ANNEXES_INTRO: &str = "I dati di questa relazione sono disponibili come file CSV:";
 
 pub const NONE: &str = "Nessuna.";
+
+pub fn implementation_intro(r: &Report) -> String {
+    let im = &r.implementation;
+    let at = match (im.source, &r.closed_on) {
+        (Source::Closing, Some(on)) => format!(
+            "come risultava alla chiusura del ciclo, il {}: ciò che è stato registrato dopo non è riportato",
+            long_date(on)
+        ),
+        (Source::Reconstructed, Some(on)) => format!(
+            "ricostruito dai dati registrati fino alla chiusura del ciclo, il {}, perché il ciclo è stato chiuso prima che lo stato di attuazione fosse conservato con la chiusura",
+            long_date(on)
+        ),
+        _ => format!("al {}, come registrato dagli uffici responsabili", long_date(&im.as_of)),
+    };
+    format!(
+        "Lo stato di attuazione delle schede progetto, {at}: l'avanzamento di ciascuna scheda asse per asse, i traguardi del ciclo raggiunti, mancati e in programma, e gli indicatori rispetto ai loro obiettivi."
+    )
+}
+
+pub fn milestones_intro(r: &Report) -> String {
+    let im = &r.implementation;
+    let reached = match &im.since {
+        Some(since) => format!(
+            "sono raggiunti nel ciclo i traguardi raggiunti dopo la chiusura del ciclo precedente, il {}",
+            long_date(since)
+        ),
+        None => "sono raggiunti nel ciclo tutti i traguardi raggiunti finora, perché questa è la prima edizione".to_string(),
+    };
+    format!(
+        "Un traguardo è mancato se la data prevista è anteriore al {} e non è stato raggiunto; {reached}.",
+        long_date(&im.as_of)
+    )
+}

@@ -13,6 +13,8 @@ pub struct Responses<'c> {
     pub(super) cycle_id: i64,
     /// After this day a suggestion is late.
     pub(super) collection_closed_on: Option<String>,
+    /// Each card's progress, for the suggestions accepted with it.
+    pub(super) progress: std::collections::BTreeMap<String, super::ProgressFigure>,
 }
 
 /// Turns one response into the bytes of a document: a row of a table.
@@ -96,6 +98,13 @@ impl Responses<'_> {
                 _ => false,
             };
             row.group = row.axes.first().copied();
+            if row.accepted_with_card() {
+                row.card_progress = row
+                    .card
+                    .as_ref()
+                    .and_then(|c| self.progress.get(c))
+                    .cloned();
+            }
             match previous {
                 Some(group) if group == row.group => {}
                 Some(_) => {
@@ -150,6 +159,7 @@ fn published(stored: StoredResponse) -> ResponseRow {
             .url
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
             .filter(|u| !u.chars().any(|c| c.is_whitespace() || c.is_control())),
+        card_progress: None,
         late: false,
         group: None,
         group_index: 0,

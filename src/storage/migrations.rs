@@ -37,6 +37,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_indicators.sql"),
     // 12: the Decidim Accountability results and statuses that stand for the cards.
     include_str!("migrations/0012_decidim_results.sql"),
+    // 13: the ledger as it stood when a cycle closed (progress, milestones, indicators).
+    include_str!("migrations/0013_ledger_snapshots.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL

@@ -20,6 +20,7 @@ mod files;
 mod identity;
 pub mod imports;
 pub mod ledger;
+pub mod ledger_snapshots;
 mod migrations;
 pub mod privacy;
 pub mod redactions;

@@ -17,6 +17,7 @@ mod nothing_leaks;
 mod pdf;
 mod process;
 mod report;
+mod report_ledger;
 mod robustness;
 mod safety;
 mod triage;

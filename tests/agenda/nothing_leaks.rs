@@ -236,7 +236,10 @@ fn regression_a_title_cut_from_a_body_reaches_no_public_output_with_the_authors_
 
     for (what, text) in public_outputs(&env) {
         assert_no_personal_data(&what, &text);
-        if !what.ends_with("cifre.csv") && !what.ends_with("schede.csv") {
+        if !what.ends_with("cifre.csv")
+            && !what.ends_with("schede.csv")
+            && !what.ends_with("stato-attuazione.csv")
+        {
             assert!(text.contains("omissis"), "{what} has no [omissis]:\n{text}");
         }
     }

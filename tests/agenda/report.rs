@@ -189,7 +189,12 @@ fn csv_annexes_guard_formulas() {
     let annexes = files(&dir);
     assert_eq!(
         annexes.keys().collect::<Vec<_>>(),
-        ["cifre.csv", "esiti-contributi.csv", "schede.csv"]
+        [
+            "cifre.csv",
+            "esiti-contributi.csv",
+            "schede.csv",
+            "stato-attuazione.csv"
+        ]
     );
     let responses = String::from_utf8(annexes["esiti-contributi.csv"].clone()).unwrap();
     let mut reader = csv::Reader::from_reader(responses.as_bytes());
@@ -491,8 +496,9 @@ fn the_html_is_self_contained_accessible_and_printable() {
         "2. La partecipazione in cifre",
         "3. Esiti dei contributi",
         "4. L’Agenda aggiornata",
-        "5. Cosa è cambiato rispetto all’edizione precedente",
-        "6. Allegati",
+        "5. Stato di attuazione",
+        "6. Cosa è cambiato rispetto all’edizione precedente",
+        "7. Allegati",
     ] {
         assert!(html.contains(chapter), "missing chapter {chapter}");
     }

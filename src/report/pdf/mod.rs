@@ -18,7 +18,7 @@ use super::document::keep_edges;
 use super::document::{
     text, Block, CardBlock, Column, Counts, Document, Inline, Span, Table, Value,
 };
-use super::{number, outline, percent, prose, Gathered, ResponseRow};
+use super::{number, outline, percent, progress_label, prose, Gathered, ResponseRow};
 use crate::domain::Term;
 use crate::error::{refused, Failure};
 use crate::text::capitalised;
@@ -124,6 +124,14 @@ fn inline(spans: &[Span]) -> String {
             }
             Span::Code(t) => format!("emph({})", lit(t)),
             Span::Link(t, _) => format!("box({})", lit(t)),
+            // An outlined bar filled solid, then the value: it reads in black and white.
+            Span::Bar(p) => {
+                let p = (*p).min(100);
+                format!(
+                    "box(width: 2.2cm, height: 7pt, stroke: 0.6pt + black, box(width: {p}%, height: 100%, fill: rgb(\"#0b3d66\")))#h(4pt)#strong({})",
+                    lit(&progress_label(p))
+                )
+            }
         })
         .collect();
     if parts.is_empty() {
@@ -426,6 +434,10 @@ fn response_cells(out: &mut String, row: &ResponseRow) {
         }
         _ => row.card_label(),
     };
+    // So is the progress of the card that accepted it.
+    if let (Some(code), Some(progress)) = (&row.card, row.card_progress_label()) {
+        notes.push(format!("{code}: {progress}"));
+    }
     for note in notes {
         let _ = write!(out, " #linebreak() #emph({})", lit(&note));
     }
