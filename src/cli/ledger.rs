@@ -409,7 +409,7 @@ fn print_milestones(list: &[Milestone]) -> Result<()> {
 }
 
 /// Where the card of an accepted suggestion stands, for people: "SEM-04 – in corso, 60 %
-/// (30/06/2022); ultima tappa: App IO attiva (15/02/2022); prossima: Collaudo (30/06/2023)".
+/// (30/06/2022); ultimo traguardo: App IO attiva (15/02/2022); prossimo: Collaudo (30/06/2023)".
 pub(crate) fn ending_line(e: &crate::ledger::Ending) -> String {
     use crate::domain::Term;
     let mut parts = vec![match &e.progress {

@@ -719,7 +719,8 @@ fn implementation(r: &Report) -> Chapter {
         .cards()
         .filter(|c| c.progress.as_ref().is_some_and(|p| p.percent == 100))
         .count();
-    blocks.push(section("Avanzamento delle schede"));
+    // The progress of the cards comes axis by axis, each axis a section as in chapter 4; what
+    // the bars mean is said once, before the first.
     blocks.push(paragraph(if total == 0 {
         "L'Agenda non ha schede.".to_string()
     } else {

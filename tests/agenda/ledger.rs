@@ -451,7 +451,7 @@ fn every_accepted_suggestion_says_where_its_card_stands_even_from_a_closed_cycle
     let table = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(
         table.contains(
-            "SEM-04 – in corso, 60 % (30/11/2021); ultima tappa: Avvisi su app IO (15/11/2021)"
+            "SEM-04 – in corso, 60 % (30/11/2021); ultimo traguardo: Avvisi su app IO (15/11/2021)"
         ),
         "{table}"
     );

@@ -235,7 +235,7 @@ fn the_chapter_in_the_pdf() {
         .unwrap_or_else(|| panic!("the chapter's page in {all}"));
     let from_chapter = pages[at..].join(" ");
     for needle in [
-        "Avanzamento delle schede",
+        "Asse: Semplificazione",
         "SEM-04",
         "60%",
         "30%",

@@ -99,5 +99,5 @@ domain-progress-sospesa = la scheda { $code } è sospesa: { $last ->
        *[other] resta al suo ultimo avanzamento ({ $last } %)
     }
 domain-progress-sospesa-hint = riprendila prima (`agenda card status { $code } in-corso`), poi registra l'avanzamento
-domain-milestone-title-bad = una tappa richiede un titolo, su una riga
+domain-milestone-title-bad = un traguardo richiede un titolo, su una riga
 domain-indicator-value-bad = "{ $value }" non è un valore: scrivi un numero come 12500, 12.500 o 3,5

@@ -1,4 +1,4 @@
-# Il registro di attuazione: avanzamento e tappe delle schede.
+# Il registro di attuazione: avanzamento e traguardi delle schede.
 
 ledger-date-after-today = il { DATE($date) } è dopo oggi: il registro annota ciò che è avvenuto
 ledger-progress-recorded = scheda { $card }: avanzamento { $previous } → { $percent } % al { DATE($date) }
@@ -6,28 +6,28 @@ ledger-offer-conclusa = La scheda { $card } è al 100 %: segnarla conclusa?
 ledger-offer-conclusa-hint = la scheda { $card } è al 100 %: `agenda card status { $card } conclusa` la segna conclusa
 ledger-concluded = scheda { $card }: stato conclusa
 ledger-concluded-note = al 100 %
-ledger-milestone-added = scheda { $card }: tappa { $id } "{ $title }" { $reached ->
-        [yes] raggiunta il { DATE($date) }
-       *[other] prevista per il { DATE($date) }
+ledger-milestone-added = scheda { $card }: traguardo { $id } "{ $title }" { $reached ->
+        [yes] raggiunto il { DATE($date) }
+       *[other] previsto per il { DATE($date) }
     }
-ledger-milestone-unknown = non c'è una tappa { $id }
+ledger-milestone-unknown = non c'è un traguardo { $id }
 ledger-milestone-unknown-hint = `agenda card milestone list` mostra i loro numeri
-ledger-milestone-edited = tappa { $id } della scheda { $card } modificata
-ledger-milestone-unchanged = tappa { $id }: niente da cambiare
-ledger-milestone-reached = scheda { $card }: tappa { $id } "{ $title }" raggiunta il { DATE($date) }
-ledger-milestone-removed = scheda { $card }: tappa { $id } "{ $title }" tolta
-ledger-milestone-state-reached = raggiunta il { DATE($date) }
-ledger-milestone-state-planned = prevista
+ledger-milestone-edited = traguardo { $id } della scheda { $card } modificato
+ledger-milestone-unchanged = traguardo { $id }: niente da cambiare
+ledger-milestone-reached = scheda { $card }: traguardo { $id } "{ $title }" raggiunto il { DATE($date) }
+ledger-milestone-removed = scheda { $card }: traguardo { $id } "{ $title }" tolto
+ledger-milestone-state-reached = raggiunto il { DATE($date) }
+ledger-milestone-state-planned = previsto
 ledger-milestone-state-late = in ritardo
-ledger-milestone-none = nessuna tappa
+ledger-milestone-none = nessun traguardo
 ledger-milestone-count = { $count ->
-        [one] 1 tappa
-       *[other] { $count } tappe
+        [one] 1 traguardo
+       *[other] { $count } traguardi
     }
 ledger-milestones = Tappe
 ledger-head-card = scheda
 ledger-head-date = data
-ledger-head-milestone = tappa
+ledger-head-milestone = traguardo
 ledger-head-state = stato
 ledger-row-progress = avanzamento
 ledger-progress-shown = { $percent } % ({ DATE($date) })
@@ -49,8 +49,8 @@ ledger-indicator-target = obiettivo { $value }{ $date ->
 ledger-ending-row = a che punto è la sua scheda
 ledger-ending-card = { $card } – { $status }, { $percent } % ({ $date })
 ledger-ending-card-no-progress = { $card } – { $status }, nessun avanzamento registrato
-ledger-ending-last = ultima tappa: { $title } ({ $date })
-ledger-ending-next = prossima: { $title } ({ $date })
+ledger-ending-last = ultimo traguardo: { $title } ({ $date })
+ledger-ending-next = prossimo: { $title } ({ $date })
 
 ledger-file-no-column = { $at }: manca la colonna { $what ->
         [code] del codice della scheda

@@ -214,4 +214,4 @@ app-demo-report-final = 9. scritta la relazione definitiva, con data { DATE($dat
 app-demo-answers = 10. scritte le risposte a { $count } proposte Decidim del componente { $component } in { $path }
 app-demo-try = comandi da provare sul database della demo:
 app-demo-try-close-note = chiude il ciclo, come l'approvazione dell'aggiornamento da parte della Giunta: non si può annullare
-app-demo-ledger = 2. registrati l'avanzamento di { $cards } schede, { $milestones } tappe e i valori di { $indicators } indicatori
+app-demo-ledger = 2. registrati l'avanzamento di { $cards } schede, { $milestones } traguardi e i valori di { $indicators } indicatori
