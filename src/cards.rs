@@ -362,7 +362,7 @@ fn write_rows(
         match existing {
             None => {
                 cards::insert(tx, &card, cycle.id, Some(note))?;
-                crate::ledger::after_card_written(tx, &card, cycle.id, Some(note))?;
+                crate::ledger::after_card_written(tx, &card, cycle.id, None)?;
                 tx.audit(
                     "card.import",
                     Some(code),
@@ -372,7 +372,7 @@ fn write_rows(
             }
             Some(old) => {
                 let changes = cards::update(tx, &old, &card, cycle.id, Some(note))?;
-                crate::ledger::after_card_written(tx, &card, cycle.id, Some(note))?;
+                crate::ledger::after_card_written(tx, &card, cycle.id, None)?;
                 if changes.is_empty() {
                     summary.unchanged += 1;
                 } else {

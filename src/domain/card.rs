@@ -179,6 +179,24 @@ impl YearMonth {
         }
         Ok(YearMonth { year, month })
     }
+
+    /// The first day of the month, `YYYY-MM-DD`.
+    pub fn first_day(self) -> String {
+        format!("{:04}-{:02}-01", self.year, self.month)
+    }
+
+    /// The last day of the month, `YYYY-MM-DD` (29 February in a leap year).
+    pub fn last_day(self) -> String {
+        let (year, next) = if self.month == 12 {
+            (self.year + 1, 1)
+        } else {
+            (self.year, self.month + 1)
+        };
+        chrono::NaiveDate::from_ymd_opt(year, next, 1)
+            .and_then(|d| d.pred_opt())
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
 }
 
 impl std::fmt::Display for YearMonth {

@@ -83,6 +83,22 @@ pub fn record_progress(
 
 /// After a card is written (added, edited, imported): a card concluded is at 100 %, and every
 /// indicator it names has its place for figures.
+/// The day a card written as `conclusa` is at 100 %: the end of its last month when that is
+/// past (a card imported as concluded was concluded then, not on the day of the import), else
+/// today; never before its last progress, which would stay the last.
+fn concluded_on(card: &crate::domain::Card, last: Option<&str>) -> String {
+    let today = context::today();
+    let mut date = card
+        .end
+        .map(crate::domain::card::YearMonth::last_day)
+        .filter(|end| !end.is_empty() && *end < today)
+        .unwrap_or(today);
+    if let Some(last) = last.filter(|l| *l > date.as_str()) {
+        date = last.to_string();
+    }
+    date
+}
+
 pub(crate) fn after_card_written(
     conn: &Handle,
     card: &crate::domain::Card,
@@ -95,19 +111,13 @@ pub(crate) fn after_card_written(
     for name in &card.indicators {
         ledger::ensure_indicator(conn, id, name)?;
     }
-    let last = ledger::last_progress(conn, id)?.map(|p| p.percent);
-    if let Some(percent) = rule::progress_on_status(card.status, last) {
+    let last = ledger::last_progress(conn, id)?;
+    if let Some(percent) = rule::progress_on_status(card.status, last.as_ref().map(|p| p.percent)) {
         let note = note
             .map(str::to_string)
             .unwrap_or_else(|| card.status.label().to_string());
-        ledger::insert_progress(
-            conn,
-            id,
-            cycle_id,
-            percent.value(),
-            &context::today(),
-            Some(&note),
-        )?;
+        let date = concluded_on(card, last.as_ref().map(|p| p.date.as_str()));
+        ledger::insert_progress(conn, id, cycle_id, percent.value(), &date, Some(&note))?;
     }
     Ok(())
 }

@@ -645,3 +645,29 @@ fn progress_from_the_office_spreadsheet_all_or_nothing() {
     );
     refused(&env, &["card", "progress", "SEM-01"], 2);
 }
+
+#[test]
+fn a_card_imported_as_concluded_was_at_100_at_its_end_not_on_the_day_of_the_import() {
+    let env = Env::with_cards();
+    // SEM-02 is conclusa in the fixture, ending in December 2021.
+    let shown = card(&env, "SEM-02");
+    assert_eq!(shown["progress"]["percent"], 100, "{shown}");
+    assert_eq!(shown["progress"]["date"], "2021-12-31");
+    assert_eq!(shown["progress"]["note"], "conclusa");
+    // A card concluded whose last progress is later than its end: the 100 % comes after it.
+    env.run(&["card", "progress", "NS-01", "90", "--date", "2022-10-15"])
+        .success();
+    env.run(&[
+        "card",
+        "status",
+        "NS-01",
+        "conclusa",
+        "--note",
+        "collaudo superato",
+    ])
+    .success();
+    let shown = card(&env, "NS-01");
+    assert_eq!(shown["progress"]["percent"], 100, "{shown}");
+    assert_eq!(shown["progress"]["date"], "2022-10-15");
+    assert_eq!(shown["progress"]["note"], "collaudo superato");
+}

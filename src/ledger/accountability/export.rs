@@ -11,7 +11,6 @@
 //! no spreadsheet formula guard (Decidim would publish the `'`).
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{whole, written};
@@ -139,8 +138,8 @@ pub fn export(conn: &Handle, options: &ExportOptions) -> Result<Exported> {
             known.category_id.clone().unwrap_or_default(),
             card.title.clone(),
             crate::answers::answer_html(&card.description, None, None),
-            card.start.map(first_day).unwrap_or_default(),
-            card.end.map(last_day).unwrap_or_default(),
+            card.start.map(YearMonth::first_day).unwrap_or_default(),
+            card.end.map(YearMonth::last_day).unwrap_or_default(),
             status_id.unwrap_or_default(),
             progress.unwrap_or_default(),
             proposals.join(", "),
@@ -208,22 +207,6 @@ fn progress_for(conn: &Handle, card_id: i64, known: &KnownResult) -> Result<Opti
     })
 }
 
-fn first_day(month: YearMonth) -> String {
-    format!("{:04}-{:02}-01", month.year, month.month)
-}
-
-fn last_day(month: YearMonth) -> String {
-    let (year, next) = if month.month == 12 {
-        (month.year + 1, 1)
-    } else {
-        (month.year, month.month + 1)
-    };
-    NaiveDate::from_ymd_opt(year, next, 1)
-        .and_then(|d| d.pred_opt())
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,9 +214,9 @@ mod tests {
     #[test]
     fn a_cards_months_are_whole_days_for_decidim() {
         let m = |year, month| YearMonth { year, month };
-        assert_eq!(first_day(m(2022, 3)), "2022-03-01");
-        assert_eq!(last_day(m(2022, 2)), "2022-02-28");
-        assert_eq!(last_day(m(2024, 2)), "2024-02-29");
-        assert_eq!(last_day(m(2023, 12)), "2023-12-31");
+        assert_eq!(m(2022, 3).first_day(), "2022-03-01");
+        assert_eq!(m(2022, 2).last_day(), "2022-02-28");
+        assert_eq!(m(2024, 2).last_day(), "2024-02-29");
+        assert_eq!(m(2023, 12).last_day(), "2023-12-31");
     }
 }
