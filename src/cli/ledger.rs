@@ -246,6 +246,14 @@ fn progress_from(
     let options = crate::csvin::Options::default();
     let headers = crate::csvin::CsvFile::open(&source, options)?.headers;
     if ledger::accountability::is_results_layout(&headers) {
+        if !headers.iter().any(|h| h == "component/id") {
+            return Err(crate::error::usage(crate::t!(
+                "ledger-results-no-component",
+                file = source.name.as_str()
+            ))
+            .hint(crate::t!("ledger-progress-from-results-hint", file = file))
+            .into());
+        }
         let options = ledger::accountability::ImportOptions {
             component: None,
             maps: &[],
@@ -616,6 +624,13 @@ pub fn export_results(
     }
     if !unknown.is_empty() {
         say(crate::t!("ledger-export-status-hint"));
+    }
+    if !exported.weights_reset.is_empty() {
+        output::warn(crate::t!(
+            "ledger-export-weights-reset",
+            count = exported.weights_reset.len(),
+            cards = exported.weights_reset.join(", ")
+        ));
     }
     if !exported.proposals_cut.is_empty() {
         let others: Vec<String> = exported

@@ -1,6 +1,8 @@
 //! The Decidim Accountability results and statuses that stand for the cards
 //! (`decidim_results`, `decidim_statuses`), and the Decidim proposals linked to a card.
 
+use std::collections::BTreeMap;
+
 use anyhow::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -15,10 +17,12 @@ pub struct KnownResult {
     pub category_id: Option<String>,
     pub status_id: Option<String>,
     pub progress: Option<f64>,
+    /// Other columns as last read (`title/en`, `description/it`, `start_date` …), non-empty.
+    pub texts: BTreeMap<String, String>,
 }
 
 const RESULT: &str =
-    "SELECT result_id, parent_id, category_id, status_id, progress FROM decidim_results";
+    "SELECT result_id, parent_id, category_id, status_id, progress, texts FROM decidim_results";
 
 fn result_row(r: &rusqlite::Row) -> rusqlite::Result<KnownResult> {
     Ok(KnownResult {
@@ -27,6 +31,7 @@ fn result_row(r: &rusqlite::Row) -> rusqlite::Result<KnownResult> {
         category_id: r.get(2)?,
         status_id: r.get(3)?,
         progress: r.get(4)?,
+        texts: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
     })
 }
 
@@ -71,12 +76,12 @@ pub fn learn_result(
     .execute(params![component, known.result_id, card_id])?;
     conn.prepare_cached(
         "INSERT INTO decidim_results (card_id, component_id, result_id, parent_id, category_id,
-             status_id, progress, learned_at, user)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             status_id, progress, texts, learned_at, user)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (card_id, component_id) DO UPDATE SET result_id = excluded.result_id,
              parent_id = excluded.parent_id, category_id = excluded.category_id,
              status_id = excluded.status_id, progress = excluded.progress,
-             learned_at = excluded.learned_at, user = excluded.user",
+             texts = excluded.texts, learned_at = excluded.learned_at, user = excluded.user",
     )?
     .execute(params![
         card_id,
@@ -86,6 +91,7 @@ pub fn learn_result(
         known.category_id,
         known.status_id,
         known.progress,
+        serde_json::to_string(&known.texts)?,
         context::timestamp(),
         context::user()
     ])?;
@@ -109,12 +115,14 @@ pub struct KnownStatus {
     pub key: Option<String>,
     pub name: Option<String>,
     pub card_status: Option<CardStatus>,
+    /// map, key or name: how its meaning was told.
+    pub told_by: Option<String>,
 }
 
 /// The statuses known in the component, by id.
 pub fn statuses(conn: &Connection, component: &str) -> Result<Vec<KnownStatus>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT status_id, key, name, card_status FROM decidim_statuses WHERE component_id = ?1
+        "SELECT status_id, key, name, card_status, told_by FROM decidim_statuses WHERE component_id = ?1
          ORDER BY length(status_id), status_id",
     )?;
     let rows = stmt.query_map([component], |r| {
@@ -124,6 +132,7 @@ pub fn statuses(conn: &Connection, component: &str) -> Result<Vec<KnownStatus>> 
             key: r.get(1)?,
             name: r.get(2)?,
             card_status: card_status.and_then(|c| CardStatus::find(&c)),
+            told_by: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -131,11 +140,12 @@ pub fn statuses(conn: &Connection, component: &str) -> Result<Vec<KnownStatus>> 
 
 pub fn learn_status(conn: &Connection, component: &str, status: &KnownStatus) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO decidim_statuses (component_id, status_id, key, name, card_status, learned_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO decidim_statuses (component_id, status_id, key, name, card_status, told_by,
+             learned_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (component_id, status_id) DO UPDATE SET key = excluded.key,
              name = excluded.name, card_status = excluded.card_status,
-             learned_at = excluded.learned_at",
+             told_by = excluded.told_by, learned_at = excluded.learned_at",
     )?
     .execute(params![
         component,
@@ -143,6 +153,7 @@ pub fn learn_status(conn: &Connection, component: &str, status: &KnownStatus) ->
         status.key,
         status.name,
         status.card_status.map(|s| s.code()),
+        status.told_by,
         context::timestamp()
     ])?;
     Ok(())

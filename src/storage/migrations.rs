@@ -39,6 +39,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_decidim_results.sql"),
     // 13: the ledger as it stood when a cycle closed (progress, milestones, indicators).
     include_str!("migrations/0013_ledger_snapshots.sql"),
+    // 14: a result's other languages and dates as last read; how a status's meaning was told.
+    include_str!("migrations/0014_decidim_texts.sql"),
 ];
 
 /// Work a migration needs done in Rust after its SQL, by the version it brings: what the SQL

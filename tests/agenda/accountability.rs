@@ -208,8 +208,13 @@ fn the_export_is_what_decidims_importer_takes_and_updates_instead_of_duplicating
         "proposal_ids",
     ];
     for h in &headers {
+        // title/<l> and description/<l> of the organisation's other languages are read too
+        // (get_locale_attributes), and written back as they were.
         assert!(
-            read.contains(&h.as_str()) || h == "component/id",
+            read.contains(&h.as_str())
+                || h == "component/id"
+                || h.starts_with("title/")
+                || h.starts_with("description/"),
             "column {h} is not one Decidim reads"
         );
     }
@@ -318,7 +323,13 @@ fn exporting_and_importing_back_changes_nothing() {
         first.to_str().unwrap(),
     ])
     .success();
-    let before = ledger_tables(&env);
+    let cards_and_ledger = |env: &Env| {
+        ledger_tables(env)
+            .split("## ")
+            .filter(|t| !t.starts_with("decidim_"))
+            .collect::<String>()
+    };
+    let before = cards_and_ledger(&env);
     let summary = env.json(&[
         "card",
         "import-results",
@@ -329,13 +340,18 @@ fn exporting_and_importing_back_changes_nothing() {
     assert_eq!(summary["progress_recorded"], 0, "{summary}");
     assert_eq!(summary["ids_learned"], 0, "{summary}");
     assert_eq!(summary["matched"], 22, "every card by id or external_id");
-    assert_eq!(ledger_tables(&env), before, "nothing changed");
+    assert_eq!(cards_and_ledger(&env), before, "no card, no figure changed");
     let again = env.stdout(&["card", "export", "--format", "decidim-accountability"]);
     assert_eq!(
         again,
         std::fs::read_to_string(&first).unwrap(),
         "the second export is the first"
     );
+    // And from then on the round trip is a fixed point: nothing at all changes.
+    let everything = ledger_tables(&env);
+    env.run(&["card", "import-results", first.to_str().unwrap()])
+        .success();
+    assert_eq!(ledger_tables(&env), everything, "a fixed point");
 }
 
 #[test]
@@ -470,4 +486,78 @@ fn decidim_0_30_columns_and_card_progress_from_read_the_same_way() {
     ]);
     assert_eq!(summary["statuses"][0]["card_status"], "conclusa");
     assert_eq!(summary["statuses"][0]["told_by"], "map");
+}
+
+#[test]
+fn what_decidim_does_not_say_is_not_lost() {
+    let env = answered();
+    // The office recorded 70 % on GOV-01; a 0.27 export (no updated_at) still says 80 … and
+    // says nothing of when: the card's own figure stays.
+    env.run(&["card", "progress", "GOV-01", "70"]).success();
+    let summary = import_json(&env, &["--map", "SEM-03=314"]);
+    let gov01 = row(&summary, "316");
+    assert_eq!(gov01["outcome"], "kept", "{gov01}");
+    assert!(
+        gov01["reason"]
+            .as_str()
+            .unwrap()
+            .contains("does not say when"),
+        "{gov01}"
+    );
+    assert_eq!(progress(&env, "GOV-01"), 70);
+    // 99.6 % on Decidim is not done.
+    let almost = env.write(
+        "quasi.csv",
+        "id;title/it;progress;component/id\n317;x;99.6;23\n318;Sportello virtuale;99.6;23\n",
+    );
+    let summary = env.json(&["card", "import-results", &almost, "--format", "json"]);
+    assert_eq!(progress(&env, "NS-04"), 99, "{summary}");
+    assert_eq!(summary["at_100"], serde_json::json!([]));
+    // A hand-made file without parent/id, category/id or status/id columns leaves what was read
+    // of them as it was: SEM-04's result keeps its category and status.
+    let export = |env: &Env| {
+        let text = env.stdout(&["card", "export", "--format", "decidim-accountability"]);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        (header, rows)
+    };
+    let (header, rows) = export(&env);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let line_of =
+        |rows: &[Vec<String>], code: &str| rows.iter().position(|r| r[1] == code).unwrap();
+    let sem04 = rows[line_of(&rows, "SEM-04")].clone();
+    assert_eq!(sem04[at("category/id")], "7");
+    assert_eq!(sem04[at("status/id")], "41");
+    // The result of SEM-03 (314) is a part of SEM-04's (313): it comes first, so that SEM-04's
+    // own progress is the last Decidim saves.
+    assert!(line_of(&rows, "SEM-03") < line_of(&rows, "SEM-04"));
+    // The other languages go back as they were on Decidim.
+    assert_eq!(
+        sem04[at("title/en")],
+        "pagoPA payments and services in the IO app"
+    );
+    let plain = env.write(
+        "a-mano.csv",
+        "id;title/it;progress;component/id\n313;Pagamenti pagoPA e servizi in app IO;46;23\n",
+    );
+    env.run(&["card", "import-results", &plain]).success();
+    let (header2, rows) = export(&env);
+    assert_eq!(header2, header);
+    let sem04 = rows[line_of(&rows, "SEM-04")].clone();
+    assert_eq!(sem04[at("category/id")], "7", "{sem04:?}");
+    assert_eq!(sem04[at("status/id")], "41", "{sem04:?}");
+    assert_eq!(
+        sem04[at("title/en")],
+        "pagoPA payments and services in the IO app"
+    );
+    // --map corrects a match even when the result matched before is in the file too.
+    let summary = import_json(&env, &["--map", "SEM-01=315", "--map", "SEM-03=314"]);
+    assert_eq!(row(&summary, "315")["card"], "SEM-01", "{summary}");
+    assert_eq!(row(&summary, "311")["card"], serde_json::Value::Null);
 }

@@ -83,6 +83,8 @@ ledger-results-no-component-hint = add --component ID (the number after /f/ in t
 ledger-results-other-component = the result is of component { $row }, not of --component { $given }
 ledger-results-row-no-component = the row has no component/id: add --component ID
 ledger-results-card-twice = card { $card } is already the result on line { $line }: a card is one result of a component
+ledger-results-kept-undated = the card has { $percent } % on { DATE($date) }, and the export does not say when Decidim's figure was set (Decidim before 0.30): the card's is kept; record Decidim's with `agenda card progress` if it is the newer
+ledger-progress-from-results-hint = `agenda card import-results { $file } --component ID` reads it (with --map when needed)
 ledger-results-kept-newer = the card has { $percent } % on { DATE($date) }, a later figure
 ledger-results-note = from Decidim (component { $component }, result { $id })
 ledger-results-conflict = result { $id } stands for card { $learned }, but its external_id is { $code }: say which with --map { $code }={ $id } or --map { $learned }={ $id }
@@ -138,6 +140,7 @@ ledger-export-status-unknown = "{ $status }" has no known status on the componen
        *[other] keep their results'
     } (or none)
 ledger-export-status-hint = `agenda card import-results FILE --map STATUS=STATUS_ID` says which Decidim status means a card status
+ledger-export-weights-reset = Decidim's importer resets the weight of the results it updates (the CSV has none), which weighs their parent's progress: { $cards }
 ledger-export-proposals-cut = Decidim's importer links one proposal to a result, the first of proposal_ids; { $count ->
         [one] one card has more
        *[other] { $count } cards have more

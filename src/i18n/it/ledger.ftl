@@ -83,6 +83,8 @@ ledger-results-no-component-hint = aggiungi --component ID (il numero dopo /f/ n
 ledger-results-other-component = il risultato è del componente { $row }, non del --component { $given }
 ledger-results-row-no-component = la riga non ha component/id: aggiungi --component ID
 ledger-results-card-twice = la scheda { $card } è già il risultato della riga { $line }: una scheda è un solo risultato di un componente
+ledger-results-kept-undated = la scheda ha { $percent } % al { DATE($date) }, e l'esportazione non dice quando è stato dato il valore di Decidim (Decidim prima della 0.30): resta quello della scheda; se è più recente quello di Decidim, registralo con `agenda card progress`
+ledger-progress-from-results-hint = `agenda card import-results { $file } --component ID` lo legge (con --map se serve)
 ledger-results-kept-newer = la scheda ha { $percent } % al { DATE($date) }, un valore più recente
 ledger-results-note = da Decidim (componente { $component }, risultato { $id })
 ledger-results-conflict = il risultato { $id } corrisponde alla scheda { $learned }, ma il suo external_id è { $code }: indica quale con --map { $code }={ $id } o --map { $learned }={ $id }
@@ -153,6 +155,7 @@ ledger-export-status-unknown = "{ $status }" non ha uno stato noto sul component
        *[other] tengono quello dei loro risultati
     } (o nessuno)
 ledger-export-status-hint = `agenda card import-results FILE --map STATO=ID_STATO` dice quale stato di Decidim corrisponde a uno stato di scheda
+ledger-export-weights-reset = l'importatore di Decidim azzera il peso dei risultati che aggiorna (il CSV non lo ha), che pesa l'avanzamento del loro risultato padre: { $cards }
 ledger-export-proposals-cut = l'importatore di Decidim collega a un risultato una sola proposta, la prima di proposal_ids; { $count ->
         [one] una scheda ne ha altre
        *[other] { $count } schede ne hanno altre

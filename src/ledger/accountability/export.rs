@@ -38,6 +38,9 @@ pub struct Exported {
     pub to_create: Vec<String>,
     /// Cards whose status no Decidim status of the component is known to mean.
     pub status_unknown: Vec<StatusUnknown>,
+    /// Cards whose result is a part of another: Decidim's importer resets its weight (the CSV
+    /// has none), which weighs the parent's progress.
+    pub weights_reset: Vec<String>,
     /// Cards with more than one proposal: Decidim's importer links only the first.
     pub proposals_cut: Vec<ProposalsCut>,
     #[serde(skip)]
@@ -88,27 +91,8 @@ pub fn export(conn: &Handle, options: &ExportOptions) -> Result<Exported> {
         ..Default::default()
     };
     let locale = options.locale;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let mut header = vec![
-        "id".to_string(),
-        "external_id".into(),
-        "parent/id".into(),
-        "category/id".into(),
-        format!("title/{locale}"),
-        format!("description/{locale}"),
-        "start_date".into(),
-        "end_date".into(),
-        "status/id".into(),
-        "progress".into(),
-        "proposal_ids".into(),
-    ];
-    if component.is_some() {
-        header.push("component/id".into());
-    }
-    writer.write_record(&header)?;
+    // The cards with what is known of their results, in the order of the Agenda.
+    let mut rows: Vec<(Card, i64, KnownResult)> = Vec::new();
     for card in cards::list(conn, &cards::Filter::default())? {
         let card_id = cards::id_of(conn, &card.code)?.expect("the card exists");
         let known = match &component {
@@ -118,32 +102,109 @@ pub fn export(conn: &Handle, options: &ExportOptions) -> Result<Exported> {
         if known.is_none() && options.only_known {
             continue;
         }
-        let known = known.unwrap_or_default();
+        rows.push((card, card_id, known.unwrap_or_default()));
+    }
+    // Children before their parents: each child Decidim saves sets its parent's progress to
+    // the children's, so the parent's own row must come last to keep its figure.
+    let parents: Vec<String> = rows
+        .iter()
+        .filter_map(|(_, _, k)| k.parent_id.clone())
+        .collect();
+    rows.sort_by_key(|(_, _, k)| !k.result_id.is_empty() && parents.contains(&k.result_id));
+    // The other languages any result has on Decidim, each a column: written back as read, as
+    // Decidim would otherwise fill them from the default language.
+    let title = format!("title/{locale}");
+    let description = format!("description/{locale}");
+    let mut others: Vec<String> = rows
+        .iter()
+        .flat_map(|(_, _, k)| k.texts.keys().cloned())
+        .filter(|h| {
+            (h.starts_with("title/") || h.starts_with("description/"))
+                && *h != title
+                && *h != description
+        })
+        .collect();
+    others.sort();
+    others.dedup();
+    let mut header = vec![
+        "id".to_string(),
+        "external_id".into(),
+        "parent/id".into(),
+        "category/id".into(),
+        title.clone(),
+        description.clone(),
+    ];
+    header.extend(others.iter().cloned());
+    header.extend(
+        [
+            "start_date",
+            "end_date",
+            "status/id",
+            "progress",
+            "proposal_ids",
+        ]
+        .map(String::from),
+    );
+    if component.is_some() {
+        header.push("component/id".into());
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(&header)?;
+    for (card, card_id, known) in &rows {
         if known.result_id.is_empty() {
             exported.to_create.push(card.code.clone());
+        } else if known.parent_id.is_some() {
+            exported.weights_reset.push(card.code.clone());
         }
-        let status_id = status_for(&card, &known, &statuses, &mut exported);
-        let progress = progress_for(conn, card_id, &known)?;
-        let proposals = store::proposal_ids(conn, card_id)?;
+        let status_id = status_for(card, known, &statuses, &mut exported);
+        let progress = progress_for(conn, *card_id, known)?;
+        let proposals = store::proposal_ids(conn, *card_id)?;
         if proposals.len() > 1 {
             exported.proposals_cut.push(ProposalsCut {
                 card: card.code.clone(),
                 proposal_ids: proposals.clone(),
             });
         }
+        // The card's own value, else what the result had on Decidim.
+        let or_read = |own: String, column: &str| {
+            if own.is_empty() {
+                known.texts.get(column).cloned().unwrap_or_default()
+            } else {
+                own
+            }
+        };
         let mut record = vec![
             known.result_id.clone(),
             card.code.clone(),
             known.parent_id.clone().unwrap_or_default(),
             known.category_id.clone().unwrap_or_default(),
             card.title.clone(),
-            crate::answers::answer_html(&card.description, None, None),
-            card.start.map(YearMonth::first_day).unwrap_or_default(),
-            card.end.map(YearMonth::last_day).unwrap_or_default(),
+            or_read(
+                crate::answers::answer_html(&card.description, None, None),
+                &description,
+            ),
+        ];
+        record.extend(
+            others
+                .iter()
+                .map(|h| known.texts.get(h).cloned().unwrap_or_default()),
+        );
+        record.extend([
+            or_read(
+                card.start.map(YearMonth::first_day).unwrap_or_default(),
+                "start_date",
+            ),
+            or_read(
+                card.end.map(YearMonth::last_day).unwrap_or_default(),
+                "end_date",
+            ),
             status_id.unwrap_or_default(),
             progress.unwrap_or_default(),
             proposals.join(", "),
-        ];
+        ]);
         if let Some(c) = &component {
             record.push(c.clone());
         }

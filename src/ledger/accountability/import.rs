@@ -120,6 +120,9 @@ struct Columns {
     titles: Vec<usize>,
     progress: Option<usize>,
     updated_at: Option<usize>,
+    /// The columns written back where the card has nothing to say: `title/<l>`,
+    /// `description/<l>`, `start_date`, `end_date`, by name.
+    texts: Vec<(String, usize)>,
     count: usize,
 }
 
@@ -151,6 +154,18 @@ impl Columns {
             titles: localised("title/"),
             progress: at("progress"),
             updated_at: at("updated_at"),
+            texts: headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    let localised = ["title/", "description/"].iter().any(|p| {
+                        h.strip_prefix(p)
+                            .is_some_and(|l| !l.is_empty() && !l.contains('/'))
+                    });
+                    localised || *h == "start_date" || *h == "end_date"
+                })
+                .map(|(i, h)| (h.clone(), i))
+                .collect(),
             count: headers.len(),
         }
     }
@@ -171,6 +186,8 @@ struct Row {
     progress: Option<f64>,
     /// The day Decidim last changed the result (0.30+), which dates the progress taken.
     updated_on: Option<String>,
+    /// The text columns' non-empty cells.
+    texts: BTreeMap<String, String>,
 }
 
 fn read_row(c: &Columns, record: &csv::StringRecord) -> Result<Row, String> {
@@ -218,6 +235,11 @@ fn read_row(c: &Columns, record: &csv::StringRecord) -> Result<Row, String> {
         titles: c.titles.iter().filter_map(|&i| cell(Some(i))).collect(),
         progress,
         updated_on,
+        texts: c
+            .texts
+            .iter()
+            .filter_map(|(name, i)| Some((name.clone(), cell(Some(*i))?)))
+            .collect(),
     })
 }
 
@@ -365,33 +387,50 @@ pub fn import(
                 summary.rows.push(outcome);
                 continue;
             }
+            let before = store::result_of(tx, card_id, &component)?;
             if let Some(result_id) = &row.id {
+                let same = before.as_ref().filter(|b| b.result_id == *result_id);
+                // A column the file does not have leaves what was read before as it was.
+                let kept = |present: bool, read: &Option<String>, old: Option<&Option<String>>| {
+                    if present {
+                        read.clone()
+                    } else {
+                        old.cloned().flatten()
+                    }
+                };
+                let mut texts = same.map(|b| b.texts.clone()).unwrap_or_default();
+                for (name, _) in &columns.texts {
+                    texts.remove(name);
+                }
+                texts.extend(row.texts.clone());
                 let known = KnownResult {
                     result_id: result_id.clone(),
-                    parent_id: row.parent.clone(),
-                    category_id: row.category.clone(),
-                    status_id: row.status_id.clone(),
-                    progress: row.progress,
+                    parent_id: kept(
+                        columns.parent.is_some(),
+                        &row.parent,
+                        same.map(|b| &b.parent_id),
+                    ),
+                    category_id: kept(
+                        columns.category.is_some(),
+                        &row.category,
+                        same.map(|b| &b.category_id),
+                    ),
+                    status_id: kept(
+                        columns.status_id.is_some(),
+                        &row.status_id,
+                        same.map(|b| &b.status_id),
+                    ),
+                    progress: if columns.progress.is_some() {
+                        row.progress
+                    } else {
+                        same.and_then(|b| b.progress)
+                    },
+                    texts,
                 };
-                let before = store::result_of(tx, card_id, &component)?;
-                if before.as_ref().map(|b| &b.result_id) != Some(result_id) {
+                if same.is_none() {
                     summary.ids_learned += 1;
                 }
-                if before.as_ref() != Some(&known) {
-                    // A figure Decidim keeps with decimals stays as it was read while it is the
-                    // card's whole percent, so that the next export writes it back unchanged.
-                    let known = match before {
-                        Some(b)
-                            if b.result_id == known.result_id
-                                && b.progress.map(whole) == known.progress.map(whole) =>
-                        {
-                            KnownResult {
-                                progress: b.progress,
-                                ..known
-                            }
-                        }
-                        _ => known,
-                    };
+                if same != Some(&known) {
                     store::learn_result(tx, card_id, &component, &known)?;
                 }
             }
@@ -402,8 +441,23 @@ pub fn import(
                     .clone()
                     .filter(|d| *d <= today)
                     .unwrap_or_else(|| today.clone());
+                // Without updated_at (Decidim up to 0.29) the export does not say when its figure
+                // was set: it is taken when the card has none, or when Decidim moved since it was
+                // last read; else the card's own figure may be the newer one.
+                let decidim_moved = before
+                    .as_ref()
+                    .filter(|b| Some(&b.result_id) == row.id.as_ref())
+                    .and_then(|b| b.progress)
+                    .is_some_and(|read| whole(read) != percent);
                 outcome.outcome = if last.as_ref().map(|p| p.percent) == Some(percent) {
                     Outcome::Unchanged
+                } else if row.updated_on.is_none() && last.is_some() && !decidim_moved {
+                    outcome.reason = Some(crate::t!(
+                        "ledger-results-kept-undated",
+                        percent = last.as_ref().map(|p| p.percent).unwrap_or(0),
+                        date = last.as_ref().map(|p| p.date.clone()).unwrap_or_default()
+                    ));
+                    Outcome::Kept
                 } else if let Some(newer) = last.as_ref().filter(|p| p.date > date) {
                     outcome.reason = Some(crate::t!(
                         "ledger-results-kept-newer",
@@ -513,14 +567,19 @@ fn matched_card(
     if let Some(code) = row.id.as_ref().and_then(|id| map.results.get(id)) {
         return Ok(Ok(Some((code.clone(), "map"))));
     }
+    // A card --map gives another result is that result only: it matches no other row.
+    let free = |code: &String| !map.results.values().any(|mapped| mapped == code);
     let learned = match &row.id {
-        Some(id) => store::card_of(tx, component, id)?.map(|(_, code)| code),
+        Some(id) => store::card_of(tx, component, id)?
+            .map(|(_, code)| code)
+            .filter(free),
         None => None,
     };
     let by_code = match &row.external_id {
         Some(code) => cards::get(tx, code)?
             .or(cards::get(tx, &code.to_uppercase())?)
-            .map(|c| c.code),
+            .map(|c| c.code)
+            .filter(free),
         None => None,
     };
     match (learned, by_code) {
@@ -533,7 +592,7 @@ fn matched_card(
         (Some(learned), _) => Ok(Ok(Some((learned, "id")))),
         (None, Some(by_code)) => Ok(Ok(Some((by_code, "external_id")))),
         (None, None) => {
-            let Some(code) = titles.card(&row.titles) else {
+            let Some(code) = titles.card(&row.titles).filter(free) else {
                 return Ok(Ok(None));
             };
             // A card that is already another result of the component is not this one: two
@@ -561,8 +620,14 @@ fn learn_statuses(
         let known = store::statuses(tx, &component)?
             .into_iter()
             .find(|k| k.status_id == status_id);
+        let said = known
+            .as_ref()
+            .filter(|k| k.told_by.as_deref() == Some("map"))
+            .and_then(|k| k.card_status);
         let (card_status, told_by) = if let Some(status) = map.statuses.get(&status_id) {
             (Some(*status), Some("map"))
+        } else if let Some(status) = said {
+            (Some(status), Some("map"))
         } else if let Some(status) = s.key.as_deref().and_then(CardStatus::find) {
             (Some(status), Some("key"))
         } else if let Some(status) = s.name.as_deref().and_then(CardStatus::find) {
@@ -577,6 +642,10 @@ fn learn_statuses(
             key: s.key.or(known.as_ref().and_then(|k| k.key.clone())),
             name: s.name.or(known.as_ref().and_then(|k| k.name.clone())),
             card_status,
+            told_by: match told_by {
+                Some("known") => known.as_ref().and_then(|k| k.told_by.clone()),
+                other => other.map(str::to_string),
+            },
         };
         if known.as_ref() != Some(&status) {
             store::learn_status(tx, &component, &status)?;

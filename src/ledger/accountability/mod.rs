@@ -36,9 +36,15 @@ fn parse_progress(text: &str) -> Result<f64, String> {
     Ok(value)
 }
 
-/// A Decidim figure as a card's whole percent (46.33 → 46, 46.5 → 47).
+/// A Decidim figure as a card's whole percent (46.33 → 46, 46.5 → 47); never 100 under 100
+/// (99.6 is not done: 100 would offer to conclude the card).
 fn whole(progress: f64) -> u8 {
-    progress.round().clamp(0.0, 100.0) as u8
+    let rounded = progress.round().clamp(0.0, 100.0) as u8;
+    if progress < 100.0 {
+        rounded.min(99)
+    } else {
+        rounded
+    }
 }
 
 /// A figure as Decidim writes it back: whole numbers without decimals, others as they are.
@@ -70,6 +76,8 @@ mod tests {
         assert!(parse_progress("molto").is_err());
         assert_eq!(whole(46.33), 46);
         assert_eq!(whole(46.5), 47);
+        assert_eq!(whole(99.6), 99);
+        assert_eq!(whole(100.0), 100);
         assert_eq!(written(60.0), "60");
         assert_eq!(written(46.33), "46.33");
     }
