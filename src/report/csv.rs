@@ -284,6 +284,47 @@ pub fn write_figures(g: &Gathered, flavour: Flavour, out: &mut dyn Write) -> Res
     annex.finish()
 }
 
+/// The cells of an implementation row after the card's, in the order of
+/// [`IMPLEMENTATION_COLUMNS`]; a kind of row fills only its own (empty otherwise).
+#[derive(Default)]
+struct Item {
+    name: String,
+    percent: String,
+    progress_date: String,
+    note: String,
+    planned: String,
+    reached: String,
+    outcome: String,
+    unit: String,
+    baseline: String,
+    baseline_date: String,
+    last: String,
+    last_date: String,
+    target: String,
+    target_date: String,
+}
+
+impl Item {
+    fn cells(self) -> [String; 14] {
+        [
+            self.name,
+            self.percent,
+            self.progress_date,
+            self.note,
+            self.planned,
+            self.reached,
+            self.outcome,
+            self.unit,
+            self.baseline,
+            self.baseline_date,
+            self.last,
+            self.last_date,
+            self.target,
+            self.target_date,
+        ]
+    }
+}
+
 /// Writes the implementation annex (`stato-attuazione.csv`): for each card in the order of the
 /// Agenda, its progress, then its milestones (reached in the cycle, missed, to come) by planned
 /// date, then its indicators with figures. No one who recorded a figure is named.
@@ -307,85 +348,61 @@ pub fn write_implementation(g: &Gathered, flavour: Flavour, out: &mut dyn Write)
                 axis.label.as_str(),
                 card.status_label.as_str(),
             ];
-            let row = |kind: &str, rest: [String; 14]| -> Vec<String> {
+            let row = |kind: &str, item: Item| -> Vec<String> {
                 let mut cells = vec![kind.to_string()];
                 cells.extend(head.iter().map(|c| c.to_string()));
-                cells.extend(rest);
+                cells.extend(item.cells());
                 cells
             };
             let p = card.progress.as_ref();
             annex.row(&row(
                 "avanzamento",
-                [
-                    String::new(),
-                    p.map(|p| p.percent.to_string()).unwrap_or_default(),
-                    date(p.and_then(|p| p.date.as_deref())),
-                    p.and_then(|p| p.note.clone()).unwrap_or_default(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
+                Item {
+                    percent: p.map(|p| p.percent.to_string()).unwrap_or_default(),
+                    progress_date: date(p.and_then(|p| p.date.as_deref())),
+                    note: p.and_then(|p| p.note.clone()).unwrap_or_default(),
+                    ..Item::default()
+                },
             ))?;
             for (m, outcome) in milestones.iter().filter(|(m, _)| m.card == card.code) {
                 annex.row(&row(
                     "traguardo",
-                    [
-                        m.title.clone(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        date(Some(&m.planned)),
-                        date(m.reached_on.as_deref()),
-                        outcome.to_string(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ],
+                    Item {
+                        name: m.title.clone(),
+                        planned: date(Some(&m.planned)),
+                        reached: date(m.reached_on.as_deref()),
+                        outcome: outcome.to_string(),
+                        ..Item::default()
+                    },
                 ))?;
             }
             for i in im.indicators.iter().filter(|i| i.card == card.code) {
-                let figure = |f: &Option<crate::domain::ledger::Figure>| {
-                    (
-                        f.as_ref()
-                            .map(|f| flavour.value(f.value))
-                            .unwrap_or_default(),
-                        date(f.as_ref().and_then(|f| f.date.as_deref())),
-                    )
+                let value = |f: &Option<crate::domain::ledger::Figure>| {
+                    f.as_ref()
+                        .map(|f| flavour.value(f.value))
+                        .unwrap_or_default()
                 };
-                let (base, base_on) = figure(&i.baseline);
-                let (target, target_on) = figure(&i.target);
+                let on = |f: &Option<crate::domain::ledger::Figure>| {
+                    date(f.as_ref().and_then(|f| f.date.as_deref()))
+                };
                 annex.row(&row(
                     "indicatore",
-                    [
-                        i.name.clone(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        i.outcome().to_string(),
-                        i.unit.clone(),
-                        base,
-                        base_on,
-                        i.last
+                    Item {
+                        name: i.name.clone(),
+                        outcome: i.outcome().to_string(),
+                        unit: i.unit.clone(),
+                        baseline: value(&i.baseline),
+                        baseline_date: on(&i.baseline),
+                        last: i
+                            .last
                             .as_ref()
                             .map(|m| flavour.value(m.value))
                             .unwrap_or_default(),
-                        date(i.last.as_ref().map(|m| m.date.as_str())),
-                        target,
-                        target_on,
-                    ],
+                        last_date: date(i.last.as_ref().map(|m| m.date.as_str())),
+                        target: value(&i.target),
+                        target_date: on(&i.target),
+                        ..Item::default()
+                    },
                 ))?;
             }
         }
