@@ -51,6 +51,15 @@ pub fn get(conn: &Connection, code: &str) -> Result<Option<Card>> {
         .optional()?)
 }
 
+/// The card a code written by someone else names: as it is, or in capitals (`sem-01` in a
+/// Decidim cell or a map file is SEM-01).
+pub fn get_as_written(conn: &Connection, code: &str) -> Result<Option<Card>> {
+    match get(conn, code)? {
+        Some(card) => Ok(Some(card)),
+        None => get(conn, &code.to_uppercase()),
+    }
+}
+
 /// The card with that code, or a refusal naming it.
 pub fn require(conn: &Connection, code: &str) -> Result<Card> {
     get(conn, code)?.ok_or_else(|| {

@@ -576,8 +576,7 @@ fn matched_card(
         None => None,
     };
     let by_code = match &row.external_id {
-        Some(code) => cards::get(tx, code)?
-            .or(cards::get(tx, &code.to_uppercase())?)
+        Some(code) => cards::get_as_written(tx, code)?
             .map(|c| c.code)
             .filter(free),
         None => None,

@@ -65,10 +65,7 @@ impl Map {
         if !is_id(right) {
             return Err(crate::t!("ledger-map-id-bad", value = right));
         }
-        let card = match cards::get(conn, left).map_err(|e| e.to_string())? {
-            Some(card) => Some(card),
-            None => cards::get(conn, &left.to_uppercase()).map_err(|e| e.to_string())?,
-        };
+        let card = cards::get_as_written(conn, left).map_err(|e| e.to_string())?;
         if let Some(card) = card {
             if let Some(other) = self.results.get(right).filter(|c| **c != card.code) {
                 return Err(crate::t!(
